@@ -1,0 +1,65 @@
+//! The commands and flags.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Builds explainer sites: an article, its actors, positions and annotations, linked.
+#[derive(Debug, Parser)]
+#[command(name = "explainer", version, about, long_about = None)]
+pub struct Cli {
+    /// The site's folder, holding content/ (and maybe templates/ and static/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the content, then write the whole site (nothing at all if there are errors).
+    Build {
+        /// Where to write the site [default: ROOT/public].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The site's absolute URL, for the sitemap and canonical links; overrides base_url of site.toml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Validate the content and the links of the site it would write; write nothing.
+    Check,
+    /// Write a new content file with every required key present; never overwrite one.
+    New {
+        /// What to create.
+        kind: NewKind,
+        /// Its slug: lower-case letters and digits in words joined by hyphens, e.g. donald-trump.
+        name: String,
+    },
+    /// Turn a plain-text article into content/articles/SLUG.md (headline; blank line;
+    /// standfirst, picture and caption lines; blank line; paragraphs).
+    Import {
+        /// The plain-text article.
+        file: PathBuf,
+        /// The article's date, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        date: Option<String>,
+        /// The article's slug [default: made from the headline].
+        #[arg(long)]
+        slug: Option<String>,
+    },
+}
+
+/// The kinds of file `new` writes.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum NewKind {
+    /// content/articles/NAME.md
+    Article,
+    /// content/actors/NAME.md
+    Actor,
+    /// content/positions/NAME.md
+    Position,
+    /// content/annotations/NAME.md
+    Annotation,
+}

@@ -1,0 +1,181 @@
+//! The serde shapes of front matter and `site.toml`, as close to the files as possible.
+//!
+//! Every key that a later diagnostic may point at is `Spanned`, so that its line is known.
+//! Unknown keys are refused (`deny_unknown_fields`): a typo must not pass silently.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A string with its byte span in the front matter.
+pub type SpannedStr = Spanned<String>;
+
+/// `content/site.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteFront {
+    /// The site's title.
+    pub title: String,
+    /// Used in `<meta>` and cards.
+    pub description: Option<String>,
+    /// The language of the site, default `en`.
+    pub language: Option<SpannedStr>,
+    /// Absolute base URL, used for the sitemap, canonical and og:url.
+    pub base_url: Option<SpannedStr>,
+}
+
+/// An article's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFront {
+    /// The headline.
+    pub title: String,
+    /// The publication date: a TOML date.
+    pub date: Spanned<toml::value::Datetime>,
+    /// The standfirst under the headline.
+    pub dek: Option<String>,
+    /// Who wrote it.
+    pub byline: Option<String>,
+    /// Where it was published.
+    pub source: Option<String>,
+    /// Where it can be read.
+    pub source_url: Option<SpannedStr>,
+    /// The caption of its picture.
+    pub image_caption: Option<String>,
+}
+
+/// The three kinds of actor.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A state.
+    State,
+    /// An organisation.
+    Organization,
+}
+
+/// A `{ title, url }` link.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkFront {
+    /// What the link is called.
+    pub title: String,
+    /// Where it goes.
+    pub url: SpannedStr,
+}
+
+/// An actor's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorFront {
+    /// The display name.
+    pub name: SpannedStr,
+    /// Person, state or organisation.
+    pub kind: ActorKind,
+    /// Other ways articles name the actor.
+    #[serde(default)]
+    pub aliases: Vec<SpannedStr>,
+    /// E.g. "President of France".
+    pub role: Option<String>,
+    /// An actor slug, e.g. a leader's state.
+    pub affiliation: Option<SpannedStr>,
+    /// A Wikidata id, `Q[0-9]+`.
+    pub wikidata: Option<SpannedStr>,
+    /// Further reading.
+    #[serde(default)]
+    pub links: Vec<LinkFront>,
+}
+
+/// The four stances.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceKind {
+    /// For the position.
+    Supports,
+    /// Against it.
+    Opposes,
+    /// Partly for, partly against.
+    Mixed,
+    /// Not clear.
+    Unclear,
+}
+
+/// One `[[stances]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StanceFront {
+    /// The actor's slug.
+    pub actor: SpannedStr,
+    /// What the actor thinks.
+    pub stance: StanceKind,
+    /// Evidence from an article.
+    pub quote: Option<SpannedStr>,
+    /// The article the quote is from.
+    pub article: Option<SpannedStr>,
+    /// Evidence from elsewhere.
+    pub source_url: Option<SpannedStr>,
+    /// An explanation, in Markdown.
+    pub note: Option<SpannedStr>,
+}
+
+/// A position's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionFront {
+    /// The proposition.
+    pub title: String,
+    /// One or two sentences.
+    pub summary: String,
+    /// The question it answers.
+    pub question: Option<String>,
+    /// Related position slugs.
+    #[serde(default)]
+    pub related: Vec<SpannedStr>,
+    /// Who stands where.
+    #[serde(default)]
+    pub stances: Vec<Spanned<StanceFront>>,
+}
+
+/// The four kinds of annotation.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnnotationKind {
+    /// Background.
+    Context,
+    /// What a term means.
+    Definition,
+    /// Whether a claim holds.
+    FactCheck,
+    /// What it means.
+    Analysis,
+}
+
+/// An annotation's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationFront {
+    /// The article annotated.
+    pub article: Option<SpannedStr>,
+    /// The exact passage annotated.
+    pub quote: SpannedStr,
+    /// Text just before the quote.
+    pub prefix: Option<String>,
+    /// Text just after the quote.
+    pub suffix: Option<String>,
+    /// Context, definition, fact-check or analysis.
+    pub kind: AnnotationKind,
+    /// A short title.
+    pub title: Option<String>,
+    /// A fact-check's verdict.
+    pub verdict: Option<SpannedStr>,
+    /// Where the note's facts come from.
+    #[serde(default)]
+    pub sources: Vec<LinkFront>,
+    /// Related actors.
+    #[serde(default)]
+    pub actors: Vec<SpannedStr>,
+    /// Related positions.
+    #[serde(default)]
+    pub positions: Vec<SpannedStr>,
+}

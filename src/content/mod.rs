@@ -1,0 +1,362 @@
+//! Loading: walk `content/`, split front matter, parse it. Nothing here knows what the
+//! content means; that is the model's job.
+
+pub mod front;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::de::DeserializeOwned;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diagnostic::Diagnostic;
+use front::{ActorFront, AnnotationFront, ArticleFront, PositionFront, SiteFront};
+
+/// One parsed content file.
+#[derive(Debug)]
+pub struct SourceFile<F> {
+    /// The file, relative to the site root, e.g. `content/actors/nato.md`.
+    pub path: String,
+    /// The file name without `.md`.
+    pub slug: String,
+    /// The parsed front matter.
+    pub front: F,
+    /// Where each key of the front matter is.
+    pub lines: LineMap,
+    /// The Markdown body (NFC-normalised).
+    pub body: String,
+    /// The 1-based line on which the body starts.
+    pub body_line: usize,
+}
+
+impl<F> SourceFile<F> {
+    /// The 1-based line of a byte span of the front matter.
+    pub fn line(&self, span: std::ops::Range<usize>) -> usize {
+        self.lines.line(span.start)
+    }
+
+    /// The 1-based line of a byte offset in the body.
+    pub fn body_line_at(&self, offset: usize) -> usize {
+        self.body_line
+            + self.body[..offset.min(self.body.len())]
+                .matches('\n')
+                .count()
+    }
+}
+
+/// Turns byte offsets of a front matter into lines of its file.
+#[derive(Debug, Clone, Default)]
+pub struct LineMap {
+    first_line: usize,
+    newlines: Vec<usize>,
+}
+
+impl LineMap {
+    fn new(text: &str, first_line: usize) -> Self {
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        LineMap {
+            first_line,
+            newlines,
+        }
+    }
+
+    /// The 1-based file line of a byte offset in the mapped text.
+    pub fn line(&self, offset: usize) -> usize {
+        self.first_line + self.newlines.partition_point(|&n| n < offset)
+    }
+}
+
+/// Everything read from `content/`, parsed but not yet checked for meaning.
+#[derive(Debug, Default)]
+pub struct RawSite {
+    /// `content/site.toml`, when it exists and parses.
+    pub site: Option<SiteFront>,
+    /// Where the keys of `site.toml` are.
+    pub site_lines: LineMap,
+    /// `content/articles/*.md`.
+    pub articles: Vec<SourceFile<ArticleFront>>,
+    /// `content/actors/*.md`.
+    pub actors: Vec<SourceFile<ActorFront>>,
+    /// `content/positions/*.md`.
+    pub positions: Vec<SourceFile<PositionFront>>,
+    /// `content/annotations/*.md`.
+    pub annotations: Vec<SourceFile<AnnotationFront>>,
+}
+
+/// The folders of `content/` and what they hold.
+pub const KINDS: [&str; 4] = ["articles", "actors", "positions", "annotations"];
+
+/// Reads and parses the content of the site at `root`. Content problems become
+/// diagnostics; only a failure of the machine (an unreadable folder) is an `Err`.
+pub fn load(root: &Path) -> Result<(RawSite, Vec<Diagnostic>)> {
+    let mut raw = RawSite::default();
+    let mut diags = Vec::new();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(Diagnostic::error(
+            "content/site.toml",
+            None,
+            format!(
+                "no content folder in {}: run `explainer` in a site's folder or pass --root",
+                root.display()
+            ),
+        ));
+        return Ok((raw, diags));
+    }
+    if let Some((site, lines)) = load_site_toml(root, &mut diags)? {
+        raw.site = Some(site);
+        raw.site_lines = lines;
+    }
+    for entry in std::fs::read_dir(&content)
+        .with_context(|| format!("failed to read {}", content.display()))?
+    {
+        let entry = entry.with_context(|| format!("failed to read {}", content.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name != "site.toml" && !name.starts_with('.') && !KINDS.contains(&name.as_str()) {
+            diags.push(Diagnostic::warning(
+                format!("content/{name}"),
+                None,
+                format!(
+                    "ignored: content/ holds only site.toml and the folders {}",
+                    KINDS.join(", ")
+                ),
+            ));
+        }
+    }
+    for (path, text) in read_kind(root, "articles", &mut diags)? {
+        raw.articles.extend(parse_file(path, &text, &mut diags));
+    }
+    for (path, text) in read_kind(root, "actors", &mut diags)? {
+        raw.actors.extend(parse_file(path, &text, &mut diags));
+    }
+    for (path, text) in read_kind(root, "positions", &mut diags)? {
+        raw.positions.extend(parse_file(path, &text, &mut diags));
+    }
+    for (path, text) in read_kind(root, "annotations", &mut diags)? {
+        raw.annotations.extend(parse_file(path, &text, &mut diags));
+    }
+    Ok((raw, diags))
+}
+
+fn load_site_toml(
+    root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<(SiteFront, LineMap)>> {
+    const PATH: &str = "content/site.toml";
+    let file = root.join(PATH);
+    if !file.exists() {
+        diags.push(Diagnostic::error(
+            PATH,
+            None,
+            "missing: every site needs content/site.toml with at least `title = \"…\"`",
+        ));
+        return Ok(None);
+    }
+    let bytes =
+        std::fs::read(&file).with_context(|| format!("failed to read {}", file.display()))?;
+    let Some(text) = utf8(PATH, bytes, diags) else {
+        return Ok(None);
+    };
+    let lines = LineMap::new(&text, 1);
+    Ok(parse_toml(PATH, &text, &lines, diags).map(|site| (site, lines)))
+}
+
+/// The `.md` files of one kind's folder, sorted by name, as (relative path, text).
+fn read_kind(
+    root: &Path,
+    kind: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<(String, String)>> {
+    let dir = root.join("content").join(kind);
+    let mut out = Vec::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    let walk = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
+    for entry in walk {
+        let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!(
+            "content/{kind}/{}",
+            entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/")
+        );
+        if name.starts_with('.') || entry.file_type().is_dir() {
+            if entry.depth() == 1 && entry.file_type().is_dir() && !name.starts_with('.') {
+                diags.push(Diagnostic::warning(
+                    rel,
+                    None,
+                    "ignored: sub-folders of content/ are not read",
+                ));
+            }
+            continue;
+        }
+        if entry.depth() > 1 {
+            continue;
+        }
+        if !name.ends_with(".md") {
+            diags.push(Diagnostic::warning(
+                rel,
+                None,
+                "ignored: only .md files are read",
+            ));
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .with_context(|| format!("failed to read {}", entry.path().display()))?;
+        if let Some(text) = utf8(&rel, bytes, diags) {
+            out.push((rel, text));
+        }
+    }
+    Ok(out)
+}
+
+/// The text of a file as NFC-normalised UTF-8, or a diagnostic at the first bad byte.
+fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(
+            text.strip_prefix('\u{feff}')
+                .unwrap_or(&text)
+                .nfc()
+                .collect(),
+        ),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            diags.push(Diagnostic::error(
+                path,
+                Some(line),
+                format!(
+                    "not UTF-8 (byte 0x{:02x} at offset {at}): save the file as UTF-8",
+                    e.as_bytes()[at]
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// Splits a file into (front matter, its first line, body, the body's first line).
+pub fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), String> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err("no front matter: the file must start with a line holding only `+++`, then TOML, then another `+++` line".into());
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "+++" {
+            let front = &text[front_start..offset];
+            let body_start = offset + line.len();
+            return Ok((front, 2, &text[body_start..], i + 3));
+        }
+        offset += line.len();
+    }
+    Err("the front matter opened by `+++` on line 1 is never closed: add a line holding only `+++` after it".into())
+}
+
+fn parse_file<F: DeserializeOwned>(
+    path: String,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SourceFile<F>> {
+    let slug = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&path)
+        .trim_end_matches(".md")
+        .to_string();
+    let (front, front_line, body, body_line) = match split_front_matter(text) {
+        Ok(parts) => parts,
+        Err(message) => {
+            diags.push(Diagnostic::error(path, Some(1), message));
+            return None;
+        }
+    };
+    let lines = LineMap::new(front, front_line);
+    let front = parse_toml(&path, front, &lines, diags)?;
+    Some(SourceFile {
+        path,
+        slug,
+        front,
+        lines,
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+fn parse_toml<F: DeserializeOwned>(
+    path: &str,
+    text: &str,
+    lines: &LineMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<F> {
+    match toml::from_str::<F>(text) {
+        Ok(front) => Some(front),
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| lines.line(s.start))
+                .unwrap_or(lines.line(0));
+            let message = e.message().trim().replace('\n', " ");
+            diags.push(Diagnostic::error(path, Some(line), message));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let (front, fl, body, bl) = split_front_matter("+++\na = 1\nb = 2\n+++\nBody\n").unwrap();
+        assert_eq!((front, fl, body, bl), ("a = 1\nb = 2\n", 2, "Body\n", 5));
+        let crlf = split_front_matter("+++\r\na = 1\r\n+++\r\nBody").unwrap();
+        assert_eq!(crlf.2, "Body");
+    }
+
+    #[test]
+    fn refuses_missing_or_unclosed_front_matter() {
+        assert!(
+            split_front_matter("title = 1\n")
+                .unwrap_err()
+                .contains("no front matter")
+        );
+        assert!(
+            split_front_matter("+++\ntitle = 1\n")
+                .unwrap_err()
+                .contains("never closed")
+        );
+    }
+
+    #[test]
+    fn maps_offsets_to_file_lines() {
+        let map = LineMap::new("a\nbb\nc", 2);
+        assert_eq!([map.line(0), map.line(2), map.line(5)], [2, 3, 4]);
+    }
+
+    #[test]
+    fn toml_errors_point_at_the_key() {
+        let mut diags = Vec::new();
+        let text = "name = \"X\"\ncolour = \"blue\"\nkind = \"person\"\n";
+        let got: Option<front::ActorFront> =
+            parse_toml("a.md", text, &LineMap::new(text, 2), &mut diags);
+        assert!(got.is_none());
+        assert_eq!(diags[0].line, Some(3), "{}", diags[0]);
+        assert!(diags[0].message.contains("colour"));
+    }
+
+    #[test]
+    fn non_utf8_names_the_line() {
+        let mut diags = Vec::new();
+        assert!(utf8("x.md", b"ok\nbad \xff".to_vec(), &mut diags).is_none());
+        assert_eq!(diags[0].line, Some(2));
+    }
+}

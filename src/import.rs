@@ -1,0 +1,197 @@
+//! `explainer import`: a plain-text article (headline; blank line; standfirst, picture
+//! and caption lines; blank line; paragraphs) into `content/articles/SLUG.md`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::model::valid_slug;
+
+/// The parts of a plain-text article.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parsed {
+    /// The headline.
+    pub title: String,
+    /// The standfirst.
+    pub dek: Option<String>,
+    /// The picture line (what the picture shows or who took it).
+    pub picture: Option<String>,
+    /// The caption.
+    pub caption: Option<String>,
+    /// The paragraphs, verbatim.
+    pub paragraphs: Vec<String>,
+}
+
+/// Splits a plain-text article into its parts, or says why it cannot.
+pub fn parse(text: &str) -> Result<Parsed, String> {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let chunks: Vec<Vec<&str>> = text
+        .split("\n\n")
+        .map(|c| {
+            c.lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some(head) = chunks.first() else {
+        return Err("the file is empty".into());
+    };
+    if head.len() != 1 {
+        return Err(format!(
+            "the first block has {} lines: the headline must stand alone on the first line, followed by a blank line",
+            head.len()
+        ));
+    }
+    let title = head[0].trim().to_string();
+    let (header, body): (&[&str], &[Vec<&str>]) = match &chunks[1..] {
+        [] => return Err(
+            "no paragraphs: after the headline and a blank line, write the article's paragraphs"
+                .into(),
+        ),
+        [only] => (&[], std::slice::from_ref(only)),
+        [h, rest @ ..] if h.len() <= 3 => (h.as_slice(), rest),
+        rest => (&[], rest),
+    };
+    let (dek, picture, caption) = match header {
+        [] => (None, None, None),
+        [dek] => (Some(dek), None, None),
+        [picture, caption] => (None, Some(picture), Some(caption)),
+        [dek, picture, caption, ..] => (Some(dek), Some(picture), Some(caption)),
+    };
+    Ok(Parsed {
+        title,
+        dek: dek.map(|s| s.trim().to_string()),
+        picture: picture.map(|s| s.trim().to_string()),
+        caption: caption.map(|s| s.trim().to_string()),
+        paragraphs: body.iter().map(|c| c.join("\n")).collect(),
+    })
+}
+
+/// A TOML basic string.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// The Markdown file of a parsed article.
+pub fn to_markdown(p: &Parsed, date: &str) -> String {
+    let mut out = format!("+++\ntitle = {}\n", toml_str(&p.title));
+    if let Some(dek) = &p.dek {
+        out.push_str(&format!("dek = {}\n", toml_str(dek)));
+    }
+    if let Some(picture) = &p.picture {
+        out.push_str(&format!("# picture: {picture}\n"));
+    }
+    if let Some(caption) = &p.caption {
+        out.push_str(&format!("image_caption = {}\n", toml_str(caption)));
+    }
+    out.push_str(&format!("date = {date}\n+++\n\n"));
+    out.push_str(&p.paragraphs.join("\n\n"));
+    out.push('\n');
+    out
+}
+
+/// A slug made from a headline.
+pub fn slug_from(title: &str) -> String {
+    let words: Vec<String> = title
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.into_iter().take(8).collect::<Vec<_>>().join("-")
+}
+
+fn valid_date(d: &str) -> bool {
+    matches!(d.parse::<toml::value::Datetime>(), Ok(dt) if dt.date.is_some() && dt.time.is_none())
+}
+
+/// Imports `file` into the site at `root`; never overwrites an article.
+pub fn run(root: &Path, file: &Path, date: Option<&str>, slug: Option<&str>) -> Result<String> {
+    let bytes =
+        std::fs::read(file).with_context(|| format!("failed to read {}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", file.display()))?;
+    let parsed = parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let date = match date {
+        Some(d) if valid_date(d) => d.to_string(),
+        Some(d) => bail!("--date \"{d}\" is not a date like 2025-08-18"),
+        None => crate::new::today(),
+    };
+    let slug = slug
+        .map(str::to_string)
+        .unwrap_or_else(|| slug_from(&parsed.title));
+    if !valid_slug(&slug) {
+        bail!(
+            "\"{slug}\" is not a valid slug: lower-case letters and digits in words joined by hyphens"
+        );
+    }
+    let dir = root.join("content/articles");
+    std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    let path = dir.join(format!("{slug}.md"));
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| {
+            format!("failed to create content/articles/{slug}.md (it may exist already)")
+        })?;
+    std::io::Write::write_all(&mut out, to_markdown(&parsed, &date).as_bytes())?;
+    Ok(format!(
+        "wrote content/articles/{slug}.md ({} paragraphs)",
+        parsed.paragraphs.len()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_headline_header_and_paragraphs() {
+        let p = parse("Head\n\nStand\nPic\nCap\n\nOne\n\nTwo\n").unwrap();
+        assert_eq!(p.title, "Head");
+        assert_eq!(
+            (p.dek.as_deref(), p.picture.as_deref(), p.caption.as_deref()),
+            (Some("Stand"), Some("Pic"), Some("Cap"))
+        );
+        assert_eq!(p.paragraphs, ["One", "Two"]);
+    }
+
+    #[test]
+    fn windows_line_endings_and_no_trailing_newline() {
+        let p = parse("Head\r\n\r\nStand\r\nPic\r\nCap\r\n\r\nOne\r\n\r\nTwo").unwrap();
+        assert_eq!(p.paragraphs, ["One", "Two"]);
+        assert_eq!(p.caption.as_deref(), Some("Cap"));
+    }
+
+    #[test]
+    fn no_standfirst() {
+        let p = parse("Head\n\nPic\nCap\n\nOne\n\nTwo\n").unwrap();
+        assert_eq!((p.dek, p.caption.as_deref()), (None, Some("Cap")));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        assert!(parse("").unwrap_err().contains("empty"));
+        assert!(
+            parse("Head\nmore head\n\nBody")
+                .unwrap_err()
+                .contains("headline")
+        );
+        assert!(parse("Head only\n").unwrap_err().contains("no paragraphs"));
+    }
+
+    #[test]
+    fn slugs_from_headlines() {
+        assert_eq!(
+            slug_from("Trump Closes NATO Door on Ukraine!"),
+            "trump-closes-nato-door-on-ukraine"
+        );
+    }
+}

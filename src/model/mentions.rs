@@ -1,0 +1,174 @@
+//! Mentions: every actor name and alias found in one pass over a text (one aho-corasick
+//! automaton), whole words only, the longest match winning where two overlap.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+
+use crate::text::is_word_char;
+
+/// Finds the names of many actors in text.
+pub struct Finder {
+    automaton: Option<AhoCorasick>,
+    owners: Vec<usize>,
+}
+
+impl Finder {
+    /// A finder for `(normalised name, owner)` pairs.
+    pub fn new(names: &[(String, usize)]) -> Finder {
+        let patterns: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        Finder {
+            automaton: if patterns.is_empty() {
+                None
+            } else {
+                AhoCorasick::new(&patterns).ok()
+            },
+            owners: names.iter().map(|&(_, o)| o).collect(),
+        }
+    }
+
+    /// The mentions in `text`, as (byte range, owner), in text order.
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<(Range<usize>, usize)> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start()..m.end(), self.owners[m.pattern().as_usize()]))
+            .collect();
+        found.sort_by_key(|(r, o)| (std::cmp::Reverse(r.len()), r.start, *o));
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut out = Vec::new();
+        for (r, owner) in found {
+            let before = taken
+                .range(..=r.start)
+                .next_back()
+                .is_some_and(|(_, &end)| end > r.start);
+            let after = taken
+                .range(r.start..)
+                .next()
+                .is_some_and(|(&start, _)| start < r.end);
+            if !before && !after {
+                taken.insert(r.start, r.end);
+                out.push((r, owner));
+            }
+        }
+        out.sort_by_key(|(r, _)| r.start);
+        out
+    }
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+/// The sentence of `text` around `range`, for showing a mention in context.
+pub fn sentence_around(text: &str, range: Range<usize>) -> String {
+    const MAX: usize = 320;
+    let ends_sentence = |i: usize| -> bool {
+        // `i` is just after a `.`, `!` or `?` (and closing quotes), followed by a space and
+        // an upper-case letter, and the word before is not a single letter ("U.S.").
+        let rest = &text[i..];
+        let mut chars = rest.chars();
+        if chars.next() != Some(' ')
+            || !chars
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"' || c == '\'')
+        {
+            return false;
+        }
+        let head = text[..i].trim_end_matches(['"', '\'', ')']);
+        if !head.ends_with(['.', '!', '?']) {
+            return false;
+        }
+        let word = head[..head.len() - 1]
+            .rsplit([' ', '.'])
+            .next()
+            .unwrap_or("");
+        word.chars().count() > 1
+    };
+    let mut start = 0;
+    for (i, _) in text[..range.start].char_indices().rev() {
+        if i > 0 && ends_sentence(i) {
+            start = i + 1;
+            break;
+        }
+    }
+    let mut end = text.len();
+    for (i, _) in text[range.end..].char_indices() {
+        if ends_sentence(range.end + i) {
+            end = range.end + i;
+            break;
+        }
+    }
+    let sentence = &text[start..end];
+    if sentence.len() <= MAX {
+        return sentence.to_string();
+    }
+    // Too long: a window around the mention, cut at spaces.
+    let from = text[..range.start.saturating_sub(MAX / 2).max(start)]
+        .rfind(' ')
+        .map_or(start, |i| i + 1)
+        .max(start);
+    let to = text[(range.end + MAX / 2).min(end)..end]
+        .find(' ')
+        .map_or(end, |i| (range.end + MAX / 2).min(end) + i);
+    let from = (start..=from)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    let to = (to..=end)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(end);
+    format!(
+        "{}{}{}",
+        if from > start { "… " } else { "" },
+        &text[from..to],
+        if to < end { " …" } else { "" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> Finder {
+        Finder::new(&[
+            ("Donald Trump".into(), 0),
+            ("Trump".into(), 0),
+            ("NATO".into(), 1),
+            ("United States".into(), 2),
+            ("States".into(), 3),
+        ])
+    }
+
+    #[test]
+    fn longest_whole_word_match_wins() {
+        let got = finder().find("U.S. President Donald Trump's NATO, NATOs and the United States.");
+        let names: Vec<_> = got.iter().map(|(r, o)| (r.start, *o)).collect();
+        assert_eq!(names, [(15, 0), (30, 1), (50, 2)]);
+        assert_eq!(got[0].0.len(), "Donald Trump".len());
+    }
+
+    #[test]
+    fn no_names_no_mentions() {
+        assert!(Finder::new(&[]).find("anything").is_empty());
+    }
+
+    #[test]
+    fn finds_the_sentence_of_a_mention() {
+        let text = "First one. The U.S. President Trump spoke. Last one.";
+        let at = text.find("Trump").unwrap();
+        assert_eq!(
+            sentence_around(text, at..at + 5),
+            "The U.S. President Trump spoke."
+        );
+    }
+}

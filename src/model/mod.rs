@@ -1,0 +1,291 @@
+//! The site model: every reference resolved, every quote and mention located. Built from
+//! the raw content by `resolve`, which records a diagnostic for whatever does not hold.
+//! No I/O happens here.
+
+pub mod mentions;
+pub mod quote;
+mod resolve;
+
+use std::collections::BTreeMap;
+
+pub use crate::content::front::{ActorKind, AnnotationKind, StanceKind};
+use crate::markdown::{BlockRange, Pos};
+pub use resolve::{normalize_base_url, resolve, valid_slug};
+
+/// The whole site, valid.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// `site.toml`'s title.
+    pub title: String,
+    /// `site.toml`'s description.
+    pub description: Option<String>,
+    /// The site's language, default "en".
+    pub language: String,
+    /// The absolute base URL, ending in `/`, when set.
+    pub base_url: Option<String>,
+    /// Articles by slug.
+    pub articles: BTreeMap<String, Article>,
+    /// Actors by slug.
+    pub actors: BTreeMap<String, Actor>,
+    /// Positions by slug.
+    pub positions: BTreeMap<String, Position>,
+    /// Annotations by name.
+    pub annotations: BTreeMap<String, Annotation>,
+    /// For each actor slug, the paragraphs that mention it, in article and paragraph order.
+    pub mentions: BTreeMap<String, Vec<Mention>>,
+}
+
+/// An `{ title, url }` link.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Link {
+    /// What it is called.
+    pub title: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// An article and what was located in it.
+#[derive(Debug)]
+pub struct Article {
+    /// Its slug.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The standfirst.
+    pub dek: Option<String>,
+    /// The author.
+    pub byline: Option<String>,
+    /// The publication.
+    pub source: Option<String>,
+    /// Where the original is.
+    pub source_url: Option<String>,
+    /// The picture's caption.
+    pub image_caption: Option<String>,
+    /// The Markdown body.
+    pub body: String,
+    /// Its top-level blocks.
+    pub blocks: Vec<BlockRange>,
+    /// Annotated passages, in text order.
+    pub marks: Vec<Mark>,
+    /// Mentions to link, in text order.
+    pub links: Vec<MentionLink>,
+}
+
+/// An annotated passage in an article.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// The annotation's name.
+    pub annotation: String,
+    /// Where the passage starts.
+    pub start: Pos,
+    /// Where it ends.
+    pub end: Pos,
+    /// The paragraph number `N` of `pN`.
+    pub paragraph: usize,
+}
+
+/// A mention to turn into a link.
+#[derive(Debug, Clone)]
+pub struct MentionLink {
+    /// The actor mentioned.
+    pub actor: String,
+    /// Where the name starts.
+    pub start: Pos,
+    /// Where it ends.
+    pub end: Pos,
+}
+
+/// A paragraph that mentions an actor.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The article.
+    pub article: String,
+    /// The paragraph number `N` of `pN`.
+    pub paragraph: usize,
+    /// The sentence of the first mention in that paragraph.
+    pub sentence: String,
+}
+
+/// A person, state or organisation.
+#[derive(Debug)]
+pub struct Actor {
+    /// Its slug.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Person, state or organisation.
+    pub kind: ActorKind,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Role at the time.
+    pub role: Option<String>,
+    /// Slug of the actor it belongs to.
+    pub affiliation: Option<String>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Further reading.
+    pub links: Vec<Link>,
+    /// The profile, Markdown.
+    pub body: String,
+}
+
+/// A policy position and who stands where.
+#[derive(Debug)]
+pub struct Position {
+    /// Its slug.
+    pub slug: String,
+    /// The proposition.
+    pub title: String,
+    /// One or two sentences.
+    pub summary: String,
+    /// The question it answers.
+    pub question: Option<String>,
+    /// Related position slugs.
+    pub related: Vec<String>,
+    /// Stances, in file order.
+    pub stances: Vec<Stance>,
+    /// The body, Markdown.
+    pub body: String,
+}
+
+/// One actor's stance on a position.
+#[derive(Debug)]
+pub struct Stance {
+    /// The actor's slug.
+    pub actor: String,
+    /// Supports, opposes, mixed or unclear.
+    pub stance: StanceKind,
+    /// The quote that shows it, located.
+    pub quote: Option<QuoteRef>,
+    /// Evidence from elsewhere.
+    pub source_url: Option<String>,
+    /// An explanation, Markdown.
+    pub note: Option<String>,
+}
+
+/// A quote located in an article.
+#[derive(Debug, Clone)]
+pub struct QuoteRef {
+    /// The quote as written.
+    pub text: String,
+    /// The article.
+    pub article: String,
+    /// The paragraph number `N` of `pN`.
+    pub paragraph: usize,
+}
+
+/// A note on a passage of an article.
+#[derive(Debug)]
+pub struct Annotation {
+    /// Its name.
+    pub slug: String,
+    /// The article annotated.
+    pub article: String,
+    /// The passage.
+    pub quote: String,
+    /// The paragraph number `N` of `pN`.
+    pub paragraph: usize,
+    /// Its kind.
+    pub kind: AnnotationKind,
+    /// A short title.
+    pub title: Option<String>,
+    /// A fact-check's verdict.
+    pub verdict: Option<String>,
+    /// Sources.
+    pub sources: Vec<Link>,
+    /// Related actors.
+    pub actors: Vec<String>,
+    /// Related positions.
+    pub positions: Vec<String>,
+    /// The note, Markdown.
+    pub body: String,
+}
+
+impl StanceKind {
+    /// The stance's word, e.g. "Supports".
+    pub fn label(self) -> &'static str {
+        match self {
+            StanceKind::Supports => "Supports",
+            StanceKind::Opposes => "Opposes",
+            StanceKind::Mixed => "Mixed",
+            StanceKind::Unclear => "Unclear",
+        }
+    }
+
+    /// The stance's key, e.g. "supports".
+    pub fn key(self) -> &'static str {
+        match self {
+            StanceKind::Supports => "supports",
+            StanceKind::Opposes => "opposes",
+            StanceKind::Mixed => "mixed",
+            StanceKind::Unclear => "unclear",
+        }
+    }
+
+    /// All four, in the order pages show them.
+    pub const ALL: [StanceKind; 4] = [
+        StanceKind::Supports,
+        StanceKind::Opposes,
+        StanceKind::Mixed,
+        StanceKind::Unclear,
+    ];
+}
+
+impl ActorKind {
+    /// "Person", "State" or "Organisation".
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "Person",
+            ActorKind::State => "State",
+            ActorKind::Organization => "Organisation",
+        }
+    }
+
+    /// "person", "state" or "organization".
+    pub fn key(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organization => "organization",
+        }
+    }
+}
+
+impl AnnotationKind {
+    /// "Context", "Definition", "Fact check" or "Analysis".
+    pub fn label(self) -> &'static str {
+        match self {
+            AnnotationKind::Context => "Context",
+            AnnotationKind::Definition => "Definition",
+            AnnotationKind::FactCheck => "Fact check",
+            AnnotationKind::Analysis => "Analysis",
+        }
+    }
+
+    /// "context", "definition", "fact-check" or "analysis".
+    pub fn key(self) -> &'static str {
+        match self {
+            AnnotationKind::Context => "context",
+            AnnotationKind::Definition => "definition",
+            AnnotationKind::FactCheck => "fact-check",
+            AnnotationKind::Analysis => "analysis",
+        }
+    }
+}
+
+impl Site {
+    /// The title of the article, actor (name) or position of a slug.
+    pub fn title_of(&self, slug: &str) -> Option<(&'static str, &str)> {
+        if let Some(a) = self.articles.get(slug) {
+            Some(("articles", &a.title))
+        } else if let Some(a) = self.actors.get(slug) {
+            Some(("actors", &a.name))
+        } else {
+            self.positions
+                .get(slug)
+                .map(|p| ("positions", p.title.as_str()))
+        }
+    }
+}

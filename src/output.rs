@@ -1,0 +1,232 @@
+//! Writing the site: everything goes into a fresh folder beside the target, which is
+//! swapped in only once it is complete. A failed build leaves the old output as it was.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::render::Files;
+
+/// Marks a folder as explainer's output, so that a later build may replace it.
+pub const MARKER: &str = ".explainer-output";
+
+/// A file copied from `static/`: its output path and its source.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path in the output, `/`-separated.
+    pub path: String,
+    /// The file to copy.
+    pub source: PathBuf,
+}
+
+/// Lists the files of `root/static`, sorted.
+pub fn static_files(root: &Path) -> Result<Vec<StaticFile>> {
+    let dir = root.join("static");
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        out.push(StaticFile {
+            path: rel.to_string_lossy().replace('\\', "/"),
+            source: entry.path().to_path_buf(),
+        });
+    }
+    Ok(out)
+}
+
+/// Refuses output folders that a build must never replace.
+pub fn check_target(root: &Path, out: &Path) -> Result<()> {
+    let root = absolute(root)?;
+    let out = absolute(out)?;
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if out.parent().is_none() || home.as_deref() == Some(out.as_path()) {
+        bail!(
+            "refusing to write the site into {}: choose an output folder of its own",
+            out.display()
+        );
+    }
+    if root.starts_with(&out) {
+        bail!(
+            "refusing to write the site into {}: it holds the site's own files",
+            out.display()
+        );
+    }
+    for own in ["content", "templates", "static"] {
+        if out.starts_with(root.join(own)) {
+            bail!(
+                "refusing to write the site into {}: it is inside {own}/",
+                out.display()
+            );
+        }
+    }
+    if out.is_file() {
+        bail!("{} is a file, not a folder", out.display());
+    }
+    if out.is_dir() && !out.join(MARKER).exists() && fs::read_dir(&out)?.next().is_some() {
+        bail!(
+            "refusing to replace {}: it is not empty and was not written by explainer (no {MARKER} in it); remove it or choose another --output",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+fn absolute(p: &Path) -> Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    // Resolve `..` and links where the path exists; keep the rest as written.
+    let mut existing = abs.clone();
+    let mut tail = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                tail.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for name in tail.into_iter().rev() {
+        out.push(name);
+    }
+    Ok(out)
+}
+
+/// Writes `files` and `statics` into `out`, replacing what was there only at the end.
+pub fn write(out: &Path, files: &Files, statics: &[StaticFile]) -> Result<()> {
+    let out = absolute(out)?;
+    let parent = out
+        .parent()
+        .context("the output folder has no parent")?
+        .to_path_buf();
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
+    fs::create_dir_all(&parent)
+        .with_context(|| format!("failed to create {}", parent.display()))?;
+    clean_leftovers(&parent, &name)?;
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let result = fill(&tmp, files, statics)
+        .and_then(|()| swap(&tmp, &out, &parent.join(format!(".{name}.old-{pid}"))));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Removes folders left by builds that were killed half-way.
+fn clean_leftovers(parent: &Path, name: &str) -> Result<()> {
+    let tmp = format!(".{name}.tmp-");
+    let old = format!(".{name}.old-");
+    for entry in
+        fs::read_dir(parent).with_context(|| format!("failed to read {}", parent.display()))?
+    {
+        let entry = entry?;
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&tmp) || n.starts_with(&old) {
+            fs::remove_dir_all(entry.path())
+                .with_context(|| format!("failed to remove {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn fill(tmp: &Path, files: &Files, statics: &[StaticFile]) -> Result<()> {
+    fs::create_dir_all(tmp).with_context(|| format!("failed to create {}", tmp.display()))?;
+    for (path, bytes) in files {
+        let dest = tmp.join(path);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create {}", dir.display()))?;
+        }
+        fs::write(&dest, bytes).with_context(|| format!("failed to write {}", dest.display()))?;
+    }
+    for file in statics {
+        let dest = tmp.join(&file.path);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create {}", dir.display()))?;
+        }
+        fs::copy(&file.source, &dest)
+            .with_context(|| format!("failed to copy {}", file.source.display()))?;
+    }
+    fs::write(
+        tmp.join(MARKER),
+        "This folder is written by explainer; a build replaces it whole.\n",
+    )
+    .with_context(|| format!("failed to write {}", tmp.join(MARKER).display()))?;
+    Ok(())
+}
+
+fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<()> {
+    if out.exists() {
+        fs::rename(out, old)
+            .with_context(|| format!("failed to move the old {} aside", out.display()))?;
+        if let Err(e) = fs::rename(tmp, out) {
+            let _ = fs::rename(old, out);
+            return Err(e)
+                .with_context(|| format!("failed to put the new site in {}", out.display()));
+        }
+        fs::remove_dir_all(old).with_context(|| format!("failed to remove {}", old.display()))?;
+    } else {
+        fs::rename(tmp, out)
+            .with_context(|| format!("failed to put the new site in {}", out.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_targets() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_target(root, root).is_err());
+        assert!(check_target(root, &root.join("content/x")).is_err());
+        assert!(check_target(root, Path::new("/")).is_err());
+        assert!(check_target(root, &root.join("public")).is_ok());
+        fs::create_dir_all(root.join("other")).unwrap();
+        fs::write(root.join("other/keep.txt"), "x").unwrap();
+        assert!(check_target(root, &root.join("other")).is_err());
+        fs::write(root.join("other").join(MARKER), "").unwrap();
+        assert!(check_target(root, &root.join("other")).is_ok());
+    }
+
+    #[test]
+    fn writes_and_replaces_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut files = Files::new();
+        files.insert("a/index.html".into(), b"one".to_vec());
+        write(&out, &files, &[]).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
+        fs::create_dir_all(dir.path().join(".public.tmp-1")).unwrap();
+        let mut files = Files::new();
+        files.insert("b.txt".into(), b"two".to_vec());
+        write(&out, &files, &[]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"], "leftovers are cleaned");
+    }
+}

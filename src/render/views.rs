@@ -1,0 +1,329 @@
+//! What templates see: typed, serialisable views of the model, with every URL already
+//! made relative to the page they are shown on.
+
+use serde::Serialize;
+
+use crate::model::Link;
+
+/// Site-wide settings.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    /// The site's title.
+    pub title: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Its language.
+    pub language: String,
+    /// Its base URL, when set.
+    pub base_url: Option<String>,
+}
+
+/// What every page has.
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    /// The page's own title (without the site's).
+    pub title: String,
+    /// For `<meta name="description">` and cards.
+    pub description: String,
+    /// `home`, `article`, `actor`, `actors`, `position`, `positions` or `404`.
+    pub kind: &'static str,
+    /// The absolute URL, when `base_url` is set.
+    pub canonical: Option<String>,
+    /// Open Graph type.
+    pub og_type: &'static str,
+    /// The way back up.
+    pub breadcrumbs: Vec<Card>,
+    /// JSON-LD, already escaped for a `<script>` element.
+    pub json_ld: Option<String>,
+}
+
+/// The context of every page: the site, the page, the way to the root, and its data.
+#[derive(Debug, Serialize)]
+pub struct Page<'a, T: Serialize> {
+    /// The site.
+    pub site: &'a SiteView,
+    /// The page.
+    pub page: PageMeta,
+    /// Prefix that leads to the site root.
+    pub root: String,
+    /// Link to the home page.
+    pub home: String,
+    /// The page's own data.
+    #[serde(flatten)]
+    pub data: T,
+}
+
+/// A link to a page, with a line about it.
+#[derive(Debug, Serialize, Clone)]
+pub struct Card {
+    /// Its title or name.
+    pub title: String,
+    /// Link to it.
+    pub url: String,
+    /// A line about it (role, summary, date).
+    pub note: Option<String>,
+    /// Its kind (actor kind key), when it has one.
+    pub kind: Option<&'static str>,
+}
+
+/// The home page.
+#[derive(Debug, Serialize)]
+pub struct HomeData {
+    /// Every article, newest first.
+    pub articles: Vec<Card>,
+    /// Every actor.
+    pub actors: Vec<Card>,
+    /// Every position.
+    pub positions: Vec<Card>,
+    /// Actors × positions.
+    pub matrix: Matrix,
+}
+
+/// The stance matrix.
+#[derive(Debug, Serialize)]
+pub struct Matrix {
+    /// The columns.
+    pub positions: Vec<Card>,
+    /// One row per actor that holds a stance.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One actor's row.
+#[derive(Debug, Serialize)]
+pub struct MatrixRow {
+    /// The actor.
+    pub actor: Card,
+    /// One cell per position, in column order.
+    pub cells: Vec<MatrixCell>,
+}
+
+/// One cell: a stance, or none.
+#[derive(Debug, Serialize)]
+pub struct MatrixCell {
+    /// `supports`, `opposes`, `mixed`, `unclear`, or `none`.
+    pub stance: &'static str,
+    /// `Supports` … or `No stance`.
+    pub label: &'static str,
+    /// The evidence, on the position's page.
+    pub url: Option<String>,
+    /// The position's title, for screen readers.
+    pub position: String,
+}
+
+/// A stance as shown on a page.
+#[derive(Debug, Serialize)]
+pub struct StanceView {
+    /// `stance-ACTOR`, the anchor on the position's page.
+    pub id: String,
+    /// The actor.
+    pub actor: Card,
+    /// The position.
+    pub position: Card,
+    /// `supports` …
+    pub stance: &'static str,
+    /// `Supports` …
+    pub label: &'static str,
+    /// The quote.
+    pub quote: Option<String>,
+    /// Link to the quote's paragraph.
+    pub quote_url: Option<String>,
+    /// The article the quote is from.
+    pub quote_article: Option<String>,
+    /// Evidence from elsewhere.
+    pub source_url: Option<String>,
+    /// The note, as HTML.
+    pub note_html: Option<String>,
+}
+
+/// An article page.
+#[derive(Debug, Serialize)]
+pub struct ArticleData {
+    /// The article.
+    pub article: ArticleView,
+}
+
+/// An article.
+#[derive(Debug, Serialize)]
+pub struct ArticleView {
+    /// Headline.
+    pub title: String,
+    /// Standfirst.
+    pub dek: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `18 August 2025`.
+    pub date_display: String,
+    /// Author.
+    pub byline: Option<String>,
+    /// Publication.
+    pub source: Option<String>,
+    /// The original.
+    pub source_url: Option<String>,
+    /// Picture caption.
+    pub image_caption: Option<String>,
+    /// The body with ids, marks, mention links and notes.
+    pub body_html: String,
+    /// Actors mentioned, in order of first mention.
+    pub actors: Vec<Card>,
+    /// Positions with a stance quoted from this article.
+    pub positions: Vec<Card>,
+    /// How many notes it carries.
+    pub note_count: usize,
+    /// How many of them are fact-checks.
+    pub fact_check_count: usize,
+}
+
+/// A note on a passage, as the note template sees it.
+#[derive(Debug, Serialize)]
+pub struct NoteView {
+    /// The annotation's name (`note-NAME` and `mark-NAME` are its ids).
+    pub id: String,
+    /// Its number in the article.
+    pub number: usize,
+    /// `fact-check` …
+    pub kind: &'static str,
+    /// `Fact check` …
+    pub kind_label: &'static str,
+    /// Title.
+    pub title: Option<String>,
+    /// Verdict.
+    pub verdict: Option<String>,
+    /// The passage.
+    pub quote: String,
+    /// The note as HTML, opening with a link back to the passage.
+    pub body_html: String,
+    /// Sources.
+    pub sources: Vec<Link>,
+    /// Related actors.
+    pub actors: Vec<Card>,
+    /// Related positions.
+    pub positions: Vec<Card>,
+}
+
+/// The context of the note template.
+#[derive(Debug, Serialize)]
+pub struct NoteData<'a> {
+    /// The note.
+    pub note: &'a NoteView,
+}
+
+/// An actor page.
+#[derive(Debug, Serialize)]
+pub struct ActorData {
+    /// The actor.
+    pub actor: ActorView,
+}
+
+/// An actor.
+#[derive(Debug, Serialize)]
+pub struct ActorView {
+    /// Name.
+    pub name: String,
+    /// `person` …
+    pub kind: &'static str,
+    /// `Person` …
+    pub kind_label: &'static str,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Role.
+    pub role: Option<String>,
+    /// The actor it belongs to.
+    pub affiliation: Option<Card>,
+    /// Actors that belong to it.
+    pub members: Vec<Card>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Wikidata URL.
+    pub wikidata_url: Option<String>,
+    /// Further reading.
+    pub links: Vec<Link>,
+    /// Profile as HTML.
+    pub body_html: String,
+    /// Stances, by position title.
+    pub stances: Vec<StanceView>,
+    /// Paragraphs that mention it.
+    pub mentions: Vec<MentionView>,
+    /// Notes about it.
+    pub notes: Vec<Card>,
+}
+
+/// A paragraph that mentions an actor.
+#[derive(Debug, Serialize)]
+pub struct MentionView {
+    /// The article's title.
+    pub article: String,
+    /// Link to the paragraph.
+    pub url: String,
+    /// Its number.
+    pub paragraph: usize,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// The actors index.
+#[derive(Debug, Serialize)]
+pub struct ActorsData {
+    /// Actors by kind.
+    pub groups: Vec<ActorGroup>,
+    /// How many actors.
+    pub count: usize,
+}
+
+/// Actors of one kind.
+#[derive(Debug, Serialize)]
+pub struct ActorGroup {
+    /// `People`, `States`, `Organisations`.
+    pub label: &'static str,
+    /// `person` …
+    pub kind: &'static str,
+    /// The actors.
+    pub actors: Vec<Card>,
+}
+
+/// A position page.
+#[derive(Debug, Serialize)]
+pub struct PositionData {
+    /// The position.
+    pub position: PositionView,
+}
+
+/// A position.
+#[derive(Debug, Serialize)]
+pub struct PositionView {
+    /// The proposition.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Question.
+    pub question: Option<String>,
+    /// Body as HTML.
+    pub body_html: String,
+    /// Stances grouped Supports / Opposes / Mixed / Unclear (empty groups left out).
+    pub groups: Vec<StanceGroup>,
+    /// Related positions.
+    pub related: Vec<Card>,
+    /// Notes about it.
+    pub notes: Vec<Card>,
+}
+
+/// The stances of one kind.
+#[derive(Debug, Serialize)]
+pub struct StanceGroup {
+    /// `supports` …
+    pub stance: &'static str,
+    /// `Supports` …
+    pub label: &'static str,
+    /// The stances.
+    pub stances: Vec<StanceView>,
+}
+
+/// The positions index.
+#[derive(Debug, Serialize)]
+pub struct PositionsData {
+    /// Every position, with its summary.
+    pub positions: Vec<Card>,
+}
+
+/// A page with no data of its own (404).
+#[derive(Debug, Serialize)]
+pub struct NoData {}
