@@ -81,6 +81,9 @@ pub struct RawSite {
     pub positions: Vec<SourceFile<PositionFront>>,
     /// `content/annotations/*.md`.
     pub annotations: Vec<SourceFile<AnnotationFront>>,
+    /// Files that exist but could not be parsed, as (kind folder, slug): references to
+    /// them are not reported again as unknown.
+    pub unparsed: Vec<(&'static str, String)>,
 }
 
 /// The folders of `content/` and what they hold.
@@ -123,18 +126,14 @@ pub fn load(root: &Path) -> Result<(RawSite, Vec<Diagnostic>)> {
             ));
         }
     }
-    for (path, text) in read_kind(root, "articles", &mut diags)? {
-        raw.articles.extend(parse_file(path, &text, &mut diags));
-    }
-    for (path, text) in read_kind(root, "actors", &mut diags)? {
-        raw.actors.extend(parse_file(path, &text, &mut diags));
-    }
-    for (path, text) in read_kind(root, "positions", &mut diags)? {
-        raw.positions.extend(parse_file(path, &text, &mut diags));
-    }
-    for (path, text) in read_kind(root, "annotations", &mut diags)? {
-        raw.annotations.extend(parse_file(path, &text, &mut diags));
-    }
+    let files = read_kind(root, "articles", &mut diags, &mut raw.unparsed)?;
+    raw.articles = parse_all("articles", files, &mut diags, &mut raw.unparsed);
+    let files = read_kind(root, "actors", &mut diags, &mut raw.unparsed)?;
+    raw.actors = parse_all("actors", files, &mut diags, &mut raw.unparsed);
+    let files = read_kind(root, "positions", &mut diags, &mut raw.unparsed)?;
+    raw.positions = parse_all("positions", files, &mut diags, &mut raw.unparsed);
+    let files = read_kind(root, "annotations", &mut diags, &mut raw.unparsed)?;
+    raw.annotations = parse_all("annotations", files, &mut diags, &mut raw.unparsed);
     Ok((raw, diags))
 }
 
@@ -164,8 +163,9 @@ fn load_site_toml(
 /// The `.md` files of one kind's folder, sorted by name, as (relative path, text).
 fn read_kind(
     root: &Path,
-    kind: &str,
+    kind: &'static str,
     diags: &mut Vec<Diagnostic>,
+    unparsed: &mut Vec<(&'static str, String)>,
 ) -> Result<Vec<(String, String)>> {
     let dir = root.join("content").join(kind);
     let mut out = Vec::new();
@@ -208,8 +208,9 @@ fn read_kind(
         }
         let bytes = std::fs::read(entry.path())
             .with_context(|| format!("failed to read {}", entry.path().display()))?;
-        if let Some(text) = utf8(&rel, bytes, diags) {
-            out.push((rel, text));
+        match utf8(&rel, bytes, diags) {
+            Some(text) => out.push((rel, text)),
+            None => unparsed.push((kind, name.trim_end_matches(".md").to_string())),
         }
     }
     Ok(out)
@@ -260,17 +261,35 @@ pub fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), Stri
     Err("the front matter opened by `+++` on line 1 is never closed: add a line holding only `+++` after it".into())
 }
 
+/// The slug of a content file: its name without `.md`.
+fn slug_of(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name).to_string()
+}
+
+fn parse_all<F: DeserializeOwned>(
+    kind: &'static str,
+    files: Vec<(String, String)>,
+    diags: &mut Vec<Diagnostic>,
+    unparsed: &mut Vec<(&'static str, String)>,
+) -> Vec<SourceFile<F>> {
+    let mut out = Vec::new();
+    for (path, text) in files {
+        let slug = slug_of(&path);
+        match parse_file(path, &text, diags) {
+            Some(file) => out.push(file),
+            None => unparsed.push((kind, slug)),
+        }
+    }
+    out
+}
+
 fn parse_file<F: DeserializeOwned>(
     path: String,
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SourceFile<F>> {
-    let slug = path
-        .rsplit('/')
-        .next()
-        .unwrap_or(&path)
-        .trim_end_matches(".md")
-        .to_string();
+    let slug = slug_of(&path);
     let (front, front_line, body, body_line) = match split_front_matter(text) {
         Ok(parts) => parts,
         Err(message) => {

@@ -431,6 +431,19 @@ fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
             cx.diags.push(bad_name(&f.path, &f.slug));
         }
     }
+    // A file with errors of its own still exists: references to it are not errors too.
+    for (kind, slug) in &raw.unparsed {
+        let set = match *kind {
+            "articles" => &mut cx.articles,
+            "actors" => &mut cx.actors,
+            "positions" => &mut cx.positions,
+            _ => continue,
+        };
+        if valid_slug(slug) {
+            set.insert(slug.as_str());
+            cx.slugs.entry(slug.as_str()).or_insert("");
+        }
+    }
 }
 
 fn bad_name(path: &str, slug: &str) -> Diagnostic {

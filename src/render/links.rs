@@ -59,7 +59,8 @@ fn decode(v: &str) -> String {
 }
 
 /// Diagnostics for links of `pages` (output path → HTML) that lead nowhere among
-/// `files` (every output path). `origin` names the template a page came from.
+/// `files` (every output path). `origin` names the template a page came from: a missing
+/// page is blamed on the linking page's template, a missing id on the target's.
 pub fn check(
     pages: &BTreeMap<String, String>,
     files: &BTreeSet<String>,
@@ -76,20 +77,20 @@ pub fn check(
             let Some((target, fragment)) = resolve(page, link, base_url) else {
                 continue;
             };
-            let ok = if files.contains(&target) {
-                match (&fragment, scanned.get(target.as_str())) {
-                    (Some(f), Some((_, ids))) => ids.contains(f),
-                    _ => true,
-                }
-            } else {
-                false
-            };
-            if !ok {
+            if !files.contains(&target) {
                 diags.push(Diagnostic::error(
                     origin(page),
-                    None,
+                    Some(1),
                     format!("{page} links to \"{link}\", which is not in the site"),
                 ));
+            } else if let (Some(f), Some((_, ids))) = (&fragment, scanned.get(target.as_str())) {
+                if !ids.contains(f) {
+                    diags.push(Diagnostic::error(
+                        origin(&target),
+                        Some(1),
+                        format!("{page} links to \"{link}\", but {target} has no id=\"{f}\""),
+                    ));
+                }
             }
         }
     }

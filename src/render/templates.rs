@@ -47,7 +47,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
         .map(|(name, text)| {
             (
                 name.to_string(),
-                (format!("(built-in) {name}"), text.to_string()),
+                (format!("templates/{name} (built-in)"), text.to_string()),
             )
         })
         .collect();

@@ -1,0 +1,424 @@
+//! One test per kind of content error, each asserting the exact `error: PATH:LINE:` line.
+
+mod common;
+
+use common::*;
+
+/// The errors of the small site with some files replaced (or added).
+fn errors_with(changes: &[(&str, &str)]) -> Vec<String> {
+    let site = TempSite::new(&small_site());
+    for (path, text) in changes {
+        site.write(path, text);
+    }
+    site.errors()
+}
+
+fn errors_without(path: &str) -> Vec<String> {
+    let site = TempSite::new(&small_site());
+    std::fs::remove_file(site.root().join(path)).unwrap();
+    site.errors()
+}
+
+const POSITION: &str = "content/positions/talks.md";
+const ACTOR: &str = "content/actors/alice-smith.md";
+const NOTE: &str = "content/annotations/left.md";
+
+#[test]
+fn the_small_site_is_clean() {
+    assert_eq!(errors_with(&[]), Vec::<String>::new());
+}
+
+#[test]
+fn malformed_toml() {
+    let e = errors_with(&[(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = person\n+++\n\nBody.\n",
+    )]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("error: content/actors/alice-smith.md:3: "),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unknown_key() {
+    let e = errors_with(&[(
+        ACTOR,
+        "+++\ncolour = \"blue\"\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\nBody.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/actors/alice-smith.md:2: unknown field `colour`, expected one of `name`, `kind`, `aliases`, `role`, `affiliation`, `wikidata`, `links`"
+        ]
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    let e = errors_with(&[(ACTOR, "+++\nname = \"Alice Smith\"\n+++\n\nBody.\n")]);
+    assert_eq!(
+        e,
+        ["error: content/actors/alice-smith.md:2: missing field `kind`"]
+    );
+}
+
+#[test]
+fn no_front_matter_and_unclosed_front_matter() {
+    let e = errors_with(&[(ACTOR, "name = \"Alice Smith\"\n")]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("error: content/actors/alice-smith.md:1: no front matter"),
+        "{e:?}"
+    );
+    let e = errors_with(&[(ACTOR, "+++\nname = \"Alice Smith\"\n")]);
+    assert!(e[0].starts_with("error: content/actors/alice-smith.md:1: the front matter opened by `+++` on line 1 is never closed"), "{e:?}");
+}
+
+#[test]
+fn bad_file_name() {
+    let e = errors_with(&[(
+        "content/actors/Bad Name.md",
+        "+++\nname = \"X\"\nkind = \"state\"\n+++\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/actors/Bad Name.md:1: bad file name \"Bad Name.md\": a name is lower-case letters and digits in words joined by single hyphens (rename it to \"bad-name.md\")"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_slug_names_both_files() {
+    let e = errors_with(&[(
+        "content/positions/alice-smith.md",
+        "+++\ntitle = \"T\"\nsummary = \"S\"\n+++\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/actors/alice-smith.md:1: slug \"alice-smith\" is also used by content/positions/alice-smith.md",
+            "error: content/positions/alice-smith.md:1: slug \"alice-smith\" is already used by content/actors/alice-smith.md: slugs must be unique across articles, actors and positions",
+        ]
+    );
+}
+
+#[test]
+fn unknown_actor_in_a_stance_with_a_hint() {
+    let text = std::fs::read_to_string(TempSite::new(&small_site()).root().join(POSITION))
+        .unwrap_or_default();
+    let _ = text;
+    let e = errors_with(&[(
+        POSITION,
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smit\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/positions/talks.md:6: unknown actor \"alice-smit\" (did you mean \"alice-smith\"?)"
+        ]
+    );
+}
+
+#[test]
+fn bad_stance_value() {
+    let e = errors_with(&[(
+        POSITION,
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"maybe\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n",
+    )]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("error: content/positions/talks.md:7: unknown variant `maybe`"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn stance_without_evidence_names_its_table() {
+    let e = errors_with(&[(
+        POSITION,
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\n+++\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/positions/talks.md:5: the stance of \"alice-smith\" has no evidence: give a `quote` from an article, a `source_url`, or both"
+        ]
+    );
+}
+
+#[test]
+fn two_stances_of_one_actor() {
+    let e = errors_with(&[(
+        POSITION,
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nsource_url = \"https://e.org/a\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"opposes\"\nsource_url = \"https://e.org/b\"\n+++\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/positions/talks.md:11: a second stance of \"alice-smith\" (the first is on line 6): an actor has one stance per position"
+        ]
+    );
+}
+
+#[test]
+fn unknown_references_of_every_kind() {
+    let e = errors_with(&[
+        (
+            ACTOR,
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\naffiliation = \"nowhere\"\n+++\n\nSee [[nobody]].\n",
+        ),
+        (
+            POSITION,
+            "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\nrelated = [\"tlks\"]\n+++\n",
+        ),
+        (
+            NOTE,
+            "+++\nquote = \"left early\"\nkind = \"context\"\nactors = [\"bob\"]\npositions = [\"talk\"]\n+++\n\nHe had another meeting.\n",
+        ),
+    ]);
+    assert_eq!(
+        e,
+        [
+            "error: content/actors/alice-smith.md:4: unknown affiliation actor \"nowhere\"",
+            "error: content/actors/alice-smith.md:7: [[nobody]] links to no article, actor or position",
+            "error: content/annotations/left.md:4: unknown actor \"bob\" (did you mean \"bob-jones\"?)",
+            "error: content/annotations/left.md:5: unknown position \"talk\" (did you mean \"talks\"?)",
+            "error: content/positions/talks.md:4: unknown related position \"tlks\" (did you mean \"talks\"?)",
+        ]
+    );
+}
+
+#[test]
+fn quote_not_found() {
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"left late\"\nkind = \"context\"\n+++\n\nNote.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:2: quote not found in article \"story\": \"left late\""
+        ]
+    );
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"LEFT early\"\nkind = \"context\"\n+++\n\nNote.\n",
+    )]);
+    assert!(e[0].contains("other capitals"), "{e:?}");
+}
+
+#[test]
+fn quote_found_several_times_says_how_many() {
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"Bob Jones\"\nkind = \"context\"\n+++\n\nNote.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:2: quote found 2 times in article \"story\"; add prefix or suffix (the text just before or after it) to pick one: \"Bob Jones\""
+        ]
+    );
+    assert_eq!(
+        errors_with(&[(
+            NOTE,
+            "+++\nquote = \"Bob Jones\"\nsuffix = \" left\"\nkind = \"context\"\n+++\n\nNote.\n"
+        )]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_quote_must_lie_in_one_paragraph() {
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"Jones. Bob\"\nkind = \"context\"\n+++\n\nNote.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:2: quote not found in article \"story\": \"Jones. Bob\""
+        ]
+    );
+}
+
+#[test]
+fn article_key_needed_once_there_are_two_articles() {
+    let e = errors_with(&[(
+        "content/articles/second.md",
+        "+++\ntitle = \"Second\"\ndate = 2025-02-03\n+++\n\nText.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:2: the site has 2 articles: say which one with `article = \"…\"`",
+            "error: content/positions/talks.md:8: the site has 2 articles: say which one with `article = \"…\"`",
+        ]
+    );
+}
+
+#[test]
+fn verdict_rules() {
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"left early\"\nkind = \"fact-check\"\n+++\n\nNote.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:1: a fact-check needs a `verdict`, e.g. verdict = \"Inaccurate\""
+        ]
+    );
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"left early\"\nkind = \"context\"\nverdict = \"True\"\n+++\n\nNote.\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:4: `verdict` is only for fact-check annotations, not context"
+        ]
+    );
+}
+
+#[test]
+fn empty_note() {
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\n",
+    )]);
+    assert_eq!(
+        e,
+        [
+            "error: content/annotations/left.md:1: the note is empty: write it below the front matter"
+        ]
+    );
+}
+
+#[test]
+fn non_utf8_file() {
+    let site = TempSite::new(&small_site());
+    std::fs::write(
+        site.root().join("content/articles/story.md"),
+        b"+++\ntitle = \"Story\"\n\xff\n",
+    )
+    .unwrap();
+    let e = site.errors();
+    assert!(
+        e[0].starts_with("error: content/articles/story.md:3: not UTF-8"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn missing_site_toml() {
+    let e = errors_without("content/site.toml");
+    assert_eq!(
+        e,
+        [
+            "error: content/site.toml: missing: every site needs content/site.toml with at least `title = \"…\"`"
+        ]
+    );
+}
+
+#[test]
+fn bad_values_wikidata_urls_dates_and_names() {
+    let e = errors_with(&[
+        (
+            ACTOR,
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\nwikidata = \"42\"\nlinks = [{ title = \"x\", url = \"javascript:alert(1)\" }]\n+++\n",
+        ),
+        (
+            "content/actors/other.md",
+            "+++\nname = \"Other\"\nkind = \"person\"\naliases = [\"Bob\"]\n+++\n",
+        ),
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = \"yesterday\"\n+++\n\nAlice Smith met Bob Jones.\n",
+        ),
+    ]);
+    assert!(e.contains(&"error: content/actors/alice-smith.md:4: wikidata \"42\" is not a Wikidata id like \"Q42\"".to_string()), "{e:?}");
+    assert!(e.contains(&"error: content/actors/alice-smith.md:5: links url \"javascript:alert(1)\" is not an http(s) or mailto URL".to_string()), "{e:?}");
+    assert!(e.contains(&"error: content/actors/other.md:4: \"Bob\" is also a name of content/actors/bob-jones.md: a mention must name one actor".to_string()), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|l| l.starts_with("error: content/articles/story.md:3: ")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn static_file_may_not_replace_a_page() {
+    let e = errors_with(&[("static/actors/index.html", "<p>mine</p>")]);
+    assert_eq!(
+        e,
+        [
+            "error: static/actors/index.html:1: would replace the generated actors/index.html: rename or remove it"
+        ]
+    );
+    assert_eq!(
+        errors_with(&[("static/style.css", "p{}")]),
+        Vec::<String>::new(),
+        "the stylesheet may be replaced"
+    );
+}
+
+#[test]
+fn template_errors_name_the_template_and_line() {
+    let e = errors_with(&[("templates/actor.html", "<p>\n{{ actor.name }\n</p>")]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("error: templates/actor.html:2: template error: "),
+        "{e:?}"
+    );
+    let e = errors_with(&[("templates/actor.html", "<p>{{ actor.no_such_field.x }}</p>")]);
+    assert!(
+        e[0].starts_with("error: templates/actor.html:1: template error: "),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_broken_link_of_an_override_is_reported() {
+    let e = errors_with(&[(
+        "templates/position.html",
+        "<p>{{ position.title }} <a href=\"../../nowhere/\">x</a></p>",
+    )]);
+    assert!(e.iter().any(|l| l.starts_with("error: templates/position.html:1: positions/talks/index.html links to \"../../nowhere/\"")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|l| l.contains("has no id=\"stance-alice-smith\"")),
+        "the home matrix links into it: {e:?}"
+    );
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    let e = errors_with(&[
+        (ACTOR, "+++\nname = \"Alice Smith\"\nkind = person\n+++\n"),
+        (
+            NOTE,
+            "+++\nquote = \"nowhere\"\nkind = \"context\"\n+++\n\nNote.\n",
+        ),
+        (
+            POSITION,
+            "+++\ntitle = \"Hold talks\"\nsummary = \"S\"\n\n[[stances]]\nactor = \"bob\"\nstance = \"supports\"\nsource_url = \"https://e.org\"\n+++\n",
+        ),
+    ]);
+    let files: Vec<&str> = e
+        .iter()
+        .map(|l| l.split(':').nth(1).unwrap().trim())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "content/actors/alice-smith.md",
+            "content/annotations/left.md",
+            "content/positions/talks.md"
+        ],
+        "{e:?}"
+    );
+}
