@@ -15,14 +15,14 @@ pub mod output;
 pub mod render;
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 pub use diagnostic::Diagnostic;
 use output::StaticFile;
-use render::Files;
+pub use render::Files;
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -53,19 +53,63 @@ impl Report {
     }
 }
 
-/// A validated, rendered site, ready to be written.
-pub struct Rendered {
-    /// Every generated file.
-    pub files: Files,
+/// A validated site with its templates, ready to render.
+pub struct Prepared {
+    /// The site model.
+    pub site: model::Site,
+    /// The templates, defaults and overrides.
+    pub templates: render::templates::Templates,
     /// Files to copy from `static/`.
     pub statics: Vec<StaticFile>,
 }
 
-/// Loads, validates and renders the site in memory. `Err` is a failure of the machine;
-/// content problems come back in the report (with `None` when there are errors).
-pub fn prepare(opts: &Options) -> Result<(Option<Rendered>, Vec<Diagnostic>)> {
+impl Prepared {
+    /// Renders every file into `sink` and checks the links; returns the problems found.
+    pub fn render(&self, sink: &render::Sink) -> Result<Vec<Diagnostic>> {
+        let statics: Vec<String> = self.statics.iter().map(|s| s.path.clone()).collect();
+        render::render(&self.site, &self.templates, &statics, sink)
+    }
+
+    /// Renders the whole site into memory.
+    pub fn render_to_memory(&self) -> Result<(Files, Vec<Diagnostic>)> {
+        let files = std::sync::Mutex::new(Files::new());
+        let diags = self.render(&|path, bytes| {
+            files
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
+                .insert(path.to_string(), bytes.to_vec());
+            Ok(())
+        })?;
+        let files = files
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+        Ok((files, diags))
+    }
+}
+
+fn timing(what: &str, t: std::time::Instant) {
+    if std::env::var_os("EXPLAINER_TIMINGS").is_some() {
+        let rss = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS"))
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        eprintln!("{what}: {:?} {rss}", t.elapsed());
+    }
+}
+
+/// Loads and validates the site. `Err` is a failure of the machine; content problems
+/// come back as diagnostics (with `None` when there are errors).
+pub fn prepare(opts: &Options) -> Result<(Option<Prepared>, Vec<Diagnostic>)> {
+    let t = std::time::Instant::now();
     let (raw, mut diags) = content::load(&opts.root)?;
+    timing("load", t);
     let (mut site, more) = model::resolve(&raw);
+    timing("resolve", t);
+    drop(raw);
     diags.extend(more);
     if let Some(url) = &opts.base_url {
         match model::normalize_base_url(url) {
@@ -76,36 +120,24 @@ pub fn prepare(opts: &Options) -> Result<(Option<Rendered>, Vec<Diagnostic>)> {
     let (templates, more) = render::templates::load(&opts.root)?;
     diags.extend(more);
     let statics = output::static_files(&opts.root)?;
-    if diags.iter().any(Diagnostic::is_error) {
-        return Ok((None, diagnostic::sorted(diags)));
-    }
-    let Some(templates) = templates else {
-        return Ok((None, diagnostic::sorted(diags)));
-    };
-    let files = match render::render(&site, &templates) {
-        Ok(files) => files,
-        Err(more) => {
-            diags.extend(more);
-            return Ok((None, diagnostic::sorted(diags)));
-        }
-    };
-    diags.extend(clashes(&files, &statics));
-    diags.extend(check_links(&files, &statics, &site, &templates));
+    diags.extend(clashes(&render::generated_paths(&site), &statics));
     let ok = !diags.iter().any(Diagnostic::is_error);
-    Ok((
-        ok.then_some(Rendered { files, statics }),
-        diagnostic::sorted(diags),
-    ))
+    let prepared = match templates {
+        Some(templates) if ok => Some(Prepared {
+            site,
+            templates,
+            statics,
+        }),
+        _ => None,
+    };
+    Ok((prepared, diagnostic::sorted(diags)))
 }
 
 /// A file of `static/` may replace an asset (`style.css`) but not a generated page.
-fn clashes(files: &Files, statics: &[StaticFile]) -> Vec<Diagnostic> {
+fn clashes(generated: &BTreeSet<String>, statics: &[StaticFile]) -> Vec<Diagnostic> {
     statics
         .iter()
-        .filter(|s| {
-            files.contains_key(&s.path)
-                && (s.path.ends_with(".html") || s.path == "sitemap.xml" || s.path == ".nojekyll")
-        })
+        .filter(|s| generated.contains(&s.path) && s.path != "style.css")
         .map(|s| {
             Diagnostic::error(
                 format!("static/{}", s.path),
@@ -119,49 +151,23 @@ fn clashes(files: &Files, statics: &[StaticFile]) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn check_links(
-    files: &Files,
-    statics: &[StaticFile],
-    site: &model::Site,
-    templates: &render::templates::Templates,
-) -> Vec<Diagnostic> {
-    let pages: BTreeMap<String, String> = files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .map(|(p, b)| (p.clone(), String::from_utf8_lossy(b).into_owned()))
-        .collect();
-    let all: BTreeSet<String> = files
-        .keys()
-        .cloned()
-        .chain(statics.iter().map(|s| s.path.clone()))
-        .collect();
-    let origin = |page: &str| {
-        let template = match page {
-            "index.html" => "index.html",
-            "404.html" => "404.html",
-            p if p.starts_with("articles/") => "article.html",
-            "actors/index.html" => "actors.html",
-            p if p.starts_with("actors/") => "actor.html",
-            "positions/index.html" => "positions.html",
-            _ => "position.html",
-        };
-        templates
-            .origin
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| page.to_string())
-    };
-    render::links::check(&pages, &all, site.base_url.as_deref(), &origin)
-}
-
 /// `explainer check`: validates content and the links of the site it would write.
 pub fn check(opts: &Options) -> Result<Report> {
-    let (rendered, diagnostics) = prepare(opts)?;
+    let (prepared, mut diagnostics) = prepare(opts)?;
+    let mut files = 0;
+    if let Some(p) = &prepared {
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        let t = std::time::Instant::now();
+        diagnostics.extend(p.render(&|_, _| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(())
+        })?);
+        timing("render", t);
+        files = count.into_inner() + p.statics.len();
+    }
     Ok(Report {
-        files: rendered
-            .as_ref()
-            .map_or(0, |r| r.files.len() + r.statics.len()),
-        diagnostics,
+        diagnostics: diagnostic::sorted(diagnostics),
+        files,
         written: None,
     })
 }
@@ -175,8 +181,8 @@ pub fn output_dir(opts: &Options) -> PathBuf {
 
 /// `explainer build`: validates, then writes the whole site, or nothing.
 pub fn build(opts: &Options) -> Result<Report> {
-    let (rendered, diagnostics) = prepare(opts)?;
-    let Some(rendered) = rendered else {
+    let (prepared, mut diagnostics) = prepare(opts)?;
+    let Some(prepared) = prepared else {
         return Ok(Report {
             diagnostics,
             ..Report::default()
@@ -184,11 +190,24 @@ pub fn build(opts: &Options) -> Result<Report> {
     };
     let out = output_dir(opts);
     output::check_target(&opts.root, &out)?;
-    output::write(&out, &rendered.files, &rendered.statics)?;
+    let staging = output::Staging::new(&out)?;
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    diagnostics.extend(prepared.render(&|path, bytes| {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        staging.put(path, bytes)
+    })?);
+    let diagnostics = diagnostic::sorted(diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Ok(Report {
+            diagnostics,
+            ..Report::default()
+        });
+    }
+    let written = staging.finish(&prepared.statics)?;
     Ok(Report {
         diagnostics,
-        files: rendered.files.len() + rendered.statics.len(),
-        written: Some(out),
+        files: count.into_inner() + prepared.statics.len(),
+        written: Some(written),
     })
 }
 

@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::render::Files;
-
 /// Marks a folder as explainer's output, so that a later build may replace it.
 pub const MARKER: &str = ".explainer-output";
 
@@ -103,29 +101,90 @@ fn absolute(p: &Path) -> Result<PathBuf> {
     Ok(out)
 }
 
-/// Writes `files` and `statics` into `out`, replacing what was there only at the end.
-pub fn write(out: &Path, files: &Files, statics: &[StaticFile]) -> Result<()> {
-    let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .context("the output folder has no parent")?
-        .to_path_buf();
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(&parent)
-        .with_context(|| format!("failed to create {}", parent.display()))?;
-    clean_leftovers(&parent, &name)?;
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let result = fill(&tmp, files, statics)
-        .and_then(|()| swap(&tmp, &out, &parent.join(format!(".{name}.old-{pid}"))));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
+/// A site being written: files go into a fresh folder beside the target, which replaces
+/// the target only when `finish` is called. Dropped unfinished, it leaves no trace.
+pub struct Staging {
+    tmp: PathBuf,
+    out: PathBuf,
+    old: PathBuf,
+    done: bool,
+}
+
+impl Staging {
+    /// Starts writing a site that will replace `out`.
+    pub fn new(out: &Path) -> Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out
+            .parent()
+            .context("the output folder has no parent")?
+            .to_path_buf();
+        let name = out
+            .file_name()
+            .context("the output folder has no name")?
+            .to_string_lossy()
+            .into_owned();
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("failed to create {}", parent.display()))?;
+        clean_leftovers(&parent, &name)?;
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+        fs::create_dir_all(&tmp).with_context(|| format!("failed to create {}", tmp.display()))?;
+        Ok(Staging {
+            old: parent.join(format!(".{name}.old-{pid}")),
+            tmp,
+            out,
+            done: false,
+        })
     }
-    result
+
+    /// Writes one file of the site (safe to call from several threads).
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let dest = self.tmp.join(path);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create {}", dir.display()))?;
+        }
+        fs::write(&dest, bytes).with_context(|| format!("failed to write {}", dest.display()))
+    }
+
+    /// Copies `static/`, marks the folder as explainer's, and swaps it in.
+    pub fn finish(mut self, statics: &[StaticFile]) -> Result<PathBuf> {
+        for file in statics {
+            let dest = self.tmp.join(&file.path);
+            if let Some(dir) = dest.parent() {
+                fs::create_dir_all(dir)
+                    .with_context(|| format!("failed to create {}", dir.display()))?;
+            }
+            fs::copy(&file.source, &dest)
+                .with_context(|| format!("failed to copy {}", file.source.display()))?;
+        }
+        let marker = self.tmp.join(MARKER);
+        fs::write(
+            &marker,
+            "This folder is written by explainer; a build replaces it whole.\n",
+        )
+        .with_context(|| format!("failed to write {}", marker.display()))?;
+        swap(&self.tmp, &self.out, &self.old)?;
+        self.done = true;
+        Ok(self.out.clone())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Writes `files` and `statics` into `out` in one go.
+pub fn write(out: &Path, files: &crate::render::Files, statics: &[StaticFile]) -> Result<PathBuf> {
+    let staging = Staging::new(out)?;
+    for (path, bytes) in files {
+        staging.put(path, bytes)?;
+    }
+    staging.finish(statics)
 }
 
 /// Removes folders left by builds that were killed half-way.
@@ -142,33 +201,6 @@ fn clean_leftovers(parent: &Path, name: &str) -> Result<()> {
                 .with_context(|| format!("failed to remove {}", entry.path().display()))?;
         }
     }
-    Ok(())
-}
-
-fn fill(tmp: &Path, files: &Files, statics: &[StaticFile]) -> Result<()> {
-    fs::create_dir_all(tmp).with_context(|| format!("failed to create {}", tmp.display()))?;
-    for (path, bytes) in files {
-        let dest = tmp.join(path);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir)
-                .with_context(|| format!("failed to create {}", dir.display()))?;
-        }
-        fs::write(&dest, bytes).with_context(|| format!("failed to write {}", dest.display()))?;
-    }
-    for file in statics {
-        let dest = tmp.join(&file.path);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir)
-                .with_context(|| format!("failed to create {}", dir.display()))?;
-        }
-        fs::copy(&file.source, &dest)
-            .with_context(|| format!("failed to copy {}", file.source.display()))?;
-    }
-    fs::write(
-        tmp.join(MARKER),
-        "This folder is written by explainer; a build replaces it whole.\n",
-    )
-    .with_context(|| format!("failed to write {}", tmp.join(MARKER).display()))?;
     Ok(())
 }
 
@@ -213,12 +245,12 @@ mod tests {
     fn writes_and_replaces_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let mut files = Files::new();
+        let mut files = crate::Files::new();
         files.insert("a/index.html".into(), b"one".to_vec());
         write(&out, &files, &[]).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
         fs::create_dir_all(dir.path().join(".public.tmp-1")).unwrap();
-        let mut files = Files::new();
+        let mut files = crate::Files::new();
         files.insert("b.txt".into(), b"two".to_vec());
         write(&out, &files, &[]).unwrap();
         assert!(!out.join("a").exists());

@@ -2,6 +2,7 @@
 //! the raw content by `resolve`, which records a diagnostic for whatever does not hold.
 //! No I/O happens here.
 
+pub mod articles;
 pub mod mentions;
 pub mod quote;
 mod resolve;
@@ -33,6 +34,92 @@ pub struct Site {
     pub annotations: BTreeMap<String, Annotation>,
     /// For each actor slug, the paragraphs that mention it, in article and paragraph order.
     pub mentions: BTreeMap<String, Vec<Mention>>,
+    /// Lookups derived from the above, so that no page scans the whole site.
+    pub index: Index,
+}
+
+/// Who is related to what, derived once from the site (see `Index::build`).
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Article → the actors it mentions, in order of first mention.
+    pub article_actors: BTreeMap<String, Vec<String>>,
+    /// Article → the positions with a stance quoted from it.
+    pub article_positions: BTreeMap<String, Vec<String>>,
+    /// Actor → (position, index of its stance there), by position slug.
+    pub actor_stances: BTreeMap<String, Vec<(String, usize)>>,
+    /// Actor → the actors affiliated to it.
+    pub actor_members: BTreeMap<String, Vec<String>>,
+    /// Actor → the annotations that name it.
+    pub actor_notes: BTreeMap<String, Vec<String>>,
+    /// Position → the annotations that name it.
+    pub position_notes: BTreeMap<String, Vec<String>>,
+}
+
+impl Index {
+    /// Derives the lookups of a site.
+    pub fn build(site: &Site) -> Index {
+        let mut ix = Index::default();
+        let mut first: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+        for (actor, mentions) in &site.mentions {
+            let mut seen = std::collections::BTreeSet::new();
+            for m in mentions {
+                if seen.insert(m.article.as_str()) {
+                    first
+                        .entry(m.article.as_str())
+                        .or_default()
+                        .push((m.paragraph, actor.as_str()));
+                }
+            }
+        }
+        for (article, mut actors) in first {
+            actors.sort();
+            ix.article_actors.insert(
+                article.to_string(),
+                actors.into_iter().map(|(_, a)| a.to_string()).collect(),
+            );
+        }
+        for (slug, p) in &site.positions {
+            let mut quoted = std::collections::BTreeSet::new();
+            for (i, st) in p.stances.iter().enumerate() {
+                ix.actor_stances
+                    .entry(st.actor.clone())
+                    .or_default()
+                    .push((slug.clone(), i));
+                if let Some(q) = &st.quote {
+                    quoted.insert(q.article.as_str());
+                }
+            }
+            for article in quoted {
+                ix.article_positions
+                    .entry(article.to_string())
+                    .or_default()
+                    .push(slug.clone());
+            }
+        }
+        for (slug, a) in &site.actors {
+            if let Some(aff) = &a.affiliation {
+                ix.actor_members
+                    .entry(aff.clone())
+                    .or_default()
+                    .push(slug.clone());
+            }
+        }
+        for (slug, n) in &site.annotations {
+            for a in &n.actors {
+                ix.actor_notes
+                    .entry(a.clone())
+                    .or_default()
+                    .push(slug.clone());
+            }
+            for p in &n.positions {
+                ix.position_notes
+                    .entry(p.clone())
+                    .or_default()
+                    .push(slug.clone());
+            }
+        }
+        ix
+    }
 }
 
 /// An `{ title, url }` link.

@@ -4,13 +4,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
-use super::mentions::{Finder, sentence_around};
-use super::quote::{self, Miss};
+use rayon::prelude::*;
+
+use super::articles::{self, QuoteRequest, Target};
+use super::mentions::Finder;
 use super::*;
 use crate::content::front::{AnnotationFront, LinkFront, PositionFront, StanceFront};
 use crate::content::{RawSite, SourceFile};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::markdown::{self, Block};
+use crate::markdown;
 use crate::text::normalize;
 
 /// Whether a slug matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
@@ -224,17 +226,13 @@ pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
         );
     }
 
-    // Articles: their blocks, then the mentions in them.
-    let titles: BTreeMap<String, String> = titles(raw);
-    let resolve_title = |slug: &str| titles.get(slug).map(|t| (String::new(), t.clone()));
-    let mut analysed: BTreeMap<String, Vec<Block>> = BTreeMap::new();
+    // Articles: their metadata first; their text once every quote into it is known.
     for file in &raw.articles {
         if !valid_slug(&file.slug) {
             continue;
         }
         let f = &file.front;
-        let date = f.date.get_ref();
-        let Some(day) = date.date else {
+        let Some(day) = f.date.get_ref().date else {
             cx.error(
                 file,
                 Some(f.date.span()),
@@ -247,39 +245,6 @@ pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
             .as_ref()
             .and_then(|u| cx.url(file, u, "source_url"));
         cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-        let events = markdown::parse(&file.body, &resolve_title);
-        let blocks = markdown::analyse(&events);
-        let partners = markdown::partners(&events);
-        let mut links = Vec::new();
-        for block in &blocks {
-            let Some(n) = block.range.number else {
-                continue;
-            };
-            let mut seen = BTreeSet::new();
-            for seg in &block.segments {
-                for (range, owner) in finder.find(&seg.text) {
-                    let actor = actor_slugs[owner];
-                    if seen.insert(actor) {
-                        site.mentions
-                            .entry(actor.to_string())
-                            .or_default()
-                            .push(Mention {
-                                article: file.slug.clone(),
-                                paragraph: n,
-                                sentence: sentence_around(&seg.text, range.clone()),
-                            });
-                        if seg.linkable(range.clone()) {
-                            let (start, end) = seg.span(range, &events, &partners);
-                            links.push(MentionLink {
-                                actor: actor.to_string(),
-                                start,
-                                end,
-                            });
-                        }
-                    }
-                }
-            }
-        }
         site.articles.insert(
             file.slug.clone(),
             Article {
@@ -292,52 +257,118 @@ pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
                 source_url,
                 image_caption: f.image_caption.clone(),
                 body: file.body.clone(),
-                blocks: blocks.iter().map(|b| b.range.clone()).collect(),
+                blocks: Vec::new(),
                 marks: Vec::new(),
-                links,
+                links: Vec::new(),
             },
         );
-        analysed.insert(file.slug.clone(), blocks);
     }
 
+    let mut requests = Vec::new();
     for file in &raw.positions {
         if valid_slug(&file.slug) {
-            let position = resolve_position(&mut cx, file, &analysed, raw.articles.len());
+            let position = resolve_position(&mut cx, file, raw.articles.len(), &mut requests);
             site.positions.insert(file.slug.clone(), position);
         }
     }
-
     for file in &raw.annotations {
-        if !valid_slug(&file.slug) {
-            continue;
-        }
-        if let Some((annotation, mark_at)) =
-            resolve_annotation(&mut cx, file, &analysed, raw.articles.len())
-        {
-            if let (Some((seg_block, seg, range)), Some(article)) =
-                (mark_at, site.articles.get_mut(&annotation.article))
+        if valid_slug(&file.slug) {
+            if let Some(annotation) =
+                resolve_annotation(&mut cx, file, raw.articles.len(), &mut requests)
             {
-                let blocks = &analysed[&annotation.article];
-                let events = markdown::parse(&article.body, &resolve_title);
-                let partners = markdown::partners(&events);
-                let (start, end) = blocks[seg_block].segments[seg].span(range, &events, &partners);
-                article.marks.push(Mark {
-                    annotation: file.slug.clone(),
-                    start,
-                    end,
-                    paragraph: annotation.paragraph,
-                });
+                site.annotations.insert(file.slug.clone(), annotation);
             }
-            site.annotations.insert(file.slug.clone(), annotation);
         }
     }
-    for article in site.articles.values_mut() {
+
+    // The text of every article, in parallel: mentions, and the quotes into it.
+    let titles: BTreeMap<String, String> = titles(raw);
+    let title_of = |slug: &str| titles.get(slug).cloned();
+    let mut by_article: BTreeMap<&str, Vec<&QuoteRequest>> = BTreeMap::new();
+    for r in &requests {
+        by_article.entry(r.article.as_str()).or_default().push(r);
+    }
+    let analyses: Vec<(String, articles::Analysis)> = site
+        .articles
+        .par_iter()
+        .map(|(slug, a)| {
+            let reqs = by_article
+                .get(slug.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            (
+                slug.clone(),
+                articles::analyse(slug, &a.body, &title_of, &finder, &actor_slugs, reqs),
+            )
+        })
+        .collect();
+    for (slug, analysis) in analyses {
+        cx.diags.extend(analysis.diags);
+        for (actor, mention) in analysis.mentions {
+            site.mentions.entry(actor).or_default().push(mention);
+        }
+        let Some(article) = site.articles.get_mut(&slug) else {
+            continue;
+        };
+        article.blocks = analysis.blocks;
+        article.links = analysis.links;
+        for found in analysis.located {
+            place(
+                &mut site.positions,
+                &mut site.annotations,
+                article,
+                &requests,
+                found,
+            );
+        }
         article
             .marks
             .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
         drop_crossing_links(article);
     }
+    site.index = Index::build(&site);
     (site, cx.diags)
+}
+
+/// Puts a located quote where it belongs: a stance's paragraph, an annotation's mark.
+fn place(
+    positions: &mut BTreeMap<String, Position>,
+    annotations: &mut BTreeMap<String, Annotation>,
+    article: &mut Article,
+    requests: &[QuoteRequest],
+    found: articles::Located,
+) {
+    match &found.target {
+        Target::Stance { position, index } => {
+            if let Some(stance) = positions
+                .get_mut(position)
+                .and_then(|p| p.stances.get_mut(*index))
+            {
+                let text = requests
+                    .iter()
+                    .find(|r| r.target == found.target)
+                    .map(|r| r.quote.clone())
+                    .unwrap_or_default();
+                stance.quote = Some(QuoteRef {
+                    text,
+                    article: article.slug.clone(),
+                    paragraph: found.paragraph,
+                });
+            }
+        }
+        Target::Annotation(slug) => {
+            if let Some(a) = annotations.get_mut(slug) {
+                a.paragraph = found.paragraph;
+                article.marks.push(Mark {
+                    annotation: slug.clone(),
+                    start: found.start,
+                    end: found.end,
+                    paragraph: found.paragraph,
+                });
+            }
+        }
+        Target::Check => {}
+    }
 }
 
 /// Keeps only mention links that nest with every mark (a link may sit inside a mark, or
@@ -518,51 +549,11 @@ fn quote_article<F>(
     }
 }
 
-/// Locates a quote; records why not otherwise.
-fn locate<F>(
-    cx: &mut Ctx,
-    file: &SourceFile<F>,
-    blocks: &[Block],
-    article: &str,
-    quote: &Spanned<String>,
-    prefix: Option<&str>,
-    suffix: Option<&str>,
-) -> Option<quote::Found> {
-    match quote::find(blocks, quote.get_ref(), prefix, suffix) {
-        Ok(found) => Some(found),
-        Err(miss) => {
-            let message = match miss {
-                Miss::Empty => "quote is empty".to_string(),
-                Miss::NotFound { other_case } => format!(
-                    "quote not found in article \"{article}\"{}: \"{}\"",
-                    if other_case {
-                        " (it is there in other capitals: matching is case-sensitive)"
-                    } else {
-                        ""
-                    },
-                    quote.get_ref()
-                ),
-                Miss::Ambiguous(n) => format!(
-                    "quote found {n} times in article \"{article}\"{}: \"{}\"",
-                    if prefix.is_some() || suffix.is_some() {
-                        "; make prefix or suffix longer to pick one"
-                    } else {
-                        "; add prefix or suffix (the text just before or after it) to pick one"
-                    },
-                    quote.get_ref()
-                ),
-            };
-            cx.error(file, Some(quote.span()), message);
-            None
-        }
-    }
-}
-
 fn resolve_position(
     cx: &mut Ctx,
     file: &SourceFile<PositionFront>,
-    analysed: &BTreeMap<String, Vec<Block>>,
     article_count: usize,
+    requests: &mut Vec<QuoteRequest>,
 ) -> Position {
     let f = &file.front;
     let mut related = Vec::new();
@@ -619,20 +610,19 @@ fn resolve_position(
             .source_url
             .as_ref()
             .and_then(|u| cx.url(file, u, "source_url"));
-        let mut quote_ref = None;
         if let Some(q) = &st.quote {
             if let Some(article) =
                 quote_article(cx, file, st.article.as_ref(), q.span(), article_count)
             {
-                if let Some(blocks) = analysed.get(&article) {
-                    if let Some(found) = locate(cx, file, blocks, &article, q, None, None) {
-                        quote_ref = Some(QuoteRef {
-                            text: q.get_ref().clone(),
-                            article,
-                            paragraph: blocks[found.block].range.number.unwrap_or(0),
-                        });
+                let target = if actor_ok {
+                    Target::Stance {
+                        position: file.slug.clone(),
+                        index: stances.len(),
                     }
-                }
+                } else {
+                    Target::Check
+                };
+                requests.push(request(file, article, q, None, None, target));
             }
         }
         if let Some(note) = &st.note {
@@ -645,7 +635,7 @@ fn resolve_position(
             stances.push(Stance {
                 actor: st.actor.get_ref().clone(),
                 stance: st.stance,
-                quote: quote_ref,
+                quote: None,
                 source_url,
                 note: st.note.as_ref().map(|n| n.get_ref().clone()),
             });
@@ -662,14 +652,31 @@ fn resolve_position(
     }
 }
 
-type MarkAt = Option<(usize, usize, std::ops::Range<usize>)>;
+fn request<F>(
+    file: &SourceFile<F>,
+    article: String,
+    quote: &Spanned<String>,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+    target: Target,
+) -> QuoteRequest {
+    QuoteRequest {
+        article,
+        quote: quote.get_ref().clone(),
+        prefix: prefix.map(str::to_string),
+        suffix: suffix.map(str::to_string),
+        path: file.path.clone(),
+        line: file.line(quote.span()),
+        target,
+    }
+}
 
 fn resolve_annotation(
     cx: &mut Ctx,
     file: &SourceFile<AnnotationFront>,
-    analysed: &BTreeMap<String, Vec<Block>>,
     article_count: usize,
-) -> Option<(Annotation, MarkAt)> {
+    requests: &mut Vec<QuoteRequest>,
+) -> Option<Annotation> {
     let f = &file.front;
     match (&f.verdict, f.kind) {
         (None, AnnotationKind::FactCheck) => cx.error(
@@ -719,40 +726,30 @@ fn resolve_annotation(
         .collect();
     cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
     let article = quote_article(cx, file, f.article.as_ref(), f.quote.span(), article_count)?;
-    let blocks = analysed.get(&article)?;
-    let found = if f.quote.get_ref().trim().is_empty() {
-        None
-    } else {
-        locate(
-            cx,
+    if !f.quote.get_ref().trim().is_empty() {
+        let target = Target::Annotation(file.slug.clone());
+        requests.push(request(
             file,
-            blocks,
-            &article,
+            article.clone(),
             &f.quote,
             f.prefix.as_deref(),
             f.suffix.as_deref(),
-        )
-    };
-    let paragraph = found
-        .as_ref()
-        .and_then(|x| blocks[x.block].range.number)
-        .unwrap_or(0);
-    Some((
-        Annotation {
-            slug: file.slug.clone(),
-            article,
-            quote: f.quote.get_ref().clone(),
-            paragraph,
-            kind: f.kind,
-            title: f.title.clone(),
-            verdict: f.verdict.as_ref().map(|v| v.get_ref().trim().to_string()),
-            sources,
-            actors,
-            positions,
-            body: file.body.clone(),
-        },
-        found.map(|x| (x.block, x.segment, x.range)),
-    ))
+            target,
+        ));
+    }
+    Some(Annotation {
+        slug: file.slug.clone(),
+        article,
+        quote: f.quote.get_ref().clone(),
+        paragraph: 0,
+        kind: f.kind,
+        title: f.title.clone(),
+        verdict: f.verdict.as_ref().map(|v| v.get_ref().trim().to_string()),
+        sources,
+        actors,
+        positions,
+        body: file.body.clone(),
+    })
 }
 
 #[cfg(test)]

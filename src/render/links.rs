@@ -5,52 +5,83 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 
+/// The internal-link facts of one page: where it links, and which ids it has.
+#[derive(Debug, Default)]
+pub struct PageLinks {
+    /// Every `href` and `src`, once each.
+    pub links: BTreeSet<String>,
+    /// Every `id`.
+    pub ids: BTreeSet<String>,
+}
+
 /// The `href` and `src` values of an HTML page, and its `id`s.
 ///
 /// A small attribute scanner rather than a full HTML parser: the pages are the program's
 /// own output, and only these two attributes and `id` are read.
-pub fn scan(html: &str) -> (Vec<String>, BTreeSet<String>) {
-    let mut links = Vec::new();
-    let mut ids = BTreeSet::new();
+pub fn scan(html: &str) -> PageLinks {
+    let mut out = PageLinks::default();
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(at) = html[i..].find('=') {
+    while let Some(at) = memchr_eq(&bytes[i..]) {
         let eq = i + at;
         i = eq + 1;
-        let name_end = html[..eq].trim_end().len();
-        let name_start = html[..name_end]
-            .rfind(|c: char| c.is_whitespace() || c == '<' || c == '"' || c == '\'')
-            .map_or(0, |p| p + 1);
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        if name != "href" && name != "src" && name != "id" {
+        let name = attribute_name(bytes, eq);
+        let is_id = name.eq_ignore_ascii_case(b"id");
+        if !is_id && !name.eq_ignore_ascii_case(b"href") && !name.eq_ignore_ascii_case(b"src") {
             continue;
         }
-        let rest = html[eq + 1..].trim_start();
-        let offset = html.len() - rest.len();
-        let (value, end) = match bytes.get(offset) {
-            Some(&q @ (b'"' | b'\'')) => match html[offset + 1..].find(q as char) {
-                Some(e) => (&html[offset + 1..offset + 1 + e], offset + 2 + e),
+        let mut start = eq + 1;
+        while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
+            start += 1;
+        }
+        let (value, end) = match bytes.get(start) {
+            Some(&q @ (b'"' | b'\'')) => match bytes[start + 1..].iter().position(|&b| b == q) {
+                Some(e) => (&html[start + 1..start + 1 + e], start + 2 + e),
                 None => continue,
             },
             _ => {
-                let e = rest
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(rest.len());
-                (&rest[..e], offset + e)
+                let e = bytes[start..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || *b == b'>')
+                    .unwrap_or(bytes.len() - start);
+                (&html[start..start + e], start + e)
             }
         };
         i = end;
-        let value = decode(value);
-        if name == "id" {
-            ids.insert(value);
-        } else {
-            links.push(value);
+        let set = if is_id { &mut out.ids } else { &mut out.links };
+        if !set.contains(value) {
+            set.insert(decode(value));
         }
     }
-    (links, ids)
+    out
+}
+
+fn memchr_eq(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'=')
+}
+
+/// The attribute name just before the `=` at `eq`.
+fn attribute_name(bytes: &[u8], eq: usize) -> &[u8] {
+    let mut end = eq;
+    while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0
+        && !matches!(
+            bytes[start - 1],
+            b' ' | b'\t' | b'\n' | b'\r' | b'<' | b'"' | b'\''
+        )
+    {
+        start -= 1;
+    }
+    &bytes[start..end]
 }
 
 fn decode(v: &str) -> String {
+    if !v.contains('&') {
+        return v.to_string();
+    }
     v.replace("&amp;", "&")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
@@ -62,18 +93,14 @@ fn decode(v: &str) -> String {
 /// `files` (every output path). `origin` names the template a page came from: a missing
 /// page is blamed on the linking page's template, a missing id on the target's.
 pub fn check(
-    pages: &BTreeMap<String, String>,
+    pages: &BTreeMap<String, PageLinks>,
     files: &BTreeSet<String>,
     base_url: Option<&str>,
     origin: &dyn Fn(&str) -> String,
 ) -> Vec<Diagnostic> {
-    let scanned: BTreeMap<&str, (Vec<String>, BTreeSet<String>)> = pages
-        .iter()
-        .map(|(p, html)| (p.as_str(), scan(html)))
-        .collect();
     let mut diags = Vec::new();
-    for (page, (links, _)) in &scanned {
-        for link in links {
+    for (page, page_links) in pages {
+        for link in &page_links.links {
             let Some((target, fragment)) = resolve(page, link, base_url) else {
                 continue;
             };
@@ -83,8 +110,8 @@ pub fn check(
                     Some(1),
                     format!("{page} links to \"{link}\", which is not in the site"),
                 ));
-            } else if let (Some(f), Some((_, ids))) = (&fragment, scanned.get(target.as_str())) {
-                if !ids.contains(f) {
+            } else if let (Some(f), Some(target_links)) = (&fragment, pages.get(target.as_str())) {
+                if !target_links.ids.contains(f) {
                     diags.push(Diagnostic::error(
                         origin(&target),
                         Some(1),
@@ -151,9 +178,13 @@ mod tests {
 
     #[test]
     fn scans_links_and_ids() {
-        let (links, ids) = scan(r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b>"#);
-        assert_eq!(links, ["../x/#p1", "i.png"]);
-        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["a", "b"]);
+        let page =
+            scan(r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b><a href="a&amp;b">"#);
+        assert_eq!(
+            page.links.into_iter().collect::<Vec<_>>(),
+            ["../x/#p1", "a&b", "i.png"]
+        );
+        assert_eq!(page.ids.into_iter().collect::<Vec<_>>(), ["a", "b"]);
     }
 
     #[test]
@@ -188,9 +219,9 @@ mod tests {
         let mut pages = BTreeMap::new();
         pages.insert(
             "index.html".to_string(),
-            r#"<a href="a/">a</a><a href="a/#p9">b</a><a href="zz/">c</a>"#.to_string(),
+            scan(r#"<a href="a/">a</a><a href="a/#p9">b</a><a href="zz/">c</a>"#),
         );
-        pages.insert("a/index.html".to_string(), r#"<p id="p1">"#.to_string());
+        pages.insert("a/index.html".to_string(), scan(r#"<p id="p1">"#));
         let files: BTreeSet<String> = pages.keys().cloned().collect();
         let d = check(&pages, &files, None, &|p| p.to_string());
         assert_eq!(d.len(), 2, "{d:?}");

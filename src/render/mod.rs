@@ -1,5 +1,6 @@
-//! Rendering: the model in, every output file as bytes out (path → bytes), in memory.
-//! Writing them is `output`'s job.
+//! Rendering: the model in, every output file out, page by page and in parallel, handed
+//! to a sink (which writes it, keeps it in memory, or drops it). Then every internal link
+//! of the pages is checked. Writing is `output`'s job.
 
 pub mod links;
 pub mod pages;
@@ -7,19 +8,24 @@ pub mod templates;
 pub mod urls;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
+use links::PageLinks;
 use templates::Templates;
 use urls::{Urls, file_of, page_path};
 use views::*;
 
-/// The rendered site: output path (relative, `/`-separated) → bytes.
+/// A rendered site in memory: output path → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Receives each output file as it is made: its path (relative, `/`-separated) and
+/// bytes. Called from several threads at once.
+pub type Sink<'s> = dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync + 's;
 
 /// Builds a page's template context, given the page's links.
 type BuildContext<'a> = dyn Fn(&Urls) -> Result<tera::Context, tera::Error> + Send + Sync + 'a;
@@ -31,8 +37,41 @@ struct Job<'a> {
     build: Box<BuildContext<'a>>,
 }
 
-/// Renders every page of the site. Template failures come back as diagnostics.
-pub fn render(site: &Site, templates: &Templates) -> Result<Files, Vec<Diagnostic>> {
+/// The output path of every file the site generates (pages and assets), sorted.
+pub fn generated_paths(site: &Site) -> BTreeSet<String> {
+    let mut paths: BTreeSet<String> = [
+        "index.html",
+        "404.html",
+        "actors/index.html",
+        "positions/index.html",
+        ".nojekyll",
+        "style.css",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect();
+    for (section, slugs) in [
+        ("articles", site.articles.keys().collect::<Vec<_>>()),
+        ("actors", site.actors.keys().collect()),
+        ("positions", site.positions.keys().collect()),
+    ] {
+        paths.extend(slugs.into_iter().map(|s| file_of(&page_path(section, s))));
+    }
+    if site.base_url.is_some() {
+        paths.insert("sitemap.xml".into());
+    }
+    paths
+}
+
+/// Renders every file of the site into `sink`, then checks the links of the pages
+/// against the generated files and `statics` (the paths of `static/`). Template errors
+/// and broken links come back as diagnostics; an `Err` is the sink's failure.
+pub fn render(
+    site: &Site,
+    templates: &Templates,
+    statics: &[String],
+    sink: &Sink,
+) -> anyhow::Result<Vec<Diagnostic>> {
     let view = SiteView {
         title: site.title.clone(),
         description: site.description.clone(),
@@ -41,7 +80,7 @@ pub fn render(site: &Site, templates: &Templates) -> Result<Files, Vec<Diagnosti
     };
     let tera = &templates.tera;
     let jobs = jobs(site, &view, tera);
-    let rendered: Vec<(String, Result<String, Diagnostic>)> = jobs
+    let rendered: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
             let urls = if job.path == "404.html" {
@@ -52,31 +91,54 @@ pub fn render(site: &Site, templates: &Templates) -> Result<Files, Vec<Diagnosti
             } else {
                 Urls::from_page(&job.path)
             };
-            let out = (job.build)(&urls)
+            let path = file_of(&job.path);
+            let html = (job.build)(&urls)
                 .and_then(|ctx| tera.render(job.template, &ctx))
                 .map_err(|e| templates::template_error(&e, &templates.origin, Some(job.template)));
-            (file_of(&job.path), out)
+            let links = match html {
+                Ok(html) => {
+                    sink(&path, html.as_bytes())?;
+                    Ok(links::scan(&html))
+                }
+                Err(d) => Err(d),
+            };
+            Ok((path, job.template, links))
         })
-        .collect();
-    let mut files = Files::new();
+        .collect::<anyhow::Result<_>>()?;
+    let mut pages = BTreeMap::new();
+    let mut origin = BTreeMap::new();
     let mut diags = Vec::new();
-    for (path, out) in rendered {
-        match out {
-            Ok(html) => {
-                files.insert(path, html.into_bytes());
+    for (path, template, links) in rendered {
+        match links {
+            Ok(links) => {
+                origin.insert(path.clone(), template);
+                pages.insert(path, links);
             }
             Err(d) => diags.push(d),
         }
     }
     if !diags.is_empty() {
-        return Err(diags);
+        return Ok(diags);
     }
-    files.insert(".nojekyll".into(), Vec::new());
-    files.insert("style.css".into(), templates::STYLE.as_bytes().to_vec());
+    sink(".nojekyll", b"")?;
+    sink("style.css", templates::STYLE.as_bytes())?;
+    let generated = generated_paths(site);
     if let Some(base) = &site.base_url {
-        files.insert("sitemap.xml".into(), sitemap(base, &files).into_bytes());
+        sink("sitemap.xml", sitemap(base, &generated).as_bytes())?;
     }
-    Ok(files)
+    let all: BTreeSet<String> = generated
+        .into_iter()
+        .chain(statics.iter().cloned())
+        .collect();
+    let blame = |page: &str| {
+        let template = origin.get(page).copied().unwrap_or("index.html");
+        templates
+            .origin
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| format!("templates/{template}"))
+    };
+    Ok(links::check(&pages, &all, site.base_url.as_deref(), &blame))
 }
 
 fn meta(
@@ -239,11 +301,11 @@ fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera) -> Vec<Job
 }
 
 /// `sitemap.xml`: every page but 404, under `base`.
-fn sitemap(base: &str, files: &Files) -> String {
+fn sitemap(base: &str, files: &BTreeSet<String>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in files.keys().filter(|p| p.ends_with("index.html")) {
+    for path in files.iter().filter(|p| p.ends_with("index.html")) {
         let loc = format!("{base}{}", path.trim_end_matches("index.html"));
         xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&loc)));
     }

@@ -273,25 +273,13 @@ pub fn article(
     };
     let body_html = markdown::render_article(events, &a.blocks, &spans, &after);
 
-    let mut actors: Vec<(usize, &str)> = site
-        .mentions
+    let list = |m: &std::collections::BTreeMap<String, Vec<String>>| {
+        m.get(slug).map(Vec::as_slice).unwrap_or_default().to_vec()
+    };
+    let actors = list(&site.index.article_actors);
+    let positions: Vec<Card> = list(&site.index.article_positions)
         .iter()
-        .filter_map(|(actor, ms)| {
-            ms.iter()
-                .find(|m| m.article == slug)
-                .map(|m| (m.paragraph, actor.as_str()))
-        })
-        .collect();
-    actors.sort();
-    let positions: Vec<Card> = site
-        .positions
-        .values()
-        .filter(|p| {
-            p.stances
-                .iter()
-                .any(|s| s.quote.as_ref().is_some_and(|q| q.article == slug))
-        })
-        .map(|p| card_position(site, urls, &p.slug))
+        .map(|p| card_position(site, urls, p))
         .collect();
     let fact_checks: Vec<&crate::model::Annotation> = a
         .marks
@@ -333,10 +321,7 @@ pub fn article(
                 source_url: a.source_url.clone(),
                 image_caption: a.image_caption.clone(),
                 body_html,
-                actors: actors
-                    .into_iter()
-                    .map(|(_, s)| card_actor(site, urls, s))
-                    .collect(),
+                actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),
                 positions,
                 note_count: a.marks.len(),
                 fact_check_count: fact_checks.len(),
@@ -361,15 +346,13 @@ fn strip_nulls(values: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
 /// An actor page and its JSON-LD.
 pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Value) {
     let a = &site.actors[slug];
-    let mut stances: Vec<StanceView> = site
-        .positions
-        .values()
-        .flat_map(|p| {
-            p.stances
-                .iter()
-                .filter(|s| s.actor == slug)
-                .map(|s| stance_view(site, urls, &p.slug, s))
-        })
+    let ix = &site.index;
+    let mut stances: Vec<StanceView> = ix
+        .actor_stances
+        .get(slug)
+        .into_iter()
+        .flatten()
+        .map(|(p, i)| stance_view(site, urls, p, &site.positions[p].stances[*i]))
         .collect();
     stances.sort_by(|x, y| x.position.title.cmp(&y.position.title));
     let mentions = site
@@ -390,11 +373,12 @@ pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Va
                 .collect()
         })
         .unwrap_or_default();
-    let notes = site
-        .annotations
-        .values()
-        .filter(|n| n.actors.iter().any(|x| x == slug))
-        .map(|n| note_card(urls, n))
+    let notes = ix
+        .actor_notes
+        .get(slug)
+        .into_iter()
+        .flatten()
+        .map(|n| note_card(urls, &site.annotations[n]))
         .collect();
     let wikidata_url = a
         .wikidata
@@ -425,11 +409,12 @@ pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Va
                 aliases: a.aliases.clone(),
                 role: a.role.clone(),
                 affiliation: a.affiliation.as_ref().map(|s| card_actor(site, urls, s)),
-                members: site
-                    .actors
-                    .values()
-                    .filter(|m| m.affiliation.as_deref() == Some(slug))
-                    .map(|m| card_actor(site, urls, &m.slug))
+                members: ix
+                    .actor_members
+                    .get(slug)
+                    .into_iter()
+                    .flatten()
+                    .map(|m| card_actor(site, urls, m))
                     .collect(),
                 wikidata: a.wikidata.clone(),
                 wikidata_url,
@@ -520,10 +505,12 @@ pub fn position(site: &Site, urls: &Urls, slug: &str) -> PositionData {
                 .map(|r| card_position(site, urls, r))
                 .collect(),
             notes: site
-                .annotations
-                .values()
-                .filter(|n| n.positions.iter().any(|x| x == slug))
-                .map(|n| note_card(urls, n))
+                .index
+                .position_notes
+                .get(slug)
+                .into_iter()
+                .flatten()
+                .map(|n| note_card(urls, &site.annotations[n]))
                 .collect(),
         },
     }

@@ -1,0 +1,172 @@
+//! The text side of the model: each article is analysed once (articles in parallel), its
+//! mentions found and the quotes that point into it located. The analysis (the text of
+//! every block, with its map back to the events) is dropped once that is done.
+
+use std::collections::BTreeSet;
+
+use super::mentions::{Finder, sentence_around};
+use super::quote::{self, Miss};
+use super::{Mention, MentionLink};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, BlockRange, Pos};
+
+/// A quote of a stance or annotation to find in an article.
+#[derive(Debug, Clone)]
+pub struct QuoteRequest {
+    /// The article it must be in.
+    pub article: String,
+    /// The quote.
+    pub quote: String,
+    /// Text just before it.
+    pub prefix: Option<String>,
+    /// Text just after it.
+    pub suffix: Option<String>,
+    /// The file that asks, for diagnostics.
+    pub path: String,
+    /// The line of its `quote` key.
+    pub line: usize,
+    /// What the place is for.
+    pub target: Target,
+}
+
+/// What a located quote is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The stance at `index` of a position.
+    Stance {
+        /// The position's slug.
+        position: String,
+        /// The stance's index in it.
+        index: usize,
+    },
+    /// An annotation's passage.
+    Annotation(String),
+    /// Only checked (its stance is dropped for another error).
+    Check,
+}
+
+/// Where a quote was found.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// What it is for.
+    pub target: Target,
+    /// The paragraph number `N` of `pN`.
+    pub paragraph: usize,
+    /// Its start and end in the article's events.
+    pub start: Pos,
+    /// Its end.
+    pub end: Pos,
+}
+
+/// What the analysis of one article found.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Its top-level blocks.
+    pub blocks: Vec<BlockRange>,
+    /// Mentions to link.
+    pub links: Vec<MentionLink>,
+    /// Paragraphs mentioning each actor, as (actor, mention), in text order.
+    pub mentions: Vec<(String, Mention)>,
+    /// The quotes found.
+    pub located: Vec<Located>,
+    /// The quotes not found, or found too often.
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Analyses one article: its blocks, the mentions of `finder`'s names (owned by
+/// `actors[i]`), and the place of each of `requests`.
+pub fn analyse(
+    slug: &str,
+    body: &str,
+    title_of: &(dyn Fn(&str) -> Option<String> + Sync),
+    finder: &Finder,
+    actors: &[&str],
+    requests: &[&QuoteRequest],
+) -> Analysis {
+    let resolve = |s: &str| title_of(s).map(|t| (String::new(), t));
+    let events = markdown::parse(body, &resolve);
+    let blocks = markdown::analyse(&events);
+    let partners = markdown::partners(&events);
+    let mut out = Analysis {
+        blocks: blocks.iter().map(|b| b.range.clone()).collect(),
+        ..Analysis::default()
+    };
+    for block in &blocks {
+        let Some(n) = block.range.number else {
+            continue;
+        };
+        let mut seen = BTreeSet::new();
+        for seg in &block.segments {
+            for (range, owner) in finder.find(&seg.text) {
+                let actor = actors[owner];
+                if !seen.insert(actor) {
+                    continue;
+                }
+                out.mentions.push((
+                    actor.to_string(),
+                    Mention {
+                        article: slug.to_string(),
+                        paragraph: n,
+                        sentence: sentence_around(&seg.text, range.clone()),
+                    },
+                ));
+                if seg.linkable(range.clone()) {
+                    let (start, end) = seg.span(range, &events, &partners);
+                    out.links.push(MentionLink {
+                        actor: actor.to_string(),
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+    }
+    for req in requests {
+        match quote::find(
+            &blocks,
+            &req.quote,
+            req.prefix.as_deref(),
+            req.suffix.as_deref(),
+        ) {
+            Ok(found) => {
+                let seg = &blocks[found.block].segments[found.segment];
+                let (start, end) = seg.span(found.range, &events, &partners);
+                out.located.push(Located {
+                    target: req.target.clone(),
+                    paragraph: blocks[found.block].range.number.unwrap_or(0),
+                    start,
+                    end,
+                });
+            }
+            Err(miss) => out.diags.push(Diagnostic::error(
+                &req.path,
+                Some(req.line),
+                miss_message(req, miss),
+            )),
+        }
+    }
+    out
+}
+
+fn miss_message(req: &QuoteRequest, miss: Miss) -> String {
+    let (article, quote) = (&req.article, &req.quote);
+    match miss {
+        Miss::Empty => "quote is empty".to_string(),
+        Miss::NotFound { other_case } => format!(
+            "quote not found in article \"{article}\"{}: \"{quote}\"",
+            if other_case {
+                " (it is there in other capitals: matching is case-sensitive)"
+            } else {
+                ""
+            },
+        ),
+        Miss::Ambiguous(n) => format!(
+            "quote found {n} times in article \"{article}\"{}: \"{quote}\"",
+            if req.prefix.is_some() || req.suffix.is_some() {
+                "; make prefix or suffix longer to pick one"
+            } else {
+                "; add prefix or suffix (the text just before or after it) to pick one"
+            },
+        ),
+    }
+}
