@@ -6,6 +6,7 @@ pub mod front;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use unicode_normalization::UnicodeNormalization;
 
@@ -219,12 +220,16 @@ fn read_kind(
 /// The text of a file as NFC-normalised UTF-8, or a diagnostic at the first bad byte.
 fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<String> {
     match String::from_utf8(bytes) {
-        Ok(text) => Some(
-            text.strip_prefix('\u{feff}')
-                .unwrap_or(&text)
-                .nfc()
-                .collect(),
-        ),
+        Ok(text) => {
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
+            Some(match unicode_normalization::is_nfc_quick(text.chars()) {
+                unicode_normalization::IsNormalized::Yes => text,
+                _ => text.nfc().collect(),
+            })
+        }
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -267,16 +272,26 @@ fn slug_of(path: &str) -> String {
     name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
-fn parse_all<F: DeserializeOwned>(
+fn parse_all<F: DeserializeOwned + Send>(
     kind: &'static str,
     files: Vec<(String, String)>,
     diags: &mut Vec<Diagnostic>,
     unparsed: &mut Vec<(&'static str, String)>,
 ) -> Vec<SourceFile<F>> {
-    let mut out = Vec::new();
-    for (path, text) in files {
-        let slug = slug_of(&path);
-        match parse_file(path, &text, diags) {
+    // Parsing is independent per file: do it on every core, keep the files' order.
+    let parsed: Vec<(String, Option<SourceFile<F>>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|(path, text)| {
+            let mut d = Vec::new();
+            let slug = slug_of(&path);
+            let file = parse_file(path, &text, &mut d);
+            (slug, file, d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parsed.len());
+    for (slug, file, d) in parsed {
+        diags.extend(d);
+        match file {
             Some(file) => out.push(file),
             None => unparsed.push((kind, slug)),
         }
