@@ -30,6 +30,12 @@ pub enum Command {
     },
     /// Validate the content and the links of the site it would write; write nothing.
     Check,
+    /// Build, serve on 127.0.0.1, rebuild and reload the browser when a file changes.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Write a new content file with every required key present; never overwrite one.
     New {
         /// What to create.

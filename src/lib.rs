@@ -13,6 +13,7 @@ pub mod model;
 pub mod new;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod text;
 
 use std::collections::BTreeSet;

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
             base_url: None,
         })
         .map(|r| report(r, "checked")),
+        Command::Serve { port } => explainer::serve::run(&root, port).map(|()| ExitCode::SUCCESS),
         Command::New { kind, name } => explainer::new::run(&root, kind, &name).map(|msg| {
             eprintln!("{msg}");
             ExitCode::SUCCESS

@@ -1,0 +1,280 @@
+//! `explainer serve`: builds the site in memory, serves it on 127.0.0.1, rebuilds when a
+//! file of `content/`, `templates/` or `static/` changes, and reloads open pages. A
+//! content error is shown as an error page (and in the terminal); the server keeps
+//! running, and fixing the file brings the site back.
+
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::{Files, Options};
+
+/// The path under which the server answers its own requests (never a page's).
+const OWN: &str = "/__explainer/";
+
+/// The script that reloads a page when the site changes (only ever served by `serve`).
+const RELOAD_JS: &str = "(function(){var seen=null;function poll(){fetch('/__explainer/version',{cache:'no-store'}).then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}}).catch(function(){}).then(function(){setTimeout(poll,300);});}poll();})();\n";
+
+/// The site as last built.
+enum Built {
+    /// Every file, by output path.
+    Site(Files),
+    /// What went wrong, as printed in the terminal.
+    Failed(String),
+}
+
+struct State {
+    built: Built,
+    version: u64,
+}
+
+/// Builds the site at `root` into memory.
+fn build(root: &Path) -> Built {
+    let opts = Options {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: None,
+    };
+    let result = crate::prepare(&opts).and_then(|(prepared, mut diags)| {
+        let files = match prepared {
+            Some(p) => {
+                let (files, more) = p.render_to_memory()?;
+                diags.extend(more);
+                Some(files)
+            }
+            None => None,
+        };
+        Ok((files, diags))
+    });
+    match result {
+        Ok((Some(files), diags)) if !diags.iter().any(crate::Diagnostic::is_error) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            Built::Site(files)
+        }
+        Ok((_, diags)) => Built::Failed(diags.iter().map(|d| format!("{d}\n")).collect()),
+        Err(e) => Built::Failed(format!("error: {e:#}\n")),
+    }
+}
+
+/// Serves the site at `root` on `127.0.0.1:port` until the process is stopped.
+pub fn run(root: &Path, port: u16) -> Result<()> {
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let port = server.server_addr().to_ip().map_or(port, |a| a.port());
+    let state = Arc::new(RwLock::new(State {
+        built: rebuild(root),
+        version: 1,
+    }));
+    let _watcher = watch(root, Arc::clone(&state))?;
+    eprintln!(
+        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        root.display()
+    );
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || {
+            let response = respond(request.url(), &state);
+            let _ = request.respond(response);
+        });
+    }
+    Ok(())
+}
+
+fn rebuild(root: &Path) -> Built {
+    let started = Instant::now();
+    let built = build(root);
+    match &built {
+        Built::Site(files) => eprintln!(
+            "built {} files in {} ms",
+            files.len(),
+            started.elapsed().as_millis()
+        ),
+        Built::Failed(text) => eprint!("{text}the site is not updated until this is fixed\n"),
+    }
+    built
+}
+
+/// Watches the site's folders; rebuilds and bumps the version on every change.
+fn watch(root: &Path, state: Arc<RwLock<State>>) -> Result<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let root_buf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let filter_root = root_buf.clone();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let Ok(event) = res else { return };
+        // Reading the files to build them is an event too: only changes count.
+        let change = matches!(event.kind, EventKind::Create(_) | EventKind::Remove(_))
+            || matches!(event.kind, EventKind::Modify(m) if !matches!(m, notify::event::ModifyKind::Metadata(_)));
+        let ours = event.paths.iter().any(|p| {
+            p.strip_prefix(&filter_root)
+                .ok()
+                .and_then(|p| p.components().next())
+                .is_some_and(|c| ["content", "templates", "static"].iter().any(|w| c.as_os_str() == *w))
+        });
+        if change && ours {
+            let _ = tx.send(());
+        }
+    })
+    .context("cannot watch the site's files")?;
+    watcher
+        .watch(&root_buf, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            // An editor's save is often several events: wait until they settle.
+            while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
+            let built = rebuild(&root_buf);
+            if let Ok(mut s) = state.write() {
+                s.built = built;
+                s.version += 1;
+            }
+        }
+    });
+    Ok(watcher)
+}
+
+type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+
+fn respond(url: &str, state: &RwLock<State>) -> Response {
+    let Ok(state) = state.read() else {
+        return reply(500, "text/plain", b"the server failed".to_vec());
+    };
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if let Some(own) = path.strip_prefix(OWN) {
+        return match own {
+            "version" => reply(200, "text/plain", state.version.to_string().into_bytes()),
+            "reload.js" => reply(200, "text/javascript", RELOAD_JS.as_bytes().to_vec()),
+            _ => reply(404, "text/plain", b"not found".to_vec()),
+        };
+    }
+    let files = match &state.built {
+        Built::Site(files) => files,
+        Built::Failed(text) => {
+            return reply(
+                500,
+                "text/html; charset=utf-8",
+                error_page(text).into_bytes(),
+            );
+        }
+    };
+    let rel = percent_decode(path.trim_start_matches('/'));
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.clone()
+    };
+    if let Some(bytes) = files.get(&file) {
+        return reply(200, content_type(&file), served(&file, bytes));
+    }
+    if files.contains_key(&format!("{rel}/index.html")) {
+        let mut r = reply(301, "text/plain", Vec::new());
+        if let Ok(h) = tiny_http::Header::from_bytes("Location", format!("/{rel}/")) {
+            r.add_header(h);
+        }
+        return r;
+    }
+    let body = files
+        .get("404.html")
+        .map(|b| served("404.html", b))
+        .unwrap_or_else(|| b"not found".to_vec());
+    reply(404, "text/html; charset=utf-8", body)
+}
+
+fn reply(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    let mut r = tiny_http::Response::from_data(body).with_status_code(status);
+    if let Ok(h) = tiny_http::Header::from_bytes("Content-Type", content_type) {
+        r.add_header(h);
+    }
+    if let Ok(h) = tiny_http::Header::from_bytes("Cache-Control", "no-store") {
+        r.add_header(h);
+    }
+    r
+}
+
+/// A page as served: with the reload script, which the page's policy is told to allow.
+fn served(file: &str, bytes: &[u8]) -> Vec<u8> {
+    if !file.ends_with(".html") {
+        return bytes.to_vec();
+    }
+    let html = String::from_utf8_lossy(bytes).replace("script-src 'none'", "script-src 'self'");
+    with_reload(&html).into_bytes()
+}
+
+fn with_reload(html: &str) -> String {
+    let tag = format!("<script src=\"{OWN}reload.js\"></script>");
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
+        None => format!("{html}{tag}"),
+    }
+}
+
+fn error_page(text: &str) -> String {
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    with_reload(&format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title><style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{white-space:pre-wrap;background:#fee;padding:1rem;border-left:4px solid #b00}}</style></head><body><h1>The site has errors</h1><p>Fix them and save: this page reloads by itself.</p><pre>{escaped}</pre></body></html>"
+    ))
+}
+
+fn content_type(file: &str) -> &'static str {
+    match file.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `%XX` escapes of a URL path decoded (invalid ones kept as written).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_get_the_reload_script_and_a_policy_that_allows_it() {
+        let page = b"<meta content=\"script-src 'none'\"><body><p>x</p></body>";
+        let out = String::from_utf8(served("a/index.html", page)).unwrap();
+        assert!(out.contains("script-src 'self'"));
+        assert!(out.contains("<script src=\"/__explainer/reload.js\"></script></body>"));
+        assert_eq!(served("style.css", b"p{}"), b"p{}");
+    }
+
+    #[test]
+    fn decodes_paths() {
+        assert_eq!(percent_decode("a%20b/%zz"), "a b/%zz");
+    }
+}
