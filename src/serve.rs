@@ -93,7 +93,7 @@ fn rebuild(root: &Path) -> Built {
             files.len(),
             started.elapsed().as_millis()
         ),
-        Built::Failed(text) => eprint!("{text}the site is not updated until this is fixed\n"),
+        Built::Failed(text) => eprintln!("{text}the site is not updated until this is fixed"),
     }
     built
 }
