@@ -120,7 +120,7 @@ pub fn prepare(opts: &Options) -> Result<(Option<Prepared>, Vec<Diagnostic>)> {
     }
     let (templates, more) = render::templates::load(&opts.root)?;
     diags.extend(more);
-    let statics = output::static_files(&opts.root)?;
+    let statics = output::static_files(&opts.root, &mut diags)?;
     diags.extend(clashes(&render::generated_paths(&site), &statics));
     let ok = !diags.iter().any(Diagnostic::is_error);
     let prepared = match templates {

@@ -19,7 +19,7 @@ pub struct StaticFile {
 }
 
 /// Lists the files of `root/static`, sorted.
-pub fn static_files(root: &Path) -> Result<Vec<StaticFile>> {
+pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<Vec<StaticFile>> {
     let dir = root.join("static");
     let mut out = Vec::new();
     if !dir.is_dir() {
@@ -27,12 +27,21 @@ pub fn static_files(root: &Path) -> Result<Vec<StaticFile>> {
     }
     for entry in walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
         let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
-        if entry.file_type().is_dir() {
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.path_is_symlink() && !crate::content::link_stays_inside(root, entry.path()) {
+            diags.push(crate::content::outside_link(&format!("static/{rel}")));
             continue;
         }
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        if entry.path().is_dir() {
+            continue;
+        }
         out.push(StaticFile {
-            path: rel.to_string_lossy().replace('\\', "/"),
+            path: rel,
             source: entry.path().to_path_buf(),
         });
     }
@@ -187,16 +196,22 @@ pub fn write(out: &Path, files: &crate::render::Files, statics: &[StaticFile]) -
     staging.finish(statics)
 }
 
-/// Removes folders left by builds that were killed half-way.
+/// Removes folders left by builds that were killed half-way; restores the previous site
+/// if a build was killed after moving it aside and before putting the new one in place.
 fn clean_leftovers(parent: &Path, name: &str) -> Result<()> {
     let tmp = format!(".{name}.tmp-");
     let old = format!(".{name}.old-");
-    for entry in
-        fs::read_dir(parent).with_context(|| format!("failed to read {}", parent.display()))?
-    {
-        let entry = entry?;
+    let out = parent.join(name);
+    let mut entries: Vec<fs::DirEntry> = fs::read_dir(parent)
+        .with_context(|| format!("failed to read {}", parent.display()))?
+        .collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
         let n = entry.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&tmp) || n.starts_with(&old) {
+        if n.starts_with(&old) && !out.exists() && entry.path().join(MARKER).exists() {
+            fs::rename(entry.path(), &out)
+                .with_context(|| format!("failed to restore {}", out.display()))?;
+        } else if n.starts_with(&tmp) || n.starts_with(&old) {
             fs::remove_dir_all(entry.path())
                 .with_context(|| format!("failed to remove {}", entry.path().display()))?;
         }
@@ -204,20 +219,30 @@ fn clean_leftovers(parent: &Path, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Puts the finished site `tmp` in place of `out`. On Linux the two folders are exchanged
+/// in one atomic step, so `out` is always a whole site, old or new; elsewhere the old one
+/// is moved aside first (and restored by the next build if this one is killed between).
 fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<()> {
-    if out.exists() {
-        fs::rename(out, old)
-            .with_context(|| format!("failed to move the old {} aside", out.display()))?;
-        if let Err(e) = fs::rename(tmp, out) {
-            let _ = fs::rename(old, out);
-            return Err(e)
-                .with_context(|| format!("failed to put the new site in {}", out.display()));
-        }
-        fs::remove_dir_all(old).with_context(|| format!("failed to remove {}", old.display()))?;
-    } else {
-        fs::rename(tmp, out)
-            .with_context(|| format!("failed to put the new site in {}", out.display()))?;
+    if !out.exists() {
+        return fs::rename(tmp, out)
+            .with_context(|| format!("failed to put the new site in {}", out.display()));
     }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, tmp, CWD, out, RenameFlags::EXCHANGE).is_ok() {
+            // `tmp` now holds the old site.
+            return fs::remove_dir_all(tmp)
+                .with_context(|| format!("failed to remove {}", tmp.display()));
+        }
+    }
+    fs::rename(out, old)
+        .with_context(|| format!("failed to move the old {} aside", out.display()))?;
+    if let Err(e) = fs::rename(tmp, out) {
+        let _ = fs::rename(old, out);
+        return Err(e).with_context(|| format!("failed to put the new site in {}", out.display()));
+    }
+    fs::remove_dir_all(old).with_context(|| format!("failed to remove {}", old.display()))?;
     Ok(())
 }
 

@@ -186,8 +186,13 @@ fn read_kind(
                 .to_string_lossy()
                 .replace('\\', "/")
         );
-        if name.starts_with('.') || entry.file_type().is_dir() {
-            if entry.depth() == 1 && entry.file_type().is_dir() && !name.starts_with('.') {
+        if entry.path_is_symlink() && !link_stays_inside(root, entry.path()) {
+            diags.push(outside_link(&rel));
+            continue;
+        }
+        let is_dir = entry.path().is_dir();
+        if name.starts_with('.') || is_dir {
+            if entry.depth() == 1 && is_dir && !name.starts_with('.') {
                 diags.push(Diagnostic::warning(
                     rel,
                     None,
@@ -215,6 +220,23 @@ fn read_kind(
         }
     }
     Ok(out)
+}
+
+/// Whether a symbolic link leads to a place inside the site's folder.
+pub fn link_stays_inside(root: &Path, link: &Path) -> bool {
+    match (root.canonicalize(), link.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The diagnostic for a symbolic link that leads out of the site (or nowhere).
+pub fn outside_link(rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        Some(1),
+        "a symbolic link that leads outside the site's folder (or nowhere): nothing outside the site is read",
+    )
 }
 
 /// The text of a file as NFC-normalised UTF-8, or a diagnostic at the first bad byte.
