@@ -121,13 +121,12 @@ pub fn analyse(
             }
         }
     }
-    for req in requests {
-        match quote::find(
-            &blocks,
-            &req.quote,
-            req.prefix.as_deref(),
-            req.suffix.as_deref(),
-        ) {
+    let quotes: Vec<(&str, Option<&str>, Option<&str>)> = requests
+        .iter()
+        .map(|r| (r.quote.as_str(), r.prefix.as_deref(), r.suffix.as_deref()))
+        .collect();
+    for (req, result) in requests.iter().zip(quote::find_many(&blocks, &quotes)) {
+        match result {
             Ok(found) => {
                 let seg = &blocks[found.block].segments[found.segment];
                 let (start, end) = seg.span(found.range, &events, &partners);

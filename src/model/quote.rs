@@ -31,6 +31,29 @@ pub enum Miss {
     Ambiguous(usize),
 }
 
+/// What to look for: the normalised `prefix + quote + suffix`, and where the quote lies
+/// inside it.
+struct Needle {
+    text: String,
+    quote: Range<usize>,
+}
+
+fn needle(quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Result<Needle, Miss> {
+    let prefix = prefix.unwrap_or("");
+    let full = format!("{prefix}{quote}{}", suffix.unwrap_or(""));
+    let (text, map) = normalize_mapped(&full);
+    let (q0, q1) = (prefix.len() as u32, (prefix.len() + quote.len()) as u32);
+    let start = map.iter().position(|&(s, _)| s >= q0);
+    let end = map.iter().rposition(|&(_, e)| e <= q1);
+    match (start, end) {
+        (Some(start), Some(end)) if start <= end => Ok(Needle {
+            text,
+            quote: start..end + 1,
+        }),
+        _ => Err(Miss::Empty),
+    }
+}
+
 /// Finds `prefix + quote + suffix` in exactly one place of `blocks`.
 pub fn find(
     blocks: &[Block],
@@ -38,42 +61,73 @@ pub fn find(
     prefix: Option<&str>,
     suffix: Option<&str>,
 ) -> Result<Found, Miss> {
-    let prefix = prefix.unwrap_or("");
-    let full = format!("{prefix}{quote}{}", suffix.unwrap_or(""));
-    let (needle, map) = normalize_mapped(&full);
-    let (q0, q1) = (prefix.len() as u32, (prefix.len() + quote.len()) as u32);
-    let start = map.iter().position(|&(s, _)| s >= q0);
-    let end = map.iter().rposition(|&(_, e)| e <= q1);
-    let (Some(start), Some(end)) = (start, end) else {
-        return Err(Miss::Empty);
-    };
-    if start > end {
-        return Err(Miss::Empty);
-    }
-    let mut hits = Vec::new();
-    for (b, block) in blocks.iter().enumerate() {
-        for (s, seg) in block.segments.iter().enumerate() {
-            for (at, _) in seg.text.match_indices(needle.as_str()) {
-                hits.push(Found {
-                    block: b,
-                    segment: s,
-                    range: at + start..at + end + 1,
-                });
+    find_many(blocks, &[(quote, prefix, suffix)]).remove(0)
+}
+
+/// Finds many quotes at once, in one pass over the text (one aho-corasick automaton),
+/// so that an article with thousands of notes is read once, not once per note. Each
+/// quote counts its occurrences the way `str::matches` does (without overlap).
+pub fn find_many(
+    blocks: &[Block],
+    quotes: &[(&str, Option<&str>, Option<&str>)],
+) -> Vec<Result<Found, Miss>> {
+    let needles: Vec<Result<Needle, Miss>> =
+        quotes.iter().map(|(q, p, s)| needle(q, *p, *s)).collect();
+    // One pattern per distinct needle.
+    let mut distinct: Vec<String> = needles
+        .iter()
+        .filter_map(|n| n.as_ref().ok())
+        .map(|n| n.text.clone())
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // For each distinct needle: (block, segment, end) of each occurrence.
+    let mut hits: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); distinct.len()];
+    if let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) {
+        for (b, block) in blocks.iter().enumerate() {
+            for (s, seg) in block.segments.iter().enumerate() {
+                for m in ac.find_overlapping_iter(&seg.text) {
+                    let list = &mut hits[m.pattern().as_usize()];
+                    // Like `str::matches`: an occurrence overlapping the previous one is skipped.
+                    if list
+                        .last()
+                        .is_some_and(|&(lb, ls, le)| lb == b && ls == s && le > m.start())
+                    {
+                        continue;
+                    }
+                    list.push((b, s, m.end()));
+                }
             }
         }
     }
-    match hits.len() {
-        1 => Ok(hits.remove(0)),
-        0 => {
-            let lower = needle.to_lowercase();
-            let other_case = blocks
-                .iter()
-                .flat_map(|b| &b.segments)
-                .any(|s| s.text.to_lowercase().contains(&lower));
-            Err(Miss::NotFound { other_case })
-        }
-        n => Err(Miss::Ambiguous(n)),
-    }
+    needles
+        .into_iter()
+        .map(|n| {
+            let n = n?;
+            let id = distinct.binary_search(&n.text).map_err(|_| Miss::Empty)?;
+            let found = &hits[id];
+            match found.len() {
+                1 => {
+                    let (block, segment, end) = found[0];
+                    let at = end - n.text.len();
+                    Ok(Found {
+                        block,
+                        segment,
+                        range: at + n.quote.start..at + n.quote.end,
+                    })
+                }
+                0 => {
+                    let lower = n.text.to_lowercase();
+                    let other_case = blocks
+                        .iter()
+                        .flat_map(|b| &b.segments)
+                        .any(|s| s.text.to_lowercase().contains(&lower));
+                    Err(Miss::NotFound { other_case })
+                }
+                count => Err(Miss::Ambiguous(count)),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ pub fn check(
                 diags.push(Diagnostic::error(
                     origin(page),
                     Some(1),
-                    format!("{page} links to \"{link}\", which is not in the site"),
+                    format!("{page} links to \"{link}\", which is not in the site (look at the links of the page's content and of its template)"),
                 ));
             } else if let (Some(f), Some(target_links)) = (&fragment, pages.get(target.as_str())) {
                 if !target_links.ids.contains(f) {
