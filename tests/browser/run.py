@@ -46,15 +46,17 @@ def sh(cmd, **kw):
 
 
 # ------------------------------------------------------------------ setting up
-def ensure_chromium():
-    if Path(CHROMIUM).exists():
-        return
-    apt = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-y"]
+def apt(packages):
+    cmd = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-y"]
     if os.geteuid() != 0:
-        apt = ["sudo", "-n"] + apt
-    sh(apt + ["update"], stdout=subprocess.DEVNULL)
-    sh(apt + ["install", "--no-install-recommends", "chromium", "fonts-liberation",
-              "fonts-dejavu-core"], stdout=subprocess.DEVNULL)
+        cmd = ["sudo", "-n"] + cmd
+    sh(cmd + ["update"], stdout=subprocess.DEVNULL)
+    sh(cmd + ["install", "--no-install-recommends"] + packages, stdout=subprocess.DEVNULL)
+
+
+def ensure_chromium():
+    if not Path(CHROMIUM).exists():
+        apt(["chromium", "fonts-liberation", "fonts-dejavu-core"])
 
 
 def ensure_venv():
@@ -66,9 +68,9 @@ def ensure_venv():
         if not py.exists():
             try:
                 sh([sys.executable, "-m", "venv", str(VENV)])
-            except subprocess.CalledProcessError:
+            except subprocess.CalledProcessError:  # Debian's python3 without its venv module
                 shutil.rmtree(VENV, ignore_errors=True)
-                sh(["apt-get", "install", "-q", "-y", "python3-venv"], stdout=subprocess.DEVNULL)
+                apt(["python3-venv"])
                 sh(["python3", "-m", "venv", str(VENV)])
         sh([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", str(req)])
         stamp.write_text(req.read_text())
@@ -353,9 +355,10 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="explainer-browser-") as tmp:
         site = Path(tmp) / SUB
-        build_site(site)
-        httpd, base = serve(tmp)
+        httpd = None
         try:
+            build_site(site)
+            httpd, base = serve(tmp)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
@@ -366,8 +369,9 @@ def main():
             print(f"FAIL the browser tests could not run: {type(e).__name__}: {e}", flush=True)
             results.append(False)
         finally:
-            httpd.shutdown()
-            httpd.server_close()
+            if httpd:
+                httpd.shutdown()
+                httpd.server_close()
     passed = sum(results)
     failed = len(results) - passed
     print(f"{passed} passed, {failed} failed")
