@@ -102,13 +102,34 @@ fn timing(what: &str, t: std::time::Instant) {
     }
 }
 
+/// What a build can keep for the next one (`serve`): parsed files and analysed articles.
+#[derive(Default)]
+pub struct Caches {
+    /// Parsed content files, by text.
+    pub files: content::FileCache,
+    /// Analysed articles.
+    pub analyses: model::articles::AnalysisCache,
+}
+
 /// Loads and validates the site. `Err` is a failure of the machine; content problems
 /// come back as diagnostics (with `None` when there are errors).
 pub fn prepare(opts: &Options) -> Result<(Option<Prepared>, Vec<Diagnostic>)> {
+    prepare_with(opts, None)
+}
+
+/// `prepare`, reusing what `caches` kept of the previous build.
+pub fn prepare_with(
+    opts: &Options,
+    caches: Option<&mut Caches>,
+) -> Result<(Option<Prepared>, Vec<Diagnostic>)> {
     let t = std::time::Instant::now();
-    let (raw, mut diags) = content::load(&opts.root)?;
+    let (files, analyses) = match caches {
+        Some(c) => (Some(&mut c.files), Some(&mut c.analyses)),
+        None => (None, None),
+    };
+    let (raw, mut diags) = content::load_with(&opts.root, files)?;
     timing("load", t);
-    let (mut site, more) = model::resolve(&raw);
+    let (mut site, more) = model::resolve_with(&raw, analyses);
     timing("resolve", t);
     drop(raw);
     diags.extend(more);

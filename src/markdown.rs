@@ -227,7 +227,7 @@ pub struct Segment {
 }
 
 /// Where a top-level block of an article is in its events.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BlockRange {
     /// Its number `N` of id `pN`, for paragraphs, headings, lists, block quotes and tables.
     pub number: Option<usize>,
@@ -511,6 +511,9 @@ pub struct Span {
     pub close_last: String,
 }
 
+/// Where a span opens or closes, with what orders the points at one place, and the span.
+type Point = (Pos, PointKind, std::cmp::Reverse<Pos>, isize, usize);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum PointKind {
     Close,
@@ -527,11 +530,24 @@ pub fn render_article(
     after: &dyn Fn(usize) -> String,
 ) -> String {
     let partners = partners(&events);
-    let mut points: Vec<(Pos, PointKind, std::cmp::Reverse<Pos>, usize)> =
-        Vec::with_capacity(spans.len() * 2);
+    // At one place: closes before opens; the outer span opens first and closes last (for
+    // spans over the same text, the one given first is the outer one).
+    let mut points: Vec<Point> = Vec::with_capacity(spans.len() * 2);
     for (i, s) in spans.iter().enumerate() {
-        points.push((s.start, PointKind::Open, std::cmp::Reverse(s.end), i));
-        points.push((s.end, PointKind::Close, std::cmp::Reverse(s.start), i));
+        points.push((
+            s.start,
+            PointKind::Open,
+            std::cmp::Reverse(s.end),
+            i as isize,
+            i,
+        ));
+        points.push((
+            s.end,
+            PointKind::Close,
+            std::cmp::Reverse(s.start),
+            -(i as isize),
+            i,
+        ));
     }
     points.sort();
     let mut block_at = vec![None; events.len() + 1];
@@ -644,12 +660,8 @@ struct Writer<'s> {
 }
 
 impl Writer<'_> {
-    fn apply(
-        &mut self,
-        point: &(Pos, PointKind, std::cmp::Reverse<Pos>, usize),
-        out: &mut Vec<Event>,
-    ) {
-        let s = point.3;
+    fn apply(&mut self, point: &Point, out: &mut Vec<Event>) {
+        let s = point.4;
         match point.1 {
             PointKind::Open => {
                 out.push(Event::InlineHtml(self.spans[s].open.clone().into()));
@@ -764,5 +776,39 @@ mod tests {
         ] {
             assert!(!safe_url(bad), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn spans_over_the_same_text_nest_without_an_empty_fragment() {
+        let events = parse("The UK Prime Minister spoke.", &|_| None);
+        let blocks = analyse(&events);
+        let partners = partners(&events);
+        let seg = &blocks[0].segments[0];
+        let at = seg.text.find("UK Prime Minister").unwrap();
+        let (start, end) = seg.span(at..at + "UK Prime Minister".len(), &events, &partners);
+        let span = |open: &str, close: &str| Span {
+            start,
+            end,
+            open: open.into(),
+            reopen: open.into(),
+            close: close.into(),
+            close_last: close.into(),
+        };
+        let ranges: Vec<BlockRange> = blocks.iter().map(|b| b.range.clone()).collect();
+        let html = render_article(
+            events,
+            &ranges,
+            &[span("<mark>", "</mark>"), span("<a>", "</a>")],
+            &|_| String::new(),
+        );
+        assert!(
+            html.contains("The <mark><a>UK Prime Minister</a></mark> spoke."),
+            "{html}"
+        );
     }
 }

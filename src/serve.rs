@@ -3,7 +3,7 @@
 //! content error is shown as an error page (and in the terminal); the server keeps
 //! running, and fixing the file brings the site back.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -17,10 +17,13 @@ const OWN: &str = "/__explainer/";
 /// The script that reloads a page when the site changes (only ever served by `serve`).
 const RELOAD_JS: &str = "(function(){var seen=null;function poll(){fetch('/__explainer/version',{cache:'no-store'}).then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}}).catch(function(){}).then(function(){setTimeout(poll,300);});}poll();})();\n";
 
+/// Every file of a served site, by output path; cheap to copy.
+type Served = std::collections::BTreeMap<String, Arc<[u8]>>;
+
 /// The site as last built.
 enum Built {
     /// Every file, by output path.
-    Site(Files),
+    Site(Served),
     /// What went wrong, as printed in the terminal.
     Failed(String),
 }
@@ -30,33 +33,109 @@ struct State {
     version: u64,
 }
 
-/// Builds the site at `root` into memory.
-fn build(root: &Path) -> Built {
-    let opts = Options {
-        root: root.to_path_buf(),
-        output: None,
-        base_url: None,
-    };
-    let result = crate::prepare(&opts).and_then(|(prepared, mut diags)| {
-        let files = match prepared {
-            Some(p) => {
-                let (files, more) = p.render_to_memory()?;
-                diags.extend(more);
-                Some(files)
-            }
-            None => None,
-        };
-        Ok((files, diags))
-    });
-    match result {
-        Ok((Some(files), diags)) if !diags.iter().any(crate::Diagnostic::is_error) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            Built::Site(files)
+/// A site kept between rebuilds: what the next build can reuse.
+struct Session {
+    root: PathBuf,
+    caches: crate::Caches,
+    last: Option<Last>,
+}
+
+/// The last good build.
+struct Last {
+    prepared: crate::Prepared,
+    files: Served,
+    rendered: crate::render::Rendered,
+}
+
+impl Session {
+    fn new(root: &Path) -> Session {
+        Session {
+            root: root.to_path_buf(),
+            caches: crate::Caches::default(),
+            last: None,
         }
-        Ok((_, diags)) => Built::Failed(diags.iter().map(|d| format!("{d}\n")).collect()),
-        Err(e) => Built::Failed(format!("error: {e:#}\n")),
+    }
+
+    /// Builds the site into memory, reusing parsed files and analysed articles, and
+    /// rendering again only the pages the change touches.
+    fn build(&mut self) -> Built {
+        match self.try_build() {
+            Ok(Ok(files)) => Built::Site(files),
+            Ok(Err(diags)) => Built::Failed(diags.iter().map(|d| format!("{d}\n")).collect()),
+            Err(e) => Built::Failed(format!("error: {e:#}\n")),
+        }
+    }
+
+    fn try_build(&mut self) -> Result<Result<Served, Vec<crate::Diagnostic>>> {
+        let opts = Options {
+            root: self.root.clone(),
+            output: None,
+            base_url: None,
+        };
+        let (prepared, mut diags) = crate::prepare_with(&opts, Some(&mut self.caches))?;
+        let Some(prepared) = prepared else {
+            return Ok(Err(diags));
+        };
+        let last = self.last.take().filter(|l| {
+            l.prepared.templates.fingerprint == prepared.templates.fingerprint
+                && l.prepared
+                    .statics
+                    .iter()
+                    .map(|s| &s.path)
+                    .eq(prepared.statics.iter().map(|s| &s.path))
+        });
+        let touched = last
+            .as_ref()
+            .and_then(|l| crate::render::affected::affected(&l.prepared.site, &prepared.site));
+        let (mut files, mut rendered) = match (last, &touched) {
+            (Some(l), Some(_)) => (l.files, l.rendered),
+            _ => (Served::new(), crate::render::Rendered::default()),
+        };
+        let out = std::sync::Mutex::new(Files::new());
+        let sink = |path: &str, bytes: &[u8]| -> Result<()> {
+            out.lock()
+                .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
+                .insert(path.to_string(), bytes.to_vec());
+            Ok(())
+        };
+        let wanted = |path: &str| touched.as_ref().is_none_or(|t| t.contains(path));
+        let statics: Vec<String> = prepared.statics.iter().map(|s| s.path.clone()).collect();
+        let site = &prepared.site;
+        let mut more =
+            crate::render::render_pages(site, &prepared.templates, &wanted, &sink, &mut rendered)?;
+        if more.is_empty() {
+            more = crate::render::finish(
+                site,
+                &prepared.templates,
+                &statics,
+                &rendered,
+                touched.as_ref(),
+                &sink,
+            )?;
+        }
+        diags.extend(more);
+        if diags.iter().any(crate::Diagnostic::is_error) {
+            return Ok(Err(crate::diagnostic::sorted(diags)));
+        }
+        for d in &diags {
+            eprintln!("{d}");
+        }
+        let fresh = out
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+        files.extend(fresh.into_iter().map(|(p, b)| (p, Arc::from(b))));
+        for s in &prepared.statics {
+            let bytes = std::fs::read(&s.source)
+                .with_context(|| format!("failed to read {}", s.source.display()))?;
+            files.insert(s.path.clone(), Arc::from(bytes));
+        }
+        let result = files.clone();
+        self.last = Some(Last {
+            prepared,
+            files,
+            rendered,
+        });
+        Ok(Ok(result))
     }
 }
 
@@ -65,11 +144,12 @@ pub fn run(root: &Path, port: u16) -> Result<()> {
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let port = server.server_addr().to_ip().map_or(port, |a| a.port());
+    let mut session = Session::new(root);
     let state = Arc::new(RwLock::new(State {
-        built: rebuild(root),
+        built: rebuild(&mut session),
         version: 1,
     }));
-    let _watcher = watch(root, Arc::clone(&state))?;
+    let _watcher = watch(root, session, Arc::clone(&state))?;
     eprintln!(
         "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
         root.display()
@@ -84,9 +164,9 @@ pub fn run(root: &Path, port: u16) -> Result<()> {
     Ok(())
 }
 
-fn rebuild(root: &Path) -> Built {
+fn rebuild(session: &mut Session) -> Built {
     let started = Instant::now();
-    let built = build(root);
+    let built = session.build();
     match &built {
         Built::Site(files) => eprintln!(
             "built {} files in {} ms",
@@ -99,7 +179,11 @@ fn rebuild(root: &Path) -> Built {
 }
 
 /// Watches the site's folders; rebuilds and bumps the version on every change.
-fn watch(root: &Path, state: Arc<RwLock<State>>) -> Result<notify::RecommendedWatcher> {
+fn watch(
+    root: &Path,
+    mut session: Session,
+    state: Arc<RwLock<State>>,
+) -> Result<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let root_buf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -127,7 +211,7 @@ fn watch(root: &Path, state: Arc<RwLock<State>>) -> Result<notify::RecommendedWa
         while rx.recv().is_ok() {
             // An editor's save is often several events: wait until they settle.
             while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
-            let built = rebuild(&root_buf);
+            let built = rebuild(&mut session);
             if let Ok(mut s) = state.write() {
                 s.built = built;
                 s.version += 1;

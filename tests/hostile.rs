@@ -11,7 +11,11 @@ use common::*;
 
 /// A kind of bad input: what it is, the files it changes in the small site, and the
 /// exact diagnostic it gets.
-type Case = (&'static str, &'static [(&'static str, &'static str)], &'static str);
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
 
 const BAD_INPUT: &[Case] = &[
     (

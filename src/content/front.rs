@@ -10,7 +10,7 @@ use toml::Spanned;
 pub type SpannedStr = Spanned<String>;
 
 /// `content/site.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFront {
     /// The site's title.
@@ -24,7 +24,7 @@ pub struct SiteFront {
 }
 
 /// An article's front matter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleFront {
     /// The headline.
@@ -56,7 +56,7 @@ pub enum ActorKind {
 }
 
 /// A `{ title, url }` link.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkFront {
     /// What the link is called.
@@ -66,7 +66,7 @@ pub struct LinkFront {
 }
 
 /// An actor's front matter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorFront {
     /// The display name.
@@ -102,7 +102,7 @@ pub enum StanceKind {
 }
 
 /// One `[[stances]]` table.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StanceFront {
     /// The actor's slug.
@@ -120,7 +120,7 @@ pub struct StanceFront {
 }
 
 /// A position's front matter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PositionFront {
     /// The proposition.
@@ -152,7 +152,7 @@ pub enum AnnotationKind {
 }
 
 /// An annotation's front matter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnnotationFront {
     /// The article annotated.

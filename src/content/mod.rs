@@ -4,6 +4,7 @@
 pub mod front;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -14,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use front::{ActorFront, AnnotationFront, ArticleFront, PositionFront, SiteFront};
 
 /// One parsed content file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile<F> {
     /// The file, relative to the site root, e.g. `content/actors/nato.md`.
     pub path: String,
@@ -75,13 +76,13 @@ pub struct RawSite {
     /// Where the keys of `site.toml` are.
     pub site_lines: LineMap,
     /// `content/articles/*.md`.
-    pub articles: Vec<SourceFile<ArticleFront>>,
+    pub articles: Vec<Arc<SourceFile<ArticleFront>>>,
     /// `content/actors/*.md`.
-    pub actors: Vec<SourceFile<ActorFront>>,
+    pub actors: Vec<Arc<SourceFile<ActorFront>>>,
     /// `content/positions/*.md`.
-    pub positions: Vec<SourceFile<PositionFront>>,
+    pub positions: Vec<Arc<SourceFile<PositionFront>>>,
     /// `content/annotations/*.md`.
-    pub annotations: Vec<SourceFile<AnnotationFront>>,
+    pub annotations: Vec<Arc<SourceFile<AnnotationFront>>>,
     /// Files that exist but could not be parsed, as (kind folder, slug): references to
     /// them are not reported again as unknown.
     pub unparsed: Vec<(&'static str, String)>,
@@ -93,6 +94,33 @@ pub const KINDS: [&str; 4] = ["articles", "actors", "positions", "annotations"];
 /// Reads and parses the content of the site at `root`. Content problems become
 /// diagnostics; only a failure of the machine (an unreadable folder) is an `Err`.
 pub fn load(root: &Path) -> Result<(RawSite, Vec<Diagnostic>)> {
+    load_with(root, None)
+}
+
+/// Parsed files of an earlier load, reused while their text is the same (for `serve`,
+/// which rebuilds after every edit).
+#[derive(Default)]
+pub struct FileCache {
+    articles: KindCache<ArticleFront>,
+    actors: KindCache<ActorFront>,
+    positions: KindCache<PositionFront>,
+    annotations: KindCache<AnnotationFront>,
+}
+
+/// When a file was last changed and how long it is: the same stamp, the same file.
+type Stamp = Option<(std::time::SystemTime, u64)>;
+
+/// What parsing one file gave: the file, or nothing, and its diagnostics.
+type Parsed<F> = Arc<(Option<Arc<SourceFile<F>>>, Vec<Diagnostic>)>;
+
+/// For each file: its stamp, and what parsing it gave.
+type KindCache<F> = std::collections::HashMap<String, (Stamp, Parsed<F>)>;
+
+/// `load`, parsing again only the files whose text is not in `cache`.
+pub fn load_with(
+    root: &Path,
+    mut cache: Option<&mut FileCache>,
+) -> Result<(RawSite, Vec<Diagnostic>)> {
     let mut raw = RawSite::default();
     let mut diags = Vec::new();
     let content = root.join("content");
@@ -127,14 +155,56 @@ pub fn load(root: &Path) -> Result<(RawSite, Vec<Diagnostic>)> {
             ));
         }
     }
-    let files = read_kind(root, "articles", &mut diags, &mut raw.unparsed)?;
-    raw.articles = parse_all("articles", files, &mut diags, &mut raw.unparsed);
-    let files = read_kind(root, "actors", &mut diags, &mut raw.unparsed)?;
-    raw.actors = parse_all("actors", files, &mut diags, &mut raw.unparsed);
-    let files = read_kind(root, "positions", &mut diags, &mut raw.unparsed)?;
-    raw.positions = parse_all("positions", files, &mut diags, &mut raw.unparsed);
-    let files = read_kind(root, "annotations", &mut diags, &mut raw.unparsed)?;
-    raw.annotations = parse_all("annotations", files, &mut diags, &mut raw.unparsed);
+    let known = cache.as_deref().map(|c| &c.articles);
+    let unchanged =
+        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
+    let files = read_kind(root, "articles", &mut diags, &mut raw.unparsed, &unchanged)?;
+    raw.articles = parse_all(
+        "articles",
+        files,
+        &mut diags,
+        &mut raw.unparsed,
+        cache.as_deref_mut().map(|c| &mut c.articles),
+    );
+    let known = cache.as_deref().map(|c| &c.actors);
+    let unchanged =
+        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
+    let files = read_kind(root, "actors", &mut diags, &mut raw.unparsed, &unchanged)?;
+    raw.actors = parse_all(
+        "actors",
+        files,
+        &mut diags,
+        &mut raw.unparsed,
+        cache.as_deref_mut().map(|c| &mut c.actors),
+    );
+    let known = cache.as_deref().map(|c| &c.positions);
+    let unchanged =
+        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
+    let files = read_kind(root, "positions", &mut diags, &mut raw.unparsed, &unchanged)?;
+    raw.positions = parse_all(
+        "positions",
+        files,
+        &mut diags,
+        &mut raw.unparsed,
+        cache.as_deref_mut().map(|c| &mut c.positions),
+    );
+    let known = cache.as_deref().map(|c| &c.annotations);
+    let unchanged =
+        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
+    let files = read_kind(
+        root,
+        "annotations",
+        &mut diags,
+        &mut raw.unparsed,
+        &unchanged,
+    )?;
+    raw.annotations = parse_all(
+        "annotations",
+        files,
+        &mut diags,
+        &mut raw.unparsed,
+        cache.map(|c| &mut c.annotations),
+    );
     Ok((raw, diags))
 }
 
@@ -167,7 +237,8 @@ fn read_kind(
     kind: &'static str,
     diags: &mut Vec<Diagnostic>,
     unparsed: &mut Vec<(&'static str, String)>,
-) -> Result<Vec<(String, String)>> {
+    unchanged: &dyn Fn(&str, Stamp) -> bool,
+) -> Result<Vec<(String, Stamp, Option<String>)>> {
     let dir = root.join("content").join(kind);
     let mut out = Vec::new();
     if !dir.exists() {
@@ -190,7 +261,11 @@ fn read_kind(
             diags.push(outside_link(&rel));
             continue;
         }
-        let is_dir = entry.path().is_dir();
+        let is_dir = if entry.path_is_symlink() {
+            entry.path().is_dir()
+        } else {
+            entry.file_type().is_dir()
+        };
         if name.starts_with('.') || is_dir {
             if entry.depth() == 1 && is_dir && !name.starts_with('.') {
                 diags.push(Diagnostic::warning(
@@ -212,10 +287,18 @@ fn read_kind(
             ));
             continue;
         }
+        let stamp = entry
+            .metadata()
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        if stamp.is_some() && unchanged(&rel, stamp) {
+            out.push((rel, stamp, None));
+            continue;
+        }
         let bytes = std::fs::read(entry.path())
             .with_context(|| format!("failed to read {}", entry.path().display()))?;
         match utf8(&rel, bytes, diags) {
-            Some(text) => out.push((rel, text)),
+            Some(text) => out.push((rel, stamp, Some(text))),
             None => unparsed.push((kind, name.trim_end_matches(".md").to_string())),
         }
     }
@@ -294,31 +377,51 @@ fn slug_of(path: &str) -> String {
     name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
-fn parse_all<F: DeserializeOwned + Send>(
+fn parse_all<F: DeserializeOwned + Send + Sync>(
     kind: &'static str,
-    files: Vec<(String, String)>,
+    files: Vec<(String, Stamp, Option<String>)>,
     diags: &mut Vec<Diagnostic>,
     unparsed: &mut Vec<(&'static str, String)>,
-) -> Vec<SourceFile<F>> {
-    // Parsing is independent per file: do it on every core, keep the files' order.
-    let parsed: Vec<(String, Option<SourceFile<F>>, Vec<Diagnostic>)> = files
-        .into_par_iter()
-        .map(|(path, text)| {
-            let mut d = Vec::new();
-            let slug = slug_of(&path);
-            let file = parse_file(path, &text, &mut d);
-            (slug, file, d)
-        })
-        .collect();
+    cache: Option<&mut KindCache<F>>,
+) -> Vec<Arc<SourceFile<F>>> {
+    let empty = KindCache::default();
+    let parsed = parse_each(files, cache.as_deref().unwrap_or(&empty));
     let mut out = Vec::with_capacity(parsed.len());
-    for (slug, file, d) in parsed {
-        diags.extend(d);
-        match file {
-            Some(file) => out.push(file),
-            None => unparsed.push((kind, slug)),
+    for (path, _, result) in &parsed {
+        diags.extend(result.1.iter().cloned());
+        match &result.0 {
+            Some(file) => out.push(Arc::clone(file)),
+            None => unparsed.push((kind, slug_of(path))),
         }
     }
+    if let Some(cache) = cache {
+        *cache = parsed
+            .into_iter()
+            .map(|(path, stamp, result)| (path, (stamp, result)))
+            .collect();
+    }
     out
+}
+
+/// Parses files on every core (order kept); a file read as unchanged comes from `cache`.
+fn parse_each<F: DeserializeOwned + Send + Sync>(
+    files: Vec<(String, Stamp, Option<String>)>,
+    cache: &KindCache<F>,
+) -> Vec<(String, Stamp, Parsed<F>)> {
+    files
+        .into_par_iter()
+        .filter_map(|(path, stamp, text)| {
+            let parsed = match text {
+                None => Arc::clone(&cache.get(&path)?.1),
+                Some(text) => {
+                    let mut d = Vec::new();
+                    let file = parse_file(path.clone(), &text, &mut d).map(Arc::new);
+                    Arc::new((file, d))
+                }
+            };
+            Some((path, stamp, parsed))
+        })
+        .collect()
 }
 
 fn parse_file<F: DeserializeOwned>(

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, BlockRange, Pos};
 
 /// A quote of a stance or annotation to find in an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRequest {
     /// The article it must be in.
     pub article: String,
@@ -46,7 +46,7 @@ pub enum Target {
 }
 
 /// Where a quote was found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Located {
     /// What it is for.
     pub target: Target,
@@ -59,7 +59,7 @@ pub struct Located {
 }
 
 /// What the analysis of one article found.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     /// Its top-level blocks.
     pub blocks: Vec<BlockRange>,
@@ -71,6 +71,66 @@ pub struct Analysis {
     pub located: Vec<Located>,
     /// The quotes not found, or found too often.
     pub diags: Vec<Diagnostic>,
+}
+
+/// Analyses of articles from an earlier build, reused while an article's text, the
+/// quotes into it, and the names and titles it is read with stay the same.
+#[derive(Debug, Default)]
+pub struct AnalysisCache {
+    fingerprint: u64,
+    entries: std::collections::HashMap<String, (u64, std::sync::Arc<Analysis>)>,
+}
+
+impl AnalysisCache {
+    /// Forgets everything when the names or titles changed.
+    pub fn keep_if(&mut self, fingerprint: u64) {
+        if self.fingerprint != fingerprint {
+            self.entries.clear();
+            self.fingerprint = fingerprint;
+        }
+    }
+
+    /// The analysis of `slug`, if it was made from the same text and quotes.
+    pub fn get(&self, slug: &str, key: u64) -> Option<&std::sync::Arc<Analysis>> {
+        self.entries
+            .get(slug)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, a)| a)
+    }
+
+    /// Replaces the cache with this build's analyses.
+    pub fn replace(
+        &mut self,
+        entries: impl Iterator<Item = (String, u64, std::sync::Arc<Analysis>)>,
+    ) {
+        self.entries = entries.map(|(slug, key, a)| (slug, (key, a))).collect();
+    }
+}
+
+/// A hash of what one article's analysis is made from: its text and the quotes into it.
+pub fn input_key(body: &str, requests: &[&QuoteRequest]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut h);
+    for r in requests {
+        (&r.article, &r.quote, &r.prefix, &r.suffix, &r.path, r.line).hash(&mut h);
+        format!("{:?}", r.target).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A hash of what every analysis depends on besides the article itself.
+pub fn fingerprint(
+    names: &[(String, usize)],
+    actors: &[&str],
+    titles: &std::collections::BTreeMap<String, String>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    names.hash(&mut h);
+    actors.hash(&mut h);
+    titles.hash(&mut h);
+    h.finish()
 }
 
 /// Analyses one article: its blocks, the mentions of `finder`'s names (owned by

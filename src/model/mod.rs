@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 
 pub use crate::content::front::{ActorKind, AnnotationKind, StanceKind};
 use crate::markdown::{BlockRange, Pos};
-pub use resolve::{normalize_base_url, resolve, valid_slug};
+pub use resolve::{normalize_base_url, resolve, resolve_with, valid_slug};
 
 /// The whole site, valid.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Site {
     /// `site.toml`'s title.
     pub title: String,
@@ -39,7 +39,7 @@ pub struct Site {
 }
 
 /// Who is related to what, derived once from the site (see `Index::build`).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Index {
     /// Article → the actors it mentions, in order of first mention.
     pub article_actors: BTreeMap<String, Vec<String>>,
@@ -123,7 +123,7 @@ impl Index {
 }
 
 /// An `{ title, url }` link.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Link {
     /// What it is called.
     pub title: String,
@@ -132,7 +132,7 @@ pub struct Link {
 }
 
 /// An article and what was located in it.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Its slug.
     pub slug: String,
@@ -161,7 +161,7 @@ pub struct Article {
 }
 
 /// An annotated passage in an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
     /// The annotation's name.
     pub annotation: String,
@@ -174,7 +174,7 @@ pub struct Mark {
 }
 
 /// A mention to turn into a link.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MentionLink {
     /// The actor mentioned.
     pub actor: String,
@@ -185,7 +185,7 @@ pub struct MentionLink {
 }
 
 /// A paragraph that mentions an actor.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The article.
     pub article: String,
@@ -196,7 +196,7 @@ pub struct Mention {
 }
 
 /// A person, state or organisation.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     /// Its slug.
     pub slug: String,
@@ -219,7 +219,7 @@ pub struct Actor {
 }
 
 /// A policy position and who stands where.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Position {
     /// Its slug.
     pub slug: String,
@@ -238,7 +238,7 @@ pub struct Position {
 }
 
 /// One actor's stance on a position.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stance {
     /// The actor's slug.
     pub actor: String,
@@ -253,7 +253,7 @@ pub struct Stance {
 }
 
 /// A quote located in an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRef {
     /// The quote as written.
     pub text: String,
@@ -264,7 +264,7 @@ pub struct QuoteRef {
 }
 
 /// A note on a passage of an article.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {
     /// Its name.
     pub slug: String,

@@ -86,6 +86,9 @@ impl<'a> Ctx<'a> {
 
     /// Checks the `[[slug]]`s of Markdown found at `line0` (a body or a key's value).
     fn wikilinks(&mut self, path: &str, markdown: &str, line_of: &dyn Fn(usize) -> usize) {
+        if !markdown.contains("[[") {
+            return;
+        }
         for (slug, at) in markdown::wikilink_targets(markdown) {
             if !self.slugs.contains_key(slug.as_str()) {
                 let hint = did_you_mean(&slug, self.slugs.keys().copied());
@@ -140,6 +143,15 @@ enum Which {
 /// Checks the raw content and builds the site model. Every problem found is returned;
 /// the site is usable only when none of them is an error.
 pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
+    resolve_with(raw, None)
+}
+
+/// `resolve`, reusing the analysis of every article whose text, quotes and the names and
+/// titles it is read with are the same as in `cache` (for `serve`).
+pub fn resolve_with(
+    raw: &RawSite,
+    mut cache: Option<&mut articles::AnalysisCache>,
+) -> (Site, Vec<Diagnostic>) {
     let mut cx = Ctx {
         diags: Vec::new(),
         slugs: BTreeMap::new(),
@@ -288,7 +300,12 @@ pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
     for r in &requests {
         by_article.entry(r.article.as_str()).or_default().push(r);
     }
-    let analyses: Vec<(String, articles::Analysis)> = site
+    let fingerprint = articles::fingerprint(&names, &actor_slugs, &titles);
+    if let Some(c) = cache.as_deref_mut() {
+        c.keep_if(fingerprint);
+    }
+    let known = cache.as_deref();
+    let analyses: Vec<(String, u64, std::sync::Arc<articles::Analysis>)> = site
         .articles
         .par_iter()
         .map(|(slug, a)| {
@@ -296,12 +313,43 @@ pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
                 .get(slug.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            (
-                slug.clone(),
-                articles::analyse(slug, &a.body, &title_of, &finder, &actor_slugs, reqs),
-            )
+            let key = if known.is_some() {
+                articles::input_key(&a.body, reqs)
+            } else {
+                0
+            };
+            let analysis = match known.and_then(|c| c.get(slug, key)) {
+                Some(hit) => std::sync::Arc::clone(hit),
+                None => std::sync::Arc::new(articles::analyse(
+                    slug,
+                    &a.body,
+                    &title_of,
+                    &finder,
+                    &actor_slugs,
+                    reqs,
+                )),
+            };
+            (slug.clone(), key, analysis)
         })
         .collect();
+    let analyses = match cache {
+        Some(c) => {
+            c.replace(analyses.iter().cloned());
+            analyses
+                .into_iter()
+                .map(|(slug, _, a)| (slug, (*a).clone()))
+                .collect::<Vec<_>>()
+        }
+        None => analyses
+            .into_iter()
+            .map(|(slug, _, a)| {
+                (
+                    slug,
+                    std::sync::Arc::try_unwrap(a).unwrap_or_else(|a| (*a).clone()),
+                )
+            })
+            .collect(),
+    };
     for (slug, analysis) in analyses {
         cx.diags.extend(analysis.diags);
         for (actor, mention) in analysis.mentions {

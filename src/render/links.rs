@@ -6,12 +6,25 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::Diagnostic;
 
 /// The internal-link facts of one page: where it links, and which ids it has.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct PageLinks {
     /// Every `href` and `src`, once each.
     pub links: BTreeSet<String>,
     /// Every `id`.
     pub ids: BTreeSet<String>,
+    /// Each internal link, with the output file and fragment it leads to (see `resolved`).
+    pub targets: Vec<(String, String, Option<String>)>,
+}
+
+/// `scan` of the page at output path `page`, with its internal links resolved.
+pub fn scan_page(page: &str, html: &str, base_url: Option<&str>) -> PageLinks {
+    let mut out = scan(html);
+    out.targets = out
+        .links
+        .iter()
+        .filter_map(|link| resolve(page, link, base_url).map(|(t, f)| (link.clone(), t, f)))
+        .collect();
+    out
 }
 
 /// The `href` and `src` values of an HTML page, and its `id`s.
@@ -95,25 +108,28 @@ fn decode(v: &str) -> String {
 pub fn check(
     pages: &BTreeMap<String, PageLinks>,
     files: &BTreeSet<String>,
-    base_url: Option<&str>,
     origin: &dyn Fn(&str) -> String,
+    only: Option<&BTreeSet<String>>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (page, page_links) in pages {
-        for link in &page_links.links {
-            let Some((target, fragment)) = resolve(page, link, base_url) else {
+        // With `only` (the pages just rendered again), the others' links need checking
+        // only where they lead into those pages.
+        let all = only.is_none_or(|o| o.contains(page));
+        for (link, target, fragment) in &page_links.targets {
+            if !all && !only.is_some_and(|o| o.contains(target)) {
                 continue;
-            };
-            if !files.contains(&target) {
+            }
+            if !files.contains(target) {
                 diags.push(Diagnostic::error(
                     origin(page),
                     Some(1),
                     format!("{page} links to \"{link}\", which is not in the site (look at the links of the page's content and of its template)"),
                 ));
-            } else if let (Some(f), Some(target_links)) = (&fragment, pages.get(target.as_str())) {
+            } else if let (Some(f), Some(target_links)) = (fragment, pages.get(target.as_str())) {
                 if !target_links.ids.contains(f) {
                     diags.push(Diagnostic::error(
-                        origin(&target),
+                        origin(target),
                         Some(1),
                         format!("{page} links to \"{link}\", but {target} has no id=\"{f}\""),
                     ));
@@ -219,11 +235,21 @@ mod tests {
         let mut pages = BTreeMap::new();
         pages.insert(
             "index.html".to_string(),
-            scan(r#"<a href="a/">a</a><a href="a/#p9">b</a><a href="zz/">c</a>"#),
+            scan_page(
+                "index.html",
+                r#"<a href="a/">a</a><a href="a/#p9">b</a><a href="zz/">c</a>"#,
+                None,
+            ),
         );
-        pages.insert("a/index.html".to_string(), scan(r#"<p id="p1">"#));
+        pages.insert(
+            "a/index.html".to_string(),
+            scan_page("a/index.html", r#"<p id="p1">"#, None),
+        );
         let files: BTreeSet<String> = pages.keys().cloned().collect();
-        let d = check(&pages, &files, None, &|p| p.to_string());
+        let d = check(&pages, &files, &|p| p.to_string(), None);
         assert_eq!(d.len(), 2, "{d:?}");
+        let only: BTreeSet<String> = ["a/index.html".to_string()].into();
+        let d = check(&pages, &files, &|p| p.to_string(), Some(&only));
+        assert_eq!(d.len(), 1, "only the link into a/ is checked again: {d:?}");
     }
 }

@@ -2,6 +2,7 @@
 //! to a sink (which writes it, keeps it in memory, or drops it). Then every internal link
 //! of the pages is checked. Writing is `output`'s job.
 
+pub mod affected;
 pub mod links;
 pub mod pages;
 pub mod templates;
@@ -63,6 +64,16 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
     paths
 }
 
+/// What rendering pages found out about them: where each links, and which template
+/// made it (to blame for a broken link).
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    /// Output path → its links and ids.
+    pub pages: BTreeMap<String, PageLinks>,
+    /// Output path → the template that made it.
+    pub origin: BTreeMap<String, &'static str>,
+}
+
 /// Renders every file of the site into `sink`, then checks the links of the pages
 /// against the generated files and `statics` (the paths of `static/`). Template errors
 /// and broken links come back as diagnostics; an `Err` is the sink's failure.
@@ -72,6 +83,23 @@ pub fn render(
     statics: &[String],
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
+    let mut rendered = Rendered::default();
+    let diags = render_pages(site, templates, &|_| true, sink, &mut rendered)?;
+    if !diags.is_empty() {
+        return Ok(diags);
+    }
+    finish(site, templates, statics, &rendered, None, sink)
+}
+
+/// Renders the pages whose output path `wanted` accepts into `sink`, recording their
+/// links in `rendered`. Template errors come back as diagnostics.
+pub fn render_pages(
+    site: &Site,
+    templates: &Templates,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    sink: &Sink,
+    rendered: &mut Rendered,
+) -> anyhow::Result<Vec<Diagnostic>> {
     let view = SiteView {
         title: site.title.clone(),
         description: site.description.clone(),
@@ -79,8 +107,11 @@ pub fn render(
         base_url: site.base_url.clone(),
     };
     let tera = &templates.tera;
-    let jobs = jobs(site, &view, tera);
-    let rendered: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
+    let jobs: Vec<Job> = jobs(site, &view, tera)
+        .into_iter()
+        .filter(|j| wanted(&file_of(&j.path)))
+        .collect();
+    let results: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
             let urls = if job.path == "404.html" {
@@ -98,28 +129,37 @@ pub fn render(
             let links = match html {
                 Ok(html) => {
                     sink(&path, html.as_bytes())?;
-                    Ok(links::scan(&html))
+                    Ok(links::scan_page(&path, &html, site.base_url.as_deref()))
                 }
                 Err(d) => Err(d),
             };
             Ok((path, job.template, links))
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut pages = BTreeMap::new();
-    let mut origin = BTreeMap::new();
     let mut diags = Vec::new();
-    for (path, template, links) in rendered {
+    for (path, template, links) in results {
         match links {
             Ok(links) => {
-                origin.insert(path.clone(), template);
-                pages.insert(path, links);
+                rendered.origin.insert(path.clone(), template);
+                rendered.pages.insert(path, links);
             }
             Err(d) => diags.push(d),
         }
     }
-    if !diags.is_empty() {
-        return Ok(diags);
-    }
+    Ok(diags)
+}
+
+/// Writes the files that are not pages (`.nojekyll`, the stylesheet, the sitemap) and
+/// checks the links of the `rendered` pages (with `only`: just those that can have
+/// changed, the links of and into those pages).
+pub fn finish(
+    site: &Site,
+    templates: &Templates,
+    statics: &[String],
+    rendered: &Rendered,
+    only: Option<&BTreeSet<String>>,
+    sink: &Sink,
+) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
     let generated = generated_paths(site);
@@ -131,14 +171,14 @@ pub fn render(
         .chain(statics.iter().cloned())
         .collect();
     let blame = |page: &str| {
-        let template = origin.get(page).copied().unwrap_or("index.html");
+        let template = rendered.origin.get(page).copied().unwrap_or("index.html");
         templates
             .origin
             .get(template)
             .cloned()
             .unwrap_or_else(|| format!("templates/{template}"))
     };
-    Ok(links::check(&pages, &all, site.base_url.as_deref(), &blame))
+    Ok(links::check(&rendered.pages, &all, &blame, only))
 }
 
 fn meta(

@@ -37,6 +37,8 @@ pub struct Templates {
     pub tera: Tera,
     /// Template name to the file a diagnostic should name.
     pub origin: BTreeMap<String, String>,
+    /// A hash of every template's text: equal when nothing changed.
+    pub fingerprint: u64,
 }
 
 /// Loads the defaults and the site's overrides. A template that does not parse is a
@@ -94,6 +96,12 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
         .into_iter()
         .map(|(n, (_, text))| (n, text))
         .collect();
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        all.hash(&mut h);
+        h.finish()
+    };
     if let Err(e) = tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         diags.push(template_error(&e, &origin, None));
         return Ok((None, diags));
@@ -101,7 +109,14 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
     if !diags.is_empty() {
         return Ok((None, diags));
     }
-    Ok((Some(Templates { tera, origin }), diags))
+    Ok((
+        Some(Templates {
+            tera,
+            origin,
+            fingerprint,
+        }),
+        diags,
+    ))
 }
 
 /// A Tera error as a diagnostic on the template's file and line.

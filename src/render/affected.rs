@@ -1,0 +1,198 @@
+//! Which pages a change of the model touches, so that `serve` re-renders only those.
+
+use std::collections::BTreeSet;
+
+use super::urls::{file_of, page_path};
+use crate::model::Site;
+
+/// The output paths of the pages that differ between `old` and `new`, or `None` when
+/// the change shows on too many pages to tell (titles, names, the site's settings, a
+/// page added or removed): then everything is rendered again.
+pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
+    let same_site = old.title == new.title
+        && old.description == new.description
+        && old.language == new.language
+        && old.base_url == new.base_url
+        && old.articles.keys().eq(new.articles.keys())
+        && old.actors.keys().eq(new.actors.keys())
+        && old.positions.keys().eq(new.positions.keys());
+    if !same_site {
+        return None;
+    }
+    // Names and titles show on cards and in links all over the site.
+    let cards_same = new.actors.iter().all(|(s, a)| {
+        let o = &old.actors[s];
+        (&o.name, o.kind, &o.role, &o.aliases) == (&a.name, a.kind, &a.role, &a.aliases)
+    }) && new.positions.iter().all(|(s, p)| {
+        let o = &old.positions[s];
+        (&o.title, &o.summary) == (&p.title, &p.summary)
+    }) && new.articles.iter().all(|(s, a)| {
+        let o = &old.articles[s];
+        (&o.title, &o.date) == (&a.title, &a.date)
+    });
+    if !cards_same {
+        return None;
+    }
+    let mut pages = BTreeSet::new();
+    let mut add = |section: &str, slug: &str| {
+        pages.insert(file_of(&page_path(section, slug)));
+    };
+    let listed =
+        |site: &Site,
+         map: fn(&crate::model::Index) -> &std::collections::BTreeMap<String, Vec<String>>,
+         key: &str|
+         -> Vec<String> { map(&site.index).get(key).cloned().unwrap_or_default() };
+    for (slug, a) in &new.articles {
+        if old.articles[slug] != *a {
+            add("articles", slug);
+            for site in [old, new] {
+                listed(site, |i| &i.article_actors, slug)
+                    .iter()
+                    .for_each(|x| add("actors", x));
+                listed(site, |i| &i.article_positions, slug)
+                    .iter()
+                    .for_each(|x| add("positions", x));
+            }
+        }
+    }
+    for (slug, a) in &new.actors {
+        let o = &old.actors[slug];
+        if o != a {
+            add("actors", slug);
+            for aff in [&o.affiliation, &a.affiliation].into_iter().flatten() {
+                add("actors", aff);
+            }
+        }
+        if old.mentions.get(slug) != new.mentions.get(slug) {
+            add("actors", slug);
+        }
+    }
+    let mut home = false;
+    for (slug, p) in &new.positions {
+        let o = &old.positions[slug];
+        if o != p {
+            add("positions", slug);
+            home = true;
+            for st in o.stances.iter().chain(&p.stances) {
+                add("actors", &st.actor);
+                if let Some(q) = &st.quote {
+                    add("articles", &q.article);
+                }
+            }
+        }
+    }
+    let notes: BTreeSet<&String> = old
+        .annotations
+        .keys()
+        .chain(new.annotations.keys())
+        .collect();
+    for slug in notes {
+        let (o, n) = (old.annotations.get(slug), new.annotations.get(slug));
+        if o != n {
+            for a in [o, n].into_iter().flatten() {
+                add("articles", &a.article);
+                a.actors.iter().for_each(|x| add("actors", x));
+                a.positions.iter().for_each(|x| add("positions", x));
+            }
+        }
+    }
+    if home {
+        pages.insert("index.html".into());
+    }
+    Some(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Article};
+
+    fn site() -> Site {
+        let mut s = Site {
+            title: "T".into(),
+            ..Site::default()
+        };
+        for slug in ["a", "b"] {
+            s.actors.insert(
+                slug.into(),
+                Actor {
+                    slug: slug.into(),
+                    name: slug.to_uppercase(),
+                    kind: ActorKind::Person,
+                    aliases: vec![],
+                    role: None,
+                    affiliation: None,
+                    wikidata: None,
+                    links: vec![],
+                    body: "Profile.".into(),
+                },
+            );
+        }
+        s.articles.insert(
+            "story".into(),
+            Article {
+                slug: "story".into(),
+                title: "Story".into(),
+                date: "2025-01-01".into(),
+                dek: None,
+                byline: None,
+                source: None,
+                source_url: None,
+                image_caption: None,
+                body: "Text.".into(),
+                blocks: vec![],
+                marks: vec![],
+                links: vec![],
+            },
+        );
+        s
+    }
+
+    #[test]
+    fn a_profile_edit_touches_only_its_page() {
+        let old = site();
+        let mut new = site();
+        new.actors.get_mut("a").unwrap().body = "New profile.".into();
+        assert_eq!(
+            affected(&old, &new)
+                .unwrap()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            ["actors/a/index.html"]
+        );
+        assert!(affected(&old, &site()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_new_name_or_page_renders_everything() {
+        let old = site();
+        let mut new = site();
+        new.actors.get_mut("b").unwrap().name = "Bee".into();
+        assert_eq!(affected(&old, &new), None);
+        let mut new = site();
+        new.actors.remove("b");
+        assert_eq!(affected(&old, &new), None);
+    }
+
+    #[test]
+    fn an_article_edit_touches_the_article_and_who_it_mentions() {
+        let mut old = site();
+        old.index
+            .article_actors
+            .insert("story".into(), vec!["a".into()]);
+        let mut new = site();
+        new.articles.get_mut("story").unwrap().body = "Other text.".into();
+        new.index
+            .article_actors
+            .insert("story".into(), vec!["b".into()]);
+        let got: Vec<String> = affected(&old, &new).unwrap().into_iter().collect();
+        assert_eq!(
+            got,
+            [
+                "actors/a/index.html",
+                "actors/b/index.html",
+                "articles/story/index.html"
+            ]
+        );
+    }
+}
