@@ -234,7 +234,7 @@ pub fn article(
     for m in &a.marks {
         let ann = &site.annotations[&m.annotation];
         let back = format!(
-            "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"Back to the passage\">↩</a> ",
+            "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"Back to the text\">↩</a> ",
             ann.slug
         );
         let view = NoteView {
@@ -289,6 +289,7 @@ pub fn article(
         .collect();
     let mut graph = vec![json!({
         "@type": "NewsArticle",
+        "@id": "#article",
         "headline": a.title,
         "datePublished": a.date,
         "description": a.dek,
@@ -302,9 +303,9 @@ pub fn article(
         graph.push(json!({
             "@type": "ClaimReview",
             "claimReviewed": ann.quote,
-            "name": ann.title,
             "reviewRating": {"@type": "Rating", "alternateName": ann.verdict},
-            "itemReviewed": {"@type": "Claim", "appearance": {"@type": "NewsArticle", "headline": a.title}},
+            // The claim appears in the article of this page: refer to it, not repeat it.
+            "itemReviewed": {"@type": "Claim", "appearance": {"@id": "#article"}},
             "url": site.base_url.as_ref().map(|b| format!("{b}{}#note-{}", page_path("articles", slug), ann.slug)),
         }));
     }
