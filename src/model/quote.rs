@@ -43,8 +43,11 @@ fn needle(quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Result<Nee
     let full = format!("{prefix}{quote}{}", suffix.unwrap_or(""));
     let (text, map) = normalize_mapped(&full);
     let (q0, q1) = (prefix.len() as u32, (prefix.len() + quote.len()) as u32);
-    let start = map.iter().position(|&(s, _)| s >= q0);
-    let end = map.iter().rposition(|&(_, e)| e <= q1);
+    // The quote's own characters, without the white space at its edges: a quote of
+    // white space alone is empty, even between a prefix and a suffix.
+    let own = |i: usize| text.as_bytes()[i] != b' ';
+    let start = (0..map.len()).find(|&i| map[i].0 >= q0 && own(i));
+    let end = (0..map.len()).rfind(|&i| map[i].1 <= q1 && own(i));
     match (start, end) {
         (Some(start), Some(end)) if start <= end => Ok(Needle {
             text,
