@@ -4,6 +4,7 @@
 mod common;
 
 use explainer::markdown::{Block, analyse, parse};
+use explainer::model::mentions::sentence_around;
 use explainer::model::quote::{Miss, find};
 
 use common::*;
@@ -57,4 +58,23 @@ fn a_mark_starts_where_the_quote_does() {
         .map(|m| m.text().collect())
         .collect();
     assert_eq!(marks, ["left early"]);
+}
+
+/// mentions: the context shown for a mention in a long sentence was cut 160 bytes before
+/// and after it, inside a character of a non-Latin script, and the build panicked.
+#[test]
+fn a_long_sentence_in_another_script_is_cut_between_characters() {
+    let greek = "ώ".repeat(100);
+    let text = format!("{greek}ab Alice Smith x{greek}");
+    let at = text.find("Alice").unwrap();
+    let around = sentence_around(&text, at..at + "Alice Smith".len());
+    assert!(around.contains("Alice Smith"), "{around}");
+
+    let mut files = small_site();
+    let article = format!(
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n\n{text}\n"
+    );
+    files.retain(|(p, _)| *p != "content/articles/story.md");
+    files.push(("content/articles/story.md", &article));
+    assert_eq!(TempSite::new(&files).errors(), Vec::<String>::new());
 }

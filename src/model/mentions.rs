@@ -112,21 +112,17 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> String {
     if sentence.len() <= MAX {
         return sentence.to_string();
     }
-    // Too long: a window around the mention, cut at spaces.
-    let from = text[..range.start.saturating_sub(MAX / 2).max(start)]
-        .rfind(' ')
-        .map_or(start, |i| i + 1)
-        .max(start);
-    let to = text[(range.end + MAX / 2).min(end)..end]
-        .find(' ')
-        .map_or(end, |i| (range.end + MAX / 2).min(end) + i);
-    let from = (start..=from)
+    // Too long: a window around the mention, cut at spaces. The window's edges are moved
+    // to char boundaries before the text is cut there.
+    let left = (start..=range.start.saturating_sub(MAX / 2).max(start))
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(start);
-    let to = (to..=end)
+    let from = text[..left].rfind(' ').map_or(start, |i| i + 1).max(start);
+    let right = ((range.end + MAX / 2).min(end)..=end)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(end);
+    let to = text[right..end].find(' ').map_or(end, |i| right + i);
     format!(
         "{}{}{}",
         if from > start { "… " } else { "" },
