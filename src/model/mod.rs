@@ -6,6 +6,8 @@ pub mod articles;
 pub mod mentions;
 pub mod quote;
 mod resolve;
+mod slugs;
+mod stances;
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,6 @@
-//! Raw content in, a valid `Site` (or the list of what is wrong) out.
+//! Raw content in, a valid `Site` (or the list of what is wrong) out: the order of the
+//! work, and the context every check records its diagnostics in. The checks of names
+//! are in `slugs`, those of positions and annotations in `stances`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,43 +10,26 @@ use rayon::prelude::*;
 
 use super::articles::{self, QuoteRequest, Target};
 use super::mentions::Finder;
+use super::slugs::{actor_names, register_slugs};
+pub use super::slugs::{valid_slug, valid_url};
+use super::stances::{resolve_annotation, resolve_position};
 use super::*;
-use crate::content::front::{AnnotationFront, LinkFront, PositionFront, StanceFront};
+use crate::content::front::LinkFront;
 use crate::content::{RawSite, SourceFile};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::markdown;
-use crate::text::normalize;
 
-/// Whether a slug matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
-pub fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// Whether a URL of front matter is one a reader may follow: http(s) or mailto.
-pub fn valid_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && lower.len() > "https://".len()
-        || lower.starts_with("mailto:") && lower.len() > "mailto:".len()
-}
-
-struct Ctx<'a> {
-    diags: Vec<Diagnostic>,
+pub(super) struct Ctx<'a> {
+    pub(super) diags: Vec<Diagnostic>,
     /// Every slug of an article, actor or position, with its file.
-    slugs: BTreeMap<&'a str, &'a str>,
-    articles: BTreeSet<&'a str>,
-    actors: BTreeSet<&'a str>,
-    positions: BTreeSet<&'a str>,
+    pub(super) slugs: BTreeMap<&'a str, &'a str>,
+    pub(super) articles: BTreeSet<&'a str>,
+    pub(super) actors: BTreeSet<&'a str>,
+    pub(super) positions: BTreeSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
-    fn error<F>(
+    pub(super) fn error<F>(
         &mut self,
         file: &SourceFile<F>,
         span: Option<std::ops::Range<usize>>,
@@ -56,7 +41,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Checks that a reference names a slug of the given set; records an error otherwise.
-    fn reference<F>(
+    pub(super) fn reference<F>(
         &mut self,
         file: &SourceFile<F>,
         value: &Spanned<String>,
@@ -85,7 +70,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Checks the `[[slug]]`s of Markdown found at `line0` (a body or a key's value).
-    fn wikilinks(&mut self, path: &str, markdown: &str, line_of: &dyn Fn(usize) -> usize) {
+    pub(super) fn wikilinks(
+        &mut self,
+        path: &str,
+        markdown: &str,
+        line_of: &dyn Fn(usize) -> usize,
+    ) {
         if !markdown.contains("[[") {
             return;
         }
@@ -104,7 +94,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn url<F>(&mut self, file: &SourceFile<F>, url: &Spanned<String>, key: &str) -> Option<String> {
+    pub(super) fn url<F>(
+        &mut self,
+        file: &SourceFile<F>,
+        url: &Spanned<String>,
+        key: &str,
+    ) -> Option<String> {
         if valid_url(url.get_ref()) {
             Some(url.get_ref().trim().to_string())
         } else {
@@ -120,7 +115,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn links<F>(&mut self, file: &SourceFile<F>, links: &[LinkFront], key: &str) -> Vec<Link> {
+    pub(super) fn links<F>(
+        &mut self,
+        file: &SourceFile<F>,
+        links: &[LinkFront],
+        key: &str,
+    ) -> Vec<Link> {
         links
             .iter()
             .filter_map(|l| {
@@ -134,7 +134,7 @@ impl<'a> Ctx<'a> {
 }
 
 #[derive(Clone, Copy)]
-enum Which {
+pub(super) enum Which {
     Articles,
     Actors,
     Positions,
@@ -463,371 +463,9 @@ fn titles(raw: &RawSite) -> BTreeMap<String, String> {
 }
 
 /// Checks file names and that slugs are unique across articles, actors and positions.
-fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
-    let mut all: Vec<(&'a str, &'a str, Which)> = Vec::new();
-    all.extend(
-        raw.articles
-            .iter()
-            .map(|f| (f.slug.as_str(), f.path.as_str(), Which::Articles)),
-    );
-    all.extend(
-        raw.actors
-            .iter()
-            .map(|f| (f.slug.as_str(), f.path.as_str(), Which::Actors)),
-    );
-    all.extend(
-        raw.positions
-            .iter()
-            .map(|f| (f.slug.as_str(), f.path.as_str(), Which::Positions)),
-    );
-    for (slug, path, which) in all {
-        if !valid_slug(slug) {
-            cx.diags.push(bad_name(path, slug));
-            continue;
-        }
-        if let Some(first) = cx.slugs.get(slug) {
-            cx.diags.push(Diagnostic::error(
-                path,
-                Some(1),
-                format!("slug \"{slug}\" is already used by {first}: slugs must be unique across articles, actors and positions"),
-            ));
-            cx.diags.push(Diagnostic::error(
-                *first,
-                Some(1),
-                format!("slug \"{slug}\" is also used by {path}"),
-            ));
-            continue;
-        }
-        cx.slugs.insert(slug, path);
-        match which {
-            Which::Articles => cx.articles.insert(slug),
-            Which::Actors => cx.actors.insert(slug),
-            Which::Positions => cx.positions.insert(slug),
-        };
-    }
-    for f in &raw.annotations {
-        if !valid_slug(&f.slug) {
-            cx.diags.push(bad_name(&f.path, &f.slug));
-        }
-    }
-    // A file with errors of its own still exists: references to it are not errors too.
-    for (kind, slug) in &raw.unparsed {
-        let set = match *kind {
-            "articles" => &mut cx.articles,
-            "actors" => &mut cx.actors,
-            "positions" => &mut cx.positions,
-            _ => continue,
-        };
-        if valid_slug(slug) {
-            set.insert(slug.as_str());
-            cx.slugs.entry(slug.as_str()).or_insert("");
-        }
-    }
-}
-
-fn bad_name(path: &str, slug: &str) -> Diagnostic {
-    let suggestion: String = slug
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    Diagnostic::error(
-        path,
-        Some(1),
-        format!("bad file name \"{slug}.md\": a name is lower-case letters and digits in words joined by single hyphens"),
-    )
-    .with_hint((!suggestion.is_empty()).then(|| format!("rename it to \"{suggestion}.md\"")))
-}
-
-/// Every actor's normalised name and aliases, each owned by one actor.
-fn actor_names(raw: &RawSite, cx: &mut Ctx) -> Vec<(String, usize)> {
-    let mut owner: BTreeMap<String, &str> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (i, file) in raw.actors.iter().enumerate() {
-        let f = &file.front;
-        for value in std::iter::once(&f.name).chain(&f.aliases) {
-            let name = normalize(value.get_ref());
-            if name.is_empty() {
-                cx.error(file, Some(value.span()), "a name or alias cannot be empty");
-                continue;
-            }
-            if let Some(other) = owner.get(&name) {
-                if *other != file.path {
-                    cx.error(
-                        file,
-                        Some(value.span()),
-                        format!(
-                            "\"{name}\" is also a name of {other}: a mention must name one actor"
-                        ),
-                    );
-                }
-                continue;
-            }
-            owner.insert(name.clone(), &file.path);
-            out.push((name, i));
-        }
-    }
-    out
-}
-
-/// Which article a quote is in: `article`, or the only one.
-fn quote_article<F>(
-    cx: &mut Ctx,
-    file: &SourceFile<F>,
-    article: Option<&Spanned<String>>,
-    at: std::ops::Range<usize>,
-    article_count: usize,
-) -> Option<String> {
-    match article {
-        Some(a) => cx
-            .reference(file, a, "article", Which::Articles)
-            .then(|| a.get_ref().clone()),
-        None if article_count > 1 => {
-            cx.error(
-                file,
-                Some(at),
-                format!(
-                    "the site has {article_count} articles: say which one with `article = \"…\"`"
-                ),
-            );
-            None
-        }
-        None => cx.articles.iter().next().map(|s| s.to_string()),
-    }
-}
-
-fn resolve_position(
-    cx: &mut Ctx,
-    file: &SourceFile<PositionFront>,
-    article_count: usize,
-    requests: &mut Vec<QuoteRequest>,
-) -> Position {
-    let f = &file.front;
-    let mut related = Vec::new();
-    for r in &f.related {
-        if cx.reference(file, r, "related position", Which::Positions) {
-            if r.get_ref() == &file.slug {
-                cx.error(
-                    file,
-                    Some(r.span()),
-                    "a position cannot be related to itself",
-                );
-            } else {
-                related.push(r.get_ref().clone());
-            }
-        }
-    }
-    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut stances = Vec::new();
-    for table in &f.stances {
-        let st: &StanceFront = table.get_ref();
-        let table_line = file.line(table.span());
-        let actor_ok = cx.reference(file, &st.actor, "actor", Which::Actors);
-        if let Some(first) = seen.get(st.actor.get_ref()) {
-            cx.error(
-                file,
-                Some(st.actor.span()),
-                format!(
-                    "a second stance of \"{}\" (the first is on line {first}): an actor has one stance per position",
-                    st.actor.get_ref()
-                ),
-            );
-            continue;
-        }
-        seen.insert(st.actor.get_ref().clone(), file.line(st.actor.span()));
-        if st.quote.is_none() && st.source_url.is_none() {
-            cx.diags.push(Diagnostic::error(
-                &file.path,
-                Some(table_line),
-                format!(
-                    "the stance of \"{}\" has no evidence: give a `quote` from an article, a `source_url`, or both",
-                    st.actor.get_ref()
-                ),
-            ));
-        }
-        if st.article.is_some() && st.quote.is_none() {
-            cx.error(
-                file,
-                st.article.as_ref().map(|a| a.span()),
-                "`article` goes with `quote`: this stance has no quote",
-            );
-        }
-        let source_url = st
-            .source_url
-            .as_ref()
-            .and_then(|u| cx.url(file, u, "source_url"));
-        if let Some(q) = &st.quote {
-            if let Some(article) =
-                quote_article(cx, file, st.article.as_ref(), q.span(), article_count)
-            {
-                let target = if actor_ok {
-                    Target::Stance {
-                        position: file.slug.clone(),
-                        index: stances.len(),
-                    }
-                } else {
-                    Target::Check
-                };
-                requests.push(request(file, article, q, None, None, target));
-            }
-        }
-        if let Some(note) = &st.note {
-            let line = file.line(note.span());
-            cx.wikilinks(&file.path, note.get_ref(), &|at| {
-                line + note.get_ref()[..at].matches('\n').count()
-            });
-        }
-        if actor_ok {
-            stances.push(Stance {
-                actor: st.actor.get_ref().clone(),
-                stance: st.stance,
-                quote: None,
-                source_url,
-                note: st.note.as_ref().map(|n| n.get_ref().clone()),
-            });
-        }
-    }
-    Position {
-        slug: file.slug.clone(),
-        title: f.title.clone(),
-        summary: f.summary.clone(),
-        question: f.question.clone(),
-        related,
-        stances,
-        body: file.body.clone(),
-    }
-}
-
-fn request<F>(
-    file: &SourceFile<F>,
-    article: String,
-    quote: &Spanned<String>,
-    prefix: Option<&str>,
-    suffix: Option<&str>,
-    target: Target,
-) -> QuoteRequest {
-    QuoteRequest {
-        article,
-        quote: quote.get_ref().clone(),
-        prefix: prefix.map(str::to_string),
-        suffix: suffix.map(str::to_string),
-        path: file.path.clone(),
-        line: file.line(quote.span()),
-        target,
-    }
-}
-
-fn resolve_annotation(
-    cx: &mut Ctx,
-    file: &SourceFile<AnnotationFront>,
-    article_count: usize,
-    requests: &mut Vec<QuoteRequest>,
-) -> Option<Annotation> {
-    let f = &file.front;
-    match (&f.verdict, f.kind) {
-        (None, AnnotationKind::FactCheck) => cx.error(
-            file,
-            None,
-            "a fact-check needs a `verdict`, e.g. verdict = \"Inaccurate\"",
-        ),
-        (Some(v), kind) if kind != AnnotationKind::FactCheck => cx.error(
-            file,
-            Some(v.span()),
-            format!(
-                "`verdict` is only for fact-check annotations, not {}",
-                kind.key()
-            ),
-        ),
-        (Some(v), _) if v.get_ref().trim().is_empty() => {
-            cx.error(file, Some(v.span()), "verdict is empty")
-        }
-        _ => {}
-    }
-    if f.quote.get_ref().trim().is_empty() {
-        cx.error(
-            file,
-            Some(f.quote.span()),
-            "quote is empty: copy the exact passage of the article this note is about",
-        );
-    }
-    if file.body.trim().is_empty() {
-        cx.error(
-            file,
-            None,
-            "the note is empty: write it below the front matter",
-        );
-    }
-    let sources = cx.links(file, &f.sources, "sources url");
-    let actors: Vec<String> = f
-        .actors
-        .iter()
-        .filter(|a| cx.reference(file, a, "actor", Which::Actors))
-        .map(|a| a.get_ref().clone())
-        .collect();
-    let positions: Vec<String> = f
-        .positions
-        .iter()
-        .filter(|p| cx.reference(file, p, "position", Which::Positions))
-        .map(|p| p.get_ref().clone())
-        .collect();
-    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-    let article = quote_article(cx, file, f.article.as_ref(), f.quote.span(), article_count)?;
-    if !f.quote.get_ref().trim().is_empty() {
-        let target = Target::Annotation(file.slug.clone());
-        requests.push(request(
-            file,
-            article.clone(),
-            &f.quote,
-            f.prefix.as_deref(),
-            f.suffix.as_deref(),
-            target,
-        ));
-    }
-    Some(Annotation {
-        slug: file.slug.clone(),
-        article,
-        quote: f.quote.get_ref().clone(),
-        paragraph: 0,
-        kind: f.kind,
-        title: f.title.clone(),
-        verdict: f.verdict.as_ref().map(|v| v.get_ref().trim().to_string()),
-        sources,
-        actors,
-        positions,
-        body: file.body.clone(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slug_pattern() {
-        for ok in ["a", "donald-trump", "g7", "a-1-b"] {
-            assert!(valid_slug(ok), "{ok}");
-        }
-        for bad in ["", "A", "a--b", "-a", "a-", "a_b", "Bad Name", "é"] {
-            assert!(!valid_slug(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn url_schemes() {
-        assert!(valid_url("https://example.org/x"));
-        assert!(valid_url("mailto:desk@example.org"));
-        for bad in [
-            "javascript:alert(1)",
-            "data:text/html,x",
-            "ftp://x",
-            "/local",
-            "https://",
-        ] {
-            assert!(!valid_url(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn base_url_gets_a_trailing_slash() {

@@ -1,0 +1,283 @@
+//! Markdown through pulldown-cmark events: the options, wikilinks, raw HTML and unsafe
+//! links handled, bodies rendered to HTML. `blocks` reads an article's blocks as a reader
+//! sees them; `spans` adds paragraph ids, marks, mention links and notes. No regexes
+//! over HTML.
+
+mod blocks;
+mod spans;
+
+pub use blocks::{Block, BlockRange, Pos, Segment, analyse, partners};
+pub use spans::{Span, render_article};
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// The Markdown dialect: CommonMark with tables, footnotes, strikethrough and `[[wikilinks]]`.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Where a `[[slug]]` points: its URL (relative to the page) and the target's title.
+pub type Resolve<'r> = &'r dyn Fn(&str) -> Option<(String, String)>;
+
+/// Every `[[slug]]` of a body with the byte offset it starts at, to check the slugs.
+pub fn wikilink_targets(body: &str) -> Vec<(String, usize)> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => Some((dest_url.trim().to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What to do with raw HTML in a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Show it as text (articles: never injected).
+    AsText,
+    /// Keep it, for the sanitizer (profiles, notes, positions).
+    Keep,
+}
+
+/// Whether a link or image URL in a body may be followed: relative, http(s), mailto.
+pub fn safe_url(url: &str) -> bool {
+    // Browsers ignore white space and control characters inside a scheme.
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    match cleaned.find(':') {
+        None => true,
+        Some(i) if cleaned[..i].contains(['/', '?', '#']) => true,
+        Some(i) => matches!(
+            cleaned[..i].to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto"
+        ),
+    }
+}
+
+/// The events of an article: raw HTML as text, wikilinks resolved, unsafe links dropped.
+pub fn parse<'a>(body: &'a str, resolve: Resolve<'_>) -> Vec<Event<'a>> {
+    parse_with(body, resolve, RawHtml::AsText).0
+}
+
+/// The events of a body, with raw HTML handled as `html` says, `[[wikilinks]]` turned
+/// into ordinary links to `resolve`'s URL (showing the target's title when no text is
+/// given; an unknown slug is left as plain text), and links or images whose URL is not
+/// safe turned into their text. Also says whether raw HTML was kept.
+pub fn parse_with<'a>(
+    body: &'a str,
+    resolve: Resolve<'_>,
+    html: RawHtml,
+) -> (Vec<Event<'a>>, bool) {
+    let mut out = Vec::new();
+    let mut kept_html = false;
+    // For each open link or image: keep it, replace its text, or drop its tags.
+    let mut links: Vec<LinkMode> = Vec::new();
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::HtmlBlock) if html == RawHtml::AsText => {
+                out.push(Event::Start(Tag::Paragraph))
+            }
+            Event::End(TagEnd::HtmlBlock) if html == RawHtml::AsText => {
+                out.push(Event::End(TagEnd::Paragraph))
+            }
+            Event::Html(h) | Event::InlineHtml(h) if html == RawHtml::AsText => {
+                out.push(Event::Text(h))
+            }
+            e @ (Event::Html(_) | Event::InlineHtml(_)) => {
+                kept_html = true;
+                out.push(e);
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => match resolve(dest_url.trim()) {
+                Some((url, title)) => {
+                    out.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: url.into(),
+                        title: CowStr::Borrowed(""),
+                        id: CowStr::Borrowed(""),
+                    }));
+                    if has_pothole {
+                        links.push(LinkMode::Keep);
+                    } else {
+                        out.push(Event::Text(title.into()));
+                        links.push(LinkMode::Replaced);
+                    }
+                }
+                None => {
+                    if !has_pothole {
+                        out.push(Event::Text(format!("[[{dest_url}]]").into()));
+                    }
+                    links.push(LinkMode::Dropped {
+                        keep_text: has_pothole,
+                    });
+                }
+            },
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let url = match &tag {
+                    Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => dest_url.as_ref(),
+                    _ => "",
+                };
+                if safe_url(url) {
+                    links.push(LinkMode::Keep);
+                    out.push(Event::Start(tag));
+                } else {
+                    links.push(LinkMode::Dropped { keep_text: true });
+                }
+            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => match links.pop() {
+                Some(LinkMode::Dropped { .. }) => {}
+                _ => out.push(Event::End(end)),
+            },
+            event => match links.last() {
+                Some(LinkMode::Replaced) | Some(LinkMode::Dropped { keep_text: false })
+                    if matches!(event, Event::Text(_) | Event::Code(_)) => {}
+                _ => out.push(event),
+            },
+        }
+    }
+    (out, kept_html)
+}
+
+enum LinkMode {
+    Keep,
+    Replaced,
+    Dropped { keep_text: bool },
+}
+
+/// The allow-list that raw HTML in profiles, notes and positions passes: no scripts,
+/// event handlers, `javascript:` or `data:` URLs, iframes or forms.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> =
+        std::sync::LazyLock::new(|| {
+            let mut b = ammonia::Builder::default();
+            b.add_generic_attributes(["class", "id", "title", "lang", "dir", "aria-label"]);
+            b.url_schemes(["http", "https", "mailto"].into_iter().collect());
+            b
+        });
+    &CLEANER
+}
+
+/// Renders events to HTML, through the sanitizer when they hold raw HTML.
+fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
+    let mut html = String::with_capacity(size * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if kept_html {
+        sanitizer().clean(&html).to_string()
+    } else {
+        html
+    }
+}
+
+/// Renders Markdown (a profile, a note, a position's body) to HTML.
+pub fn to_html(body: &str, resolve: Resolve<'_>) -> String {
+    let (events, kept_html) = parse_with(body, resolve, RawHtml::Keep);
+    render(events, kept_html, body.len())
+}
+
+/// Renders Markdown with `lead` (inline HTML) at the start of its first paragraph, or in a
+/// paragraph of its own when the body does not open with one.
+pub fn to_html_with_lead(body: &str, resolve: Resolve<'_>, lead: &str) -> String {
+    let (mut events, kept_html) = parse_with(body, resolve, RawHtml::Keep);
+    if matches!(events.first(), Some(Event::Start(Tag::Paragraph))) {
+        events.insert(1, Event::InlineHtml(lead.to_string().into()));
+    } else {
+        events.insert(0, Event::Html(format!("<p>{lead}</p>").into()));
+    }
+    render(events, kept_html, body.len())
+}
+
+/// A place in the event stream: before event `event` (`offset` 0), or `offset` bytes into
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str) -> Option<(String, String)> {
+        None
+    }
+
+    #[test]
+    fn raw_html_in_bodies_passes_the_allow_list() {
+        let html = to_html(
+            "<abbr title=\"North Atlantic\">NATO</abbr> <script>alert(1)</script>\n\n<img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">a</a> <iframe src=\"https://e.org\"></iframe> <form><input></form> <a href=\"data:text/html,x\">d</a>",
+            &none,
+        );
+        assert!(
+            html.contains("<abbr title=\"North Atlantic\">NATO</abbr>"),
+            "{html}"
+        );
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "<iframe",
+            "<form",
+            "<input",
+            "data:",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+    }
+
+    #[test]
+    fn unsafe_markdown_links_become_text_everywhere() {
+        let html = to_html(
+            "[click](javascript:alert(1)) ![i](data:image/png,x) [ok](https://e.org) [rel](../x/)",
+            &none,
+        );
+        assert!(
+            !html.contains("javascript") && !html.contains("data:"),
+            "{html}"
+        );
+        assert!(
+            html.contains("click")
+                && html.contains("href=\"https://e.org\"")
+                && html.contains("href=\"../x/\"")
+        );
+        let mut article = String::new();
+        pulldown_cmark::html::push_html(
+            &mut article,
+            parse("[x](JaVaScRiPt:alert(1)) <b>raw</b>", &none).into_iter(),
+        );
+        assert!(
+            !article.contains("href") && article.contains("&lt;b&gt;raw"),
+            "{article}"
+        );
+    }
+
+    #[test]
+    fn url_schemes() {
+        for ok in [
+            "https://e.org",
+            "http://e.org",
+            "mailto:a@b.c",
+            "../x/",
+            "#p1",
+            "x/y:z",
+            "?q=a:b",
+        ] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:x",
+            " javascript:x",
+            "java\nscript:x",
+            "vbscript:x",
+            "data:x",
+            "file:///etc",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Markup wrapped around ranges of an article's text (marks, mention links), block
+//! wrappers with their ids, and notes after their paragraph. Spans that would cross an
+//! element are cut and reopened, so the HTML always nests.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event};
+
+use super::blocks::{BlockRange, Pos, is_inline, partners};
+
+/// Markup to wrap around a range of an article's text.
+#[derive(Debug, Clone)]
+pub struct Span {
+    /// Where it starts.
+    pub start: Pos,
+    /// Where it ends (exclusive).
+    pub end: Pos,
+    /// The opening tag, the first time.
+    pub open: String,
+    /// The opening tag when it is reopened after a cut.
+    pub reopen: String,
+    /// The closing tag at a cut.
+    pub close: String,
+    /// The closing tag at its real end (may add more, e.g. a note reference).
+    pub close_last: String,
+}
+
+/// Where a span opens or closes, with what orders the points at one place, and the span.
+type Point = (Pos, PointKind, std::cmp::Reverse<Pos>, isize, usize);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum PointKind {
+    Close,
+    Open,
+}
+
+/// Renders an article's events with block wrappers (`<div class="block" id="pN">`), the
+/// given spans, and `after[N]` (notes) at the end of block N. Spans that would cross an
+/// element are cut and reopened, so the HTML always nests.
+pub fn render_article(
+    events: Vec<Event>,
+    blocks: &[BlockRange],
+    spans: &[Span],
+    after: &dyn Fn(usize) -> String,
+) -> String {
+    let partners = partners(&events);
+    // At one place: closes before opens; the outer span opens first and closes last (for
+    // spans over the same text, the one given first is the outer one).
+    let mut points: Vec<Point> = Vec::with_capacity(spans.len() * 2);
+    for (i, s) in spans.iter().enumerate() {
+        points.push((
+            s.start,
+            PointKind::Open,
+            std::cmp::Reverse(s.end),
+            i as isize,
+            i,
+        ));
+        points.push((
+            s.end,
+            PointKind::Close,
+            std::cmp::Reverse(s.start),
+            -(i as isize),
+            i,
+        ));
+    }
+    points.sort();
+    let mut block_at = vec![None; events.len() + 1];
+    for (bi, b) in blocks.iter().enumerate() {
+        if b.number.is_some() {
+            block_at[b.events.start] = Some((bi, true));
+            block_at[b.events.end - 1] = Some((bi, false));
+        }
+    }
+    let mut out: Vec<Event> = Vec::with_capacity(events.len() + points.len() + blocks.len() * 2);
+    let mut w = Writer {
+        stack: Vec::new(),
+        depth: 0,
+        spans,
+    };
+    let mut pi = 0;
+    for (k, event) in events.into_iter().enumerate() {
+        if let Some((bi, true)) = block_at[k] {
+            let n = blocks[bi].number.unwrap_or(0);
+            out.push(Event::Html(
+                format!("<div class=\"block\" id=\"p{n}\">").into(),
+            ));
+        }
+        while pi < points.len()
+            && points[pi].0
+                == (Pos {
+                    event: k,
+                    offset: 0,
+                })
+        {
+            w.apply(&points[pi], &mut out);
+            pi += 1;
+        }
+        let event_kind = if matches!(event, Event::Code(_)) {
+            Kind::Code
+        } else {
+            Kind::Other
+        };
+        match event {
+            Event::Start(tag) if is_inline(&tag.to_end()) => {
+                let inside_end = Pos {
+                    event: partners[k],
+                    offset: 0,
+                };
+                let cut = w
+                    .stack
+                    .iter()
+                    .position(|(s, _)| spans[*s].end <= inside_end);
+                let reopened = cut.map(|c| w.cut(c, &mut out)).unwrap_or_default();
+                out.push(Event::Start(tag));
+                w.depth += 1;
+                w.reopen(reopened, &mut out);
+            }
+            Event::End(tag) if is_inline(&tag) => {
+                let cut = w.stack.iter().position(|(_, d)| *d >= w.depth);
+                let reopened = cut.map(|c| w.cut(c, &mut out)).unwrap_or_default();
+                out.push(Event::End(tag));
+                w.depth -= 1;
+                w.reopen(reopened, &mut out);
+            }
+            Event::Text(t) | Event::Code(t) if pi < points.len() && points[pi].0.event == k => {
+                let code = matches!(event_kind, Kind::Code);
+                let mut from = 0;
+                while pi < points.len() && points[pi].0.event == k {
+                    let at = points[pi].0.offset.min(t.len());
+                    if at > from {
+                        out.push(piece(&t, from..at, code));
+                    }
+                    from = from.max(at);
+                    w.apply(&points[pi], &mut out);
+                    pi += 1;
+                }
+                if from < t.len() {
+                    out.push(piece(&t, from..t.len(), code));
+                }
+            }
+            event => out.push(event),
+        }
+        if let Some((bi, false)) = block_at[k] {
+            let n = blocks[bi].number.unwrap_or(0);
+            let notes = after(n);
+            out.push(Event::Html(format!("{notes}</div>\n").into()));
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    html
+}
+
+enum Kind {
+    Code,
+    Other,
+}
+
+/// A piece of a split text or code event (code stays code).
+fn piece<'a>(t: &str, range: Range<usize>, code: bool) -> Event<'a> {
+    let part: CowStr<'a> = t[range].to_string().into();
+    if code {
+        Event::Code(part)
+    } else {
+        Event::Text(part)
+    }
+}
+
+struct Writer<'s> {
+    /// Open spans and the inline depth they were (re)opened at.
+    stack: Vec<(usize, usize)>,
+    depth: usize,
+    spans: &'s [Span],
+}
+
+impl Writer<'_> {
+    fn apply(&mut self, point: &Point, out: &mut Vec<Event>) {
+        let s = point.4;
+        match point.1 {
+            PointKind::Open => {
+                out.push(Event::InlineHtml(self.spans[s].open.clone().into()));
+                self.stack.push((s, self.depth));
+            }
+            PointKind::Close => {
+                let Some(at) = self.stack.iter().position(|(x, _)| *x == s) else {
+                    return;
+                };
+                let above = self.cut(at + 1, out);
+                self.stack.pop();
+                out.push(Event::InlineHtml(self.spans[s].close_last.clone().into()));
+                self.reopen(above, out);
+            }
+        }
+    }
+
+    /// Closes the spans from stack index `from` up, returning them to reopen.
+    fn cut(&mut self, from: usize, out: &mut Vec<Event>) -> Vec<usize> {
+        let cut: Vec<usize> = self.stack.drain(from..).map(|(s, _)| s).collect();
+        for &s in cut.iter().rev() {
+            out.push(Event::InlineHtml(self.spans[s].close.clone().into()));
+        }
+        cut
+    }
+
+    fn reopen(&mut self, spans: Vec<usize>, out: &mut Vec<Event>) {
+        for s in spans {
+            out.push(Event::InlineHtml(self.spans[s].reopen.clone().into()));
+            self.stack.push((s, self.depth));
+        }
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+    use crate::markdown::{analyse, parse};
+
+    #[test]
+    fn spans_over_the_same_text_nest_without_an_empty_fragment() {
+        let events = parse("The UK Prime Minister spoke.", &|_| None);
+        let blocks = analyse(&events);
+        let partners = partners(&events);
+        let seg = &blocks[0].segments[0];
+        let at = seg.text.find("UK Prime Minister").unwrap();
+        let (start, end) = seg.span(at..at + "UK Prime Minister".len(), &events, &partners);
+        let span = |open: &str, close: &str| Span {
+            start,
+            end,
+            open: open.into(),
+            reopen: open.into(),
+            close: close.into(),
+            close_last: close.into(),
+        };
+        let ranges: Vec<BlockRange> = blocks.iter().map(|b| b.range.clone()).collect();
+        let html = render_article(
+            events,
+            &ranges,
+            &[span("<mark>", "</mark>"), span("<a>", "</a>")],
+            &|_| String::new(),
+        );
+        assert!(
+            html.contains("The <mark><a>UK Prime Minister</a></mark> spoke."),
+            "{html}"
+        );
+    }
+}

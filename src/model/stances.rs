@@ -1,0 +1,242 @@
+//! Positions and their stances, annotations and their quotes: references checked, and a
+//! request for every quote to be found in its article.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::articles::{QuoteRequest, Target};
+use super::resolve::{Ctx, Which};
+use super::*;
+use crate::content::SourceFile;
+use crate::content::front::{AnnotationFront, PositionFront, StanceFront};
+use crate::diagnostic::Diagnostic;
+
+/// Which article a quote is in: `article`, or the only one.
+fn quote_article<F>(
+    cx: &mut Ctx,
+    file: &SourceFile<F>,
+    article: Option<&Spanned<String>>,
+    at: std::ops::Range<usize>,
+    article_count: usize,
+) -> Option<String> {
+    match article {
+        Some(a) => cx
+            .reference(file, a, "article", Which::Articles)
+            .then(|| a.get_ref().clone()),
+        None if article_count > 1 => {
+            cx.error(
+                file,
+                Some(at),
+                format!(
+                    "the site has {article_count} articles: say which one with `article = \"…\"`"
+                ),
+            );
+            None
+        }
+        None => cx.articles.iter().next().map(|s| s.to_string()),
+    }
+}
+
+pub(super) fn resolve_position(
+    cx: &mut Ctx,
+    file: &SourceFile<PositionFront>,
+    article_count: usize,
+    requests: &mut Vec<QuoteRequest>,
+) -> Position {
+    let f = &file.front;
+    let mut related = Vec::new();
+    for r in &f.related {
+        if cx.reference(file, r, "related position", Which::Positions) {
+            if r.get_ref() == &file.slug {
+                cx.error(
+                    file,
+                    Some(r.span()),
+                    "a position cannot be related to itself",
+                );
+            } else {
+                related.push(r.get_ref().clone());
+            }
+        }
+    }
+    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut stances = Vec::new();
+    for table in &f.stances {
+        let st: &StanceFront = table.get_ref();
+        let table_line = file.line(table.span());
+        let actor_ok = cx.reference(file, &st.actor, "actor", Which::Actors);
+        if let Some(first) = seen.get(st.actor.get_ref()) {
+            cx.error(
+                file,
+                Some(st.actor.span()),
+                format!(
+                    "a second stance of \"{}\" (the first is on line {first}): an actor has one stance per position",
+                    st.actor.get_ref()
+                ),
+            );
+            continue;
+        }
+        seen.insert(st.actor.get_ref().clone(), file.line(st.actor.span()));
+        if st.quote.is_none() && st.source_url.is_none() {
+            cx.diags.push(Diagnostic::error(
+                &file.path,
+                Some(table_line),
+                format!(
+                    "the stance of \"{}\" has no evidence: give a `quote` from an article, a `source_url`, or both",
+                    st.actor.get_ref()
+                ),
+            ));
+        }
+        if st.article.is_some() && st.quote.is_none() {
+            cx.error(
+                file,
+                st.article.as_ref().map(|a| a.span()),
+                "`article` goes with `quote`: this stance has no quote",
+            );
+        }
+        let source_url = st
+            .source_url
+            .as_ref()
+            .and_then(|u| cx.url(file, u, "source_url"));
+        if let Some(q) = &st.quote {
+            if let Some(article) =
+                quote_article(cx, file, st.article.as_ref(), q.span(), article_count)
+            {
+                let target = if actor_ok {
+                    Target::Stance {
+                        position: file.slug.clone(),
+                        index: stances.len(),
+                    }
+                } else {
+                    Target::Check
+                };
+                requests.push(request(file, article, q, None, None, target));
+            }
+        }
+        if let Some(note) = &st.note {
+            let line = file.line(note.span());
+            cx.wikilinks(&file.path, note.get_ref(), &|at| {
+                line + note.get_ref()[..at].matches('\n').count()
+            });
+        }
+        if actor_ok {
+            stances.push(Stance {
+                actor: st.actor.get_ref().clone(),
+                stance: st.stance,
+                quote: None,
+                source_url,
+                note: st.note.as_ref().map(|n| n.get_ref().clone()),
+            });
+        }
+    }
+    Position {
+        slug: file.slug.clone(),
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        question: f.question.clone(),
+        related,
+        stances,
+        body: file.body.clone(),
+    }
+}
+
+fn request<F>(
+    file: &SourceFile<F>,
+    article: String,
+    quote: &Spanned<String>,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+    target: Target,
+) -> QuoteRequest {
+    QuoteRequest {
+        article,
+        quote: quote.get_ref().clone(),
+        prefix: prefix.map(str::to_string),
+        suffix: suffix.map(str::to_string),
+        path: file.path.clone(),
+        line: file.line(quote.span()),
+        target,
+    }
+}
+
+pub(super) fn resolve_annotation(
+    cx: &mut Ctx,
+    file: &SourceFile<AnnotationFront>,
+    article_count: usize,
+    requests: &mut Vec<QuoteRequest>,
+) -> Option<Annotation> {
+    let f = &file.front;
+    match (&f.verdict, f.kind) {
+        (None, AnnotationKind::FactCheck) => cx.error(
+            file,
+            None,
+            "a fact-check needs a `verdict`, e.g. verdict = \"Inaccurate\"",
+        ),
+        (Some(v), kind) if kind != AnnotationKind::FactCheck => cx.error(
+            file,
+            Some(v.span()),
+            format!(
+                "`verdict` is only for fact-check annotations, not {}",
+                kind.key()
+            ),
+        ),
+        (Some(v), _) if v.get_ref().trim().is_empty() => {
+            cx.error(file, Some(v.span()), "verdict is empty")
+        }
+        _ => {}
+    }
+    if f.quote.get_ref().trim().is_empty() {
+        cx.error(
+            file,
+            Some(f.quote.span()),
+            "quote is empty: copy the exact passage of the article this note is about",
+        );
+    }
+    if file.body.trim().is_empty() {
+        cx.error(
+            file,
+            None,
+            "the note is empty: write it below the front matter",
+        );
+    }
+    let sources = cx.links(file, &f.sources, "sources url");
+    let actors: Vec<String> = f
+        .actors
+        .iter()
+        .filter(|a| cx.reference(file, a, "actor", Which::Actors))
+        .map(|a| a.get_ref().clone())
+        .collect();
+    let positions: Vec<String> = f
+        .positions
+        .iter()
+        .filter(|p| cx.reference(file, p, "position", Which::Positions))
+        .map(|p| p.get_ref().clone())
+        .collect();
+    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    let article = quote_article(cx, file, f.article.as_ref(), f.quote.span(), article_count)?;
+    if !f.quote.get_ref().trim().is_empty() {
+        let target = Target::Annotation(file.slug.clone());
+        requests.push(request(
+            file,
+            article.clone(),
+            &f.quote,
+            f.prefix.as_deref(),
+            f.suffix.as_deref(),
+            target,
+        ));
+    }
+    Some(Annotation {
+        slug: file.slug.clone(),
+        article,
+        quote: f.quote.get_ref().clone(),
+        paragraph: 0,
+        kind: f.kind,
+        title: f.title.clone(),
+        verdict: f.verdict.as_ref().map(|v| v.get_ref().trim().to_string()),
+        sources,
+        actors,
+        positions,
+        body: file.body.clone(),
+    })
+}
