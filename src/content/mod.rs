@@ -26,7 +26,7 @@ pub struct SourceFile<F> {
     /// Where each key of the front matter is.
     pub lines: LineMap,
     /// The Markdown body (NFC-normalised).
-    pub body: String,
+    pub body: Arc<str>,
     /// The 1-based line on which the body starts.
     pub body_line: usize,
 }
@@ -444,7 +444,7 @@ fn parse_file<F: DeserializeOwned>(
         slug,
         front,
         lines,
-        body: body.to_string(),
+        body: Arc::from(body),
         body_line,
     })
 }

@@ -153,7 +153,7 @@ pub struct Article {
     /// The picture's caption.
     pub image_caption: Option<String>,
     /// The Markdown body.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// Its top-level blocks.
     pub blocks: Vec<BlockRange>,
     /// Annotated passages, in text order.
@@ -217,7 +217,7 @@ pub struct Actor {
     /// Further reading.
     pub links: Vec<Link>,
     /// The profile, Markdown.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
 }
 
 /// A policy position and who stands where.
@@ -236,7 +236,7 @@ pub struct Position {
     /// Stances, in file order.
     pub stances: Vec<Stance>,
     /// The body, Markdown.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
 }
 
 /// One actor's stance on a position.
@@ -289,7 +289,7 @@ pub struct Annotation {
     /// Related positions.
     pub positions: Vec<String>,
     /// The note, Markdown.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
 }
 
 impl StanceKind {
