@@ -3,6 +3,7 @@
 //! every block, with its map back to the events) is dropped once that is done.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::mentions::{Finder, sentence_around};
 use super::quote::{self, Miss};
@@ -74,11 +75,13 @@ pub struct Analysis {
 }
 
 /// Analyses of articles from an earlier build, reused while an article's text, the
-/// quotes into it, and the names and titles it is read with stay the same.
-#[derive(Debug, Default)]
+/// quotes into it, and the names and titles it is read with stay the same; and the
+/// automaton of those names.
+#[derive(Default)]
 pub struct AnalysisCache {
     fingerprint: u64,
-    entries: std::collections::HashMap<String, (u64, std::sync::Arc<Analysis>)>,
+    finder: Option<Arc<Finder>>,
+    entries: std::collections::HashMap<String, (Arc<str>, u64, Arc<Analysis>)>,
 }
 
 impl AnalysisCache {
@@ -86,35 +89,49 @@ impl AnalysisCache {
     pub fn keep_if(&mut self, fingerprint: u64) {
         if self.fingerprint != fingerprint {
             self.entries.clear();
+            self.finder = None;
             self.fingerprint = fingerprint;
         }
     }
 
-    /// The analysis of `slug`, if it was made from the same text and quotes.
-    pub fn get(&self, slug: &str, key: u64) -> Option<&std::sync::Arc<Analysis>> {
-        self.entries
-            .get(slug)
-            .filter(|(k, _)| *k == key)
-            .map(|(_, a)| a)
+    /// The automaton of the names, if one was built for them.
+    pub fn finder(&self) -> Option<&Finder> {
+        self.finder.as_deref()
     }
 
-    /// Replaces the cache with this build's analyses.
+    /// The analysis of `slug`, if it was made from the same text and quotes (`key`). The
+    /// cache holds on to the text it saw, so the same allocation means the same text.
+    pub fn get(&self, slug: &str, body: &Arc<str>, key: u64) -> Option<&Arc<Analysis>> {
+        let (b, k, a) = self.entries.get(slug)?;
+        (*k == key && (Arc::ptr_eq(b, body) || **b == **body)).then_some(a)
+    }
+
+    /// Replaces the cache with this build's analyses (and automaton, if one was built).
     pub fn replace(
         &mut self,
-        entries: impl Iterator<Item = (String, u64, std::sync::Arc<Analysis>)>,
+        entries: impl Iterator<Item = (String, Arc<str>, u64, Arc<Analysis>)>,
+        finder: Option<Arc<Finder>>,
     ) {
-        self.entries = entries.map(|(slug, key, a)| (slug, (key, a))).collect();
+        self.entries = entries
+            .map(|(slug, body, key, a)| (slug, (body, key, a)))
+            .collect();
+        if finder.is_some() {
+            self.finder = finder;
+        }
     }
 }
 
-/// A hash of what one article's analysis is made from: its text and the quotes into it.
-pub fn input_key(body: &str, requests: &[&QuoteRequest]) -> u64 {
+/// A hash of the quotes into one article (its text is compared apart).
+pub fn input_key(requests: &[&QuoteRequest]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    body.hash(&mut h);
     for r in requests {
         (&r.article, &r.quote, &r.prefix, &r.suffix, &r.path, r.line).hash(&mut h);
-        format!("{:?}", r.target).hash(&mut h);
+        match &r.target {
+            Target::Stance { position, index } => (0u8, position, *index).hash(&mut h),
+            Target::Annotation(slug) => (1u8, slug).hash(&mut h),
+            Target::Check => 2u8.hash(&mut h),
+        }
     }
     h.finish()
 }

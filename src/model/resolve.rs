@@ -185,12 +185,8 @@ pub fn resolve_with(
     }
     register_slugs(raw, &mut cx);
     let names = actor_names(raw, &mut cx);
-    let finder = Finder::new(
-        &names
-            .iter()
-            .map(|(n, i)| (n.clone(), *i))
-            .collect::<Vec<_>>(),
-    );
+    // The automaton is built only if an article needs reading (and kept by the cache).
+    let built_finder = std::sync::OnceLock::new();
     let actor_slugs: Vec<&str> = raw.actors.iter().map(|a| a.slug.as_str()).collect();
 
     for file in &raw.actors {
@@ -305,6 +301,12 @@ pub fn resolve_with(
         c.keep_if(fingerprint);
     }
     let known = cache.as_deref();
+    let finder = || -> &Finder {
+        match known.and_then(articles::AnalysisCache::finder) {
+            Some(f) => f,
+            None => built_finder.get_or_init(|| Finder::new(&names)),
+        }
+    };
     let analyses: Vec<(String, u64, std::sync::Arc<articles::Analysis>)> = site
         .articles
         .par_iter()
@@ -314,17 +316,17 @@ pub fn resolve_with(
                 .map(Vec::as_slice)
                 .unwrap_or_default();
             let key = if known.is_some() {
-                articles::input_key(&a.body, reqs)
+                articles::input_key(reqs)
             } else {
                 0
             };
-            let analysis = match known.and_then(|c| c.get(slug, key)) {
+            let analysis = match known.and_then(|c| c.get(slug, &a.body, key)) {
                 Some(hit) => std::sync::Arc::clone(hit),
                 None => std::sync::Arc::new(articles::analyse(
                     slug,
                     &a.body,
                     &title_of,
-                    &finder,
+                    finder(),
                     &actor_slugs,
                     reqs,
                 )),
@@ -334,7 +336,18 @@ pub fn resolve_with(
         .collect();
     let analyses = match cache {
         Some(c) => {
-            c.replace(analyses.iter().cloned());
+            let finder = built_finder.into_inner().map(std::sync::Arc::new);
+            c.replace(
+                analyses.iter().map(|(slug, key, a)| {
+                    (
+                        slug.clone(),
+                        site.articles[slug].body.clone(),
+                        *key,
+                        a.clone(),
+                    )
+                }),
+                finder,
+            );
             analyses
                 .into_iter()
                 .map(|(slug, _, a)| (slug, (*a).clone()))
