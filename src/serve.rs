@@ -38,6 +38,8 @@ struct Session {
     root: PathBuf,
     caches: crate::Caches,
     last: Option<Last>,
+    /// How many files the last build rendered (not reused).
+    rendered: usize,
 }
 
 /// The last good build.
@@ -53,6 +55,7 @@ impl Session {
             root: root.to_path_buf(),
             caches: crate::Caches::default(),
             last: None,
+            rendered: 0,
         }
     }
 
@@ -360,5 +363,140 @@ mod tests {
     #[test]
     fn decodes_paths() {
         assert_eq!(percent_decode("a%20b/%zz"), "a b/%zz");
+    }
+}
+
+#[cfg(test)]
+mod incremental_tests {
+    use super::*;
+
+    fn copy(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.unwrap();
+            let dest = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &dest).unwrap();
+            }
+        }
+    }
+
+    /// The site as a full, fresh build makes it (with its static files).
+    fn full(root: &Path) -> Files {
+        let opts = Options {
+            root: root.to_path_buf(),
+            output: None,
+            base_url: None,
+        };
+        let prepared = crate::prepare(&opts).unwrap().0.unwrap();
+        let mut files = prepared.render_to_memory().unwrap().0;
+        for s in &prepared.statics {
+            files.insert(s.path.clone(), std::fs::read(&s.source).unwrap());
+        }
+        files
+    }
+
+    /// The paths whose bytes differ between two builds.
+    fn differ(a: &Files, b: &Files) -> Vec<String> {
+        let paths: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        paths
+            .into_iter()
+            .filter(|p| a.get(*p) != b.get(*p))
+            .cloned()
+            .collect()
+    }
+
+    fn served(session: &mut Session) -> Files {
+        match session.build() {
+            Built::Site(files) => files.into_iter().map(|(p, b)| (p, b.to_vec())).collect(),
+            Built::Failed(text) => panic!("{text}"),
+        }
+    }
+
+    fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    #[test]
+    fn every_rebuild_equals_a_fresh_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
+            root,
+        );
+        let mut session = Session::new(root);
+        assert_eq!(
+            differ(&served(&mut session), &full(root)),
+            Vec::<String>::new()
+        );
+        let edits: &[(&str, &str, &str)] = &[
+            (
+                "content/articles/budget-vote.md",
+                "won the vote at 3 a.m.",
+                "won the vote at 4 a.m.",
+            ),
+            (
+                "content/articles/schools.md",
+                "The Greens supported the plan",
+                "Sam Poe supported the plan",
+            ),
+            (
+                "content/annotations/gamble.md",
+                "cannot be checked",
+                "cannot be verified",
+            ),
+            (
+                "content/annotations/repeal.md",
+                "quote = \"he would repeal it\"",
+                "quote = \"repeal it\"",
+            ),
+            (
+                "content/positions/carbon-tax.md",
+                "stance = \"mixed\"",
+                "stance = \"opposes\"",
+            ),
+            (
+                "content/actors/max-doe.md",
+                "has promised to repeal",
+                "has sworn to repeal",
+            ),
+            (
+                "content/actors/sam-poe.md",
+                "affiliation = \"greens\"",
+                "affiliation = \"coalition\"",
+            ),
+            (
+                "content/actors/max-doe.md",
+                "name = \"Max Doe\"",
+                "name = \"Max Doe\"\naliases = [\"Doe\"]",
+            ),
+            (
+                "content/positions/school-spending.md",
+                "title = \"More spending on schools\"",
+                "title = \"Spend more on schools\"",
+            ),
+        ];
+        for (i, (rel, from, to)) in edits.iter().enumerate() {
+            edit(root, rel, from, to);
+            let files = served(&mut session);
+            assert_eq!(
+                differ(&files, &full(root)),
+                Vec::<String>::new(),
+                "after editing {rel}"
+            );
+            if i < 7 {
+                assert!(
+                    session.rendered < files.len() / 2,
+                    "{rel}: {} of {} files rendered again",
+                    session.rendered,
+                    files.len()
+                );
+            }
+        }
     }
 }
