@@ -172,9 +172,10 @@ fn rebuild(session: &mut Session) -> Built {
     let built = session.build();
     match &built {
         Built::Site(files) => eprintln!(
-            "built {} files in {} ms",
+            "built {} files in {} ms ({} rendered, the others unchanged)",
             files.len(),
-            started.elapsed().as_millis()
+            started.elapsed().as_millis(),
+            session.rendered
         ),
         Built::Failed(text) => eprintln!("{text}the site is not updated until this is fixed"),
     }
