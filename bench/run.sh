@@ -109,6 +109,7 @@ declare -A COMMAND BEST CPU PEAK FILES
 # machine's ups and downs.
 measure() {
     local name round result out
+    sync
     for round in $(seq 0 "$RUNS"); do
         settle
         for name in "$@"; do
@@ -124,7 +125,11 @@ measure() {
                 if [ "$kib" -gt "${PEAK[$name]:-0}" ]; then PEAK[$name]=$kib; fi
                 FILES[$name]=$(find "$out" -type f | wc -l)
             fi
+            # Deleting a tree and writing back the pages of a build keep the disk and
+            # the kernel busy (/tmp may discard freed blocks): finish both before the
+            # next command starts, outside the timing.
             rm -rf "$out"
+            sync
         done
     done
 }
