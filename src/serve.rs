@@ -104,13 +104,18 @@ impl Session {
         let wanted = |path: &str| touched.as_ref().is_none_or(|t| t.contains(path));
         let statics: Vec<String> = prepared.statics.iter().map(|s| s.path.clone()).collect();
         let site = &prepared.site;
-        let mut more =
-            crate::render::render_pages(site, &prepared.templates, &wanted, &sink, &mut rendered)?;
+        let mut more = crate::render::render_pages(
+            site,
+            &prepared.templates,
+            &statics,
+            &wanted,
+            &sink,
+            &mut rendered,
+        )?;
         if more.is_empty() {
             more = crate::render::finish(
                 site,
                 &prepared.templates,
-                &statics,
                 &rendered,
                 touched.as_ref(),
                 &sink,

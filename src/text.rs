@@ -13,13 +13,101 @@ fn fold(c: char) -> char {
     }
 }
 
+/// Where each byte of a normalised text came from, stored as runs: most text maps byte
+/// for byte at a fixed offset, so a run is kept only where that changes (a collapsed
+/// run of white space, a character that is not ASCII), not one entry per byte.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    runs: Vec<Run>,
+    len: u32,
+}
+
+/// Normalised bytes from `out` on: byte for byte from `src` on (`whole: None`), or all
+/// from the one source range `whole`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    out: u32,
+    src: u32,
+    whole: Option<Source>,
+}
+
+impl SourceMap {
+    /// How many normalised bytes it maps.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether it maps nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The source of normalised byte `i` (which must be less than `len`).
+    pub fn source(&self, i: usize) -> Source {
+        let i = i as u32;
+        let run = &self.runs[self.runs.partition_point(|r| r.out <= i).saturating_sub(1)];
+        match run.whole {
+            Some(range) => range,
+            None => {
+                let at = run.src + (i - run.out);
+                (at, at + 1)
+            }
+        }
+    }
+
+    /// Maps the next `n` normalised bytes byte for byte from `src` on.
+    fn copied(&mut self, src: u32, n: u32) {
+        let extends = self
+            .runs
+            .last()
+            .is_some_and(|r| r.whole.is_none() && r.src + (self.len - r.out) == src);
+        if !extends {
+            self.runs.push(Run {
+                out: self.len,
+                src,
+                whole: None,
+            });
+        }
+        self.len += n;
+    }
+
+    /// Maps the next `n` normalised bytes all to `range`.
+    fn whole(&mut self, range: Source, n: u32) {
+        self.runs.push(Run {
+            out: self.len,
+            src: range.0,
+            whole: Some(range),
+        });
+        self.len += n;
+    }
+}
+
 /// `s` normalised, with the source range of every byte of the result.
-pub fn normalize_mapped(s: &str) -> (String, Vec<Source>) {
+pub fn normalize_mapped(s: &str) -> (String, SourceMap) {
     let mut out = String::with_capacity(s.len());
-    let mut map: Vec<Source> = Vec::with_capacity(s.len());
-    let mut pending_space: Option<(u32, u32)> = None;
-    for (i, c) in s.char_indices() {
+    let mut map = SourceMap::default();
+    let mut pending_space: Option<Source> = None;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII, most of any text, is copied as it is, single spaces between
+        // words included.
+        let run = ascii_run(&bytes[i..]);
+        if run > 0 {
+            if let Some(space) = pending_space.take() {
+                if !out.is_empty() {
+                    out.push(' ');
+                    push_space(&mut map, space);
+                }
+            }
+            out.push_str(&s[i..i + run]);
+            map.copied(i as u32, run as u32);
+            i += run;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
         let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = Some(match pending_space {
                 Some((s0, _)) => (s0, end),
@@ -30,14 +118,55 @@ pub fn normalize_mapped(s: &str) -> (String, Vec<Source>) {
         if let Some(space) = pending_space.take() {
             if !out.is_empty() {
                 out.push(' ');
-                map.push(space);
+                push_space(&mut map, space);
             }
         }
         let f = fold(c);
         out.push(f);
-        map.extend(std::iter::repeat_n((start, end), f.len_utf8()));
+        if f.len_utf8() == 1 && end - start == 1 {
+            map.copied(start, 1);
+        } else {
+            map.whole((start, end), f.len_utf8() as u32);
+        }
     }
     (out, map)
+}
+
+/// How many bytes at the start of `bytes` are ASCII that normalising leaves alone: no
+/// white space but single spaces between other characters.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut j = 0;
+    while let Some(&b) = bytes.get(j) {
+        if !b.is_ascii() {
+            break;
+        }
+        if is_ascii_space(b) {
+            let single = b == b' '
+                && j > 0
+                && bytes
+                    .get(j + 1)
+                    .is_some_and(|&n| n.is_ascii() && !is_ascii_space(n));
+            if !single {
+                break;
+            }
+        }
+        j += 1;
+    }
+    j
+}
+
+/// One space standing for the white space at `range`.
+fn push_space(map: &mut SourceMap, range: Source) {
+    if range.1 - range.0 == 1 {
+        map.copied(range.0, 1);
+    } else {
+        map.whole(range, 1);
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// `s` normalised: quotes folded, white space collapsed and trimmed.
@@ -63,10 +192,35 @@ mod tests {
     }
 
     #[test]
+    fn ascii_space_is_what_char_calls_white_space() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), (b as char).is_whitespace(), "byte {b}");
+        }
+    }
+
+    #[test]
     fn maps_every_byte_back_to_its_source() {
         let src = "a  ’b";
         let (n, map) = normalize_mapped(src);
         assert_eq!(n, "a 'b");
-        assert_eq!(map, vec![(0, 1), (1, 3), (3, 6), (6, 7)]);
+        let sources: Vec<Source> = (0..map.len()).map(|i| map.source(i)).collect();
+        assert_eq!(sources, vec![(0, 1), (1, 3), (3, 6), (6, 7)]);
+        let src = " x\ny  é\tz";
+        let (n, map) = normalize_mapped(src);
+        assert_eq!(n, "x y é z");
+        let sources: Vec<Source> = (0..map.len()).map(|i| map.source(i)).collect();
+        assert_eq!(
+            sources,
+            vec![
+                (1, 2),
+                (2, 3),
+                (3, 4),
+                (4, 6),
+                (6, 8),
+                (6, 8),
+                (8, 9),
+                (9, 10)
+            ]
+        );
     }
 }

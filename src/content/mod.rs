@@ -224,8 +224,12 @@ fn load_site_toml(
     }
     let bytes =
         std::fs::read(&file).with_context(|| format!("failed to read {}", file.display()))?;
-    let Some(text) = utf8(PATH, bytes, diags) else {
-        return Ok(None);
+    let text = match utf8(PATH, bytes) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return Ok(None);
+        }
     };
     let lines = LineMap::new(&text, 1);
     Ok(parse_toml(PATH, &text, &lines, diags).map(|site| (site, lines)))
@@ -237,26 +241,22 @@ fn read_kind(
     kind: &'static str,
     diags: &mut Vec<Diagnostic>,
     unparsed: &mut Vec<(&'static str, String)>,
-    unchanged: &dyn Fn(&str, Stamp) -> bool,
+    unchanged: &(dyn Fn(&str, Stamp) -> bool + Sync),
 ) -> Result<Vec<(String, Stamp, Option<String>)>> {
     let dir = root.join("content").join(kind);
-    let mut out = Vec::new();
+    let mut to_read = Vec::new();
     if !dir.exists() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
-    let walk = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
+    // Only the folder's own files are read: sub-folders are named, not entered.
+    let walk = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
     for entry in walk {
         let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = format!(
-            "content/{kind}/{}",
-            entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/")
-        );
+        let rel = format!("content/{kind}/{name}");
         if entry.path_is_symlink() && !link_stays_inside(root, entry.path()) {
             diags.push(outside_link(&rel));
             continue;
@@ -267,16 +267,13 @@ fn read_kind(
             entry.file_type().is_dir()
         };
         if name.starts_with('.') || is_dir {
-            if entry.depth() == 1 && is_dir && !name.starts_with('.') {
+            if is_dir && !name.starts_with('.') {
                 diags.push(Diagnostic::warning(
                     rel,
                     None,
                     "ignored: sub-folders of content/ are not read",
                 ));
             }
-            continue;
-        }
-        if entry.depth() > 1 {
             continue;
         }
         if !name.ends_with(".md") {
@@ -287,19 +284,41 @@ fn read_kind(
             ));
             continue;
         }
-        let stamp = entry
-            .metadata()
-            .ok()
-            .and_then(|m| Some((m.modified().ok()?, m.len())));
-        if stamp.is_some() && unchanged(&rel, stamp) {
-            out.push((rel, stamp, None));
-            continue;
-        }
-        let bytes = std::fs::read(entry.path())
-            .with_context(|| format!("failed to read {}", entry.path().display()))?;
-        match utf8(&rel, bytes, diags) {
-            Some(text) => out.push((rel, stamp, Some(text))),
-            None => unparsed.push((kind, name.trim_end_matches(".md").to_string())),
+        to_read.push((rel, entry.into_path()));
+    }
+    // The files are opened, stamped and read in parallel: opening thousands of small
+    // files is most of the time loading takes.
+    // (path, stamp, text: `None` when unchanged since the last build)
+    type Read = (String, Stamp, Option<Result<String, Diagnostic>>);
+    let read: Vec<Read> = to_read
+        .into_par_iter()
+        .map(|(rel, path)| {
+            use std::io::Read;
+            let failed = || format!("failed to read {}", path.display());
+            let mut file = std::fs::File::open(&path).with_context(failed)?;
+            let meta = file.metadata().ok();
+            let stamp = meta
+                .as_ref()
+                .and_then(|m| Some((m.modified().ok()?, m.len())));
+            if stamp.is_some() && unchanged(&rel, stamp) {
+                return Ok((rel, stamp, None));
+            }
+            let mut bytes = Vec::with_capacity(meta.map_or(0, |m| m.len() as usize + 1));
+            file.read_to_end(&mut bytes).with_context(failed)?;
+            let text = utf8(&rel, bytes);
+            Ok((rel, stamp, Some(text)))
+        })
+        .collect::<Result<_>>()?;
+    let mut out = Vec::with_capacity(read.len());
+    for (rel, stamp, text) in read {
+        match text {
+            None => out.push((rel, stamp, None)),
+            Some(Ok(text)) => out.push((rel, stamp, Some(text))),
+            Some(Err(d)) => {
+                diags.push(d);
+                let name = rel.rsplit('/').next().unwrap_or(&rel);
+                unparsed.push((kind, name.trim_end_matches(".md").to_string()));
+            }
         }
     }
     Ok(out)
@@ -323,14 +342,17 @@ pub fn outside_link(rel: &str) -> Diagnostic {
 }
 
 /// The text of a file as NFC-normalised UTF-8, or a diagnostic at the first bad byte.
-fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = text
                 .strip_prefix('\u{feff}')
                 .map(str::to_string)
                 .unwrap_or(text);
-            Some(match unicode_normalization::is_nfc_quick(text.chars()) {
+            if text.is_ascii() {
+                return Ok(text);
+            }
+            Ok(match unicode_normalization::is_nfc_quick(text.chars()) {
                 unicode_normalization::IsNormalized::Yes => text,
                 _ => text.nfc().collect(),
             })
@@ -338,15 +360,14 @@ fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<Strin
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            diags.push(Diagnostic::error(
+            Err(Diagnostic::error(
                 path,
                 Some(line),
                 format!(
                     "not UTF-8 (byte 0x{:02x} at offset {at}): save the file as UTF-8",
                     e.as_bytes()[at]
                 ),
-            ));
-            None
+            ))
         }
     }
 }
@@ -514,8 +535,7 @@ mod tests {
 
     #[test]
     fn non_utf8_names_the_line() {
-        let mut diags = Vec::new();
-        assert!(utf8("x.md", b"ok\nbad \xff".to_vec(), &mut diags).is_none());
-        assert_eq!(diags[0].line, Some(2));
+        let d = utf8("x.md", b"ok\nbad \xff".to_vec()).unwrap_err();
+        assert_eq!(d.line, Some(2));
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::text::{Source, normalize_mapped};
+use crate::text::{SourceMap, normalize_mapped};
 
 /// its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,7 +34,7 @@ struct Piece {
 pub struct Segment {
     /// The normalised text.
     pub text: String,
-    map: Vec<Source>,
+    map: SourceMap,
     pieces: Vec<Piece>,
 }
 
@@ -205,8 +205,8 @@ impl Segment {
     /// Where a normalised byte range starts and ends in the event stream, pushed out of
     /// inline elements it would otherwise cut (see `hoist`).
     pub fn span(&self, range: Range<usize>, events: &[Event], partners: &[usize]) -> (Pos, Pos) {
-        let raw_start = self.map[range.start].0 as usize;
-        let raw_end = self.map[range.end - 1].1 as usize;
+        let raw_start = self.map.source(range.start).0 as usize;
+        let raw_end = self.map.source(range.end - 1).1 as usize;
         let i = self
             .pieces
             .partition_point(|p| p.start + p.len <= raw_start)
@@ -275,8 +275,8 @@ impl Segment {
     /// Whether a normalised byte range lies in one run of plain text outside links and
     /// code, so that it can become a link.
     pub fn linkable(&self, range: Range<usize>) -> bool {
-        let raw_start = self.map[range.start].0 as usize;
-        let raw_end = self.map[range.end - 1].1 as usize;
+        let raw_start = self.map.source(range.start).0 as usize;
+        let raw_end = self.map.source(range.end - 1).1 as usize;
         let covered: Vec<&Piece> = self
             .pieces
             .iter()

@@ -22,7 +22,13 @@ impl Finder {
             automaton: if patterns.is_empty() {
                 None
             } else {
-                AhoCorasick::new(&patterns).ok()
+                // Built once and run over every article: a DFA, the quickest to search,
+                // is worth its size (a few megabytes for thousands of names).
+                AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .or_else(|_| AhoCorasick::new(&patterns))
+                    .ok()
             },
             owners: names.iter().map(|&(_, o)| o).collect(),
         }
@@ -94,20 +100,15 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> String {
             .unwrap_or("");
         word.chars().count() > 1
     };
-    let mut start = 0;
-    for (i, _) in text[..range.start].char_indices().rev() {
-        if i > 0 && ends_sentence(i) {
-            start = i + 1;
-            break;
-        }
-    }
-    let mut end = text.len();
-    for (i, _) in text[range.end..].char_indices() {
-        if ends_sentence(range.end + i) {
-            end = range.end + i;
-            break;
-        }
-    }
+    // A sentence ends only before a space: only spaces are looked at.
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr_iter(b' ', &bytes[..range.start])
+        .find(|&i| i > 0 && ends_sentence(i))
+        .map_or(0, |i| i + 1);
+    let end = memchr::memchr_iter(b' ', &bytes[range.end..])
+        .map(|i| range.end + i)
+        .find(|&i| ends_sentence(i))
+        .unwrap_or(text.len());
     let sentence = &text[start..end];
     if sentence.len() <= MAX {
         return sentence.to_string();

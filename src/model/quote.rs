@@ -46,8 +46,8 @@ fn needle(quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Result<Nee
     // The quote's own characters, without the white space at its edges: a quote of
     // white space alone is empty, even between a prefix and a suffix.
     let own = |i: usize| text.as_bytes()[i] != b' ';
-    let start = (0..map.len()).find(|&i| map[i].0 >= q0 && own(i));
-    let end = (0..map.len()).rfind(|&i| map[i].1 <= q1 && own(i));
+    let start = (0..map.len()).find(|&i| map.source(i).0 >= q0 && own(i));
+    let end = (0..map.len()).rfind(|&i| map.source(i).1 <= q1 && own(i));
     match (start, end) {
         (Some(start), Some(end)) if start <= end => Ok(Needle {
             text,
@@ -67,9 +67,14 @@ pub fn find(
     find_many(blocks, &[(quote, prefix, suffix)]).remove(0)
 }
 
-/// Finds many quotes at once, in one pass over the text (one aho-corasick automaton),
-/// so that an article with thousands of notes is read once, not once per note. Each
-/// quote counts its occurrences the way `str::matches` does (without overlap).
+/// Up to this many distinct quotes in one article are looked for one by one; more, in
+/// one pass over the text.
+const FEW: usize = 8;
+
+/// Finds many quotes at once: a few one by one, more in one pass over the text (one
+/// aho-corasick automaton), so that an article with thousands of notes is read once,
+/// not once per note. Each quote counts its occurrences the way `str::matches` does
+/// (without overlap).
 pub fn find_many(
     blocks: &[Block],
     quotes: &[(&str, Option<&str>, Option<&str>)],
@@ -86,20 +91,38 @@ pub fn find_many(
     distinct.dedup();
     // For each distinct needle: (block, segment, end) of each occurrence.
     let mut hits: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); distinct.len()];
-    if let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) {
-        for (b, block) in blocks.iter().enumerate() {
-            for (s, seg) in block.segments.iter().enumerate() {
-                for m in ac.find_overlapping_iter(&seg.text) {
-                    let list = &mut hits[m.pattern().as_usize()];
-                    // Like `str::matches`: an occurrence overlapping the previous one is skipped.
-                    if list
-                        .last()
-                        .is_some_and(|&(lb, ls, le)| lb == b && ls == s && le > m.start())
-                    {
-                        continue;
-                    }
-                    list.push((b, s, m.end()));
+    let segments = blocks.iter().enumerate().flat_map(|(b, block)| {
+        block
+            .segments
+            .iter()
+            .enumerate()
+            .map(move |(s, seg)| (b, s, seg.text.as_str()))
+    });
+    if distinct.len() <= FEW {
+        // A few needles: each looked for on its own, with no automaton to build.
+        let finders: Vec<memchr::memmem::Finder> = distinct
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+            .collect();
+        for (b, s, text) in segments {
+            for (finder, list) in finders.iter().zip(&mut hits) {
+                // Without overlap, like `str::matches`.
+                let n = finder.needle().len();
+                list.extend(finder.find_iter(text.as_bytes()).map(|at| (b, s, at + n)));
+            }
+        }
+    } else if let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) {
+        for (b, s, text) in segments {
+            for m in ac.find_overlapping_iter(text) {
+                let list = &mut hits[m.pattern().as_usize()];
+                // Like `str::matches`: an occurrence overlapping the previous one is skipped.
+                if list
+                    .last()
+                    .is_some_and(|&(lb, ls, le)| lb == b && ls == s && le > m.start())
+                {
+                    continue;
                 }
+                list.push((b, s, m.end()));
             }
         }
     }
@@ -160,6 +183,23 @@ mod tests {
         assert_eq!(f.block, 1);
         let f = find(&b, "cat", None, Some(" sat")).unwrap();
         assert_eq!((f.block, f.range), (1, 4..7));
+    }
+
+    #[test]
+    fn many_quotes_are_found_as_each_is_alone() {
+        let b =
+            blocks("A cat sat on a mat. A cat ran.\n\nThe dog sat. A cow, a cow.\n\n- cat\n- dog");
+        let quotes = [
+            "cat", "dog", "sat", "a cow", "A cat", "mat.", "ran", "The", "zebra", "cow, a", "t",
+            "og",
+        ];
+        assert!(quotes.len() > FEW);
+        let asked: Vec<(&str, Option<&str>, Option<&str>)> =
+            quotes.iter().map(|q| (*q, None, None)).collect();
+        let alone: Vec<_> = quotes.iter().map(|q| find(&b, q, None, None)).collect();
+        assert_eq!(find_many(&b, &asked), alone);
+        assert_eq!(alone[1], Err(Miss::Ambiguous(2)));
+        assert_eq!(alone[3].as_ref().map(|f| f.block), Ok(1));
     }
 
     #[test]

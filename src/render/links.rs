@@ -1,54 +1,110 @@
 //! Checks that every internal link of the rendered site resolves to a file (and, with a
 //! fragment, to an id on that page).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Diagnostic;
 
-/// The internal-link facts of one page: where it links, and which ids it has.
+/// What the link check needs of one page once the page itself is gone: its ids, its
+/// links into ids of other pages, and its links that lead nowhere. A link to a file of
+/// the site without a fragment needs nothing more, and is not kept.
 #[derive(Debug, Default, Clone)]
 pub struct PageLinks {
-    /// Every `href` and `src`, once each.
-    pub links: BTreeSet<String>,
-    /// Every `id`.
-    pub ids: BTreeSet<String>,
-    /// Each internal link, with the output file and fragment it leads to (see `resolved`).
-    pub targets: Vec<(String, String, Option<String>)>,
+    /// Every `id`, sorted, once each.
+    pub ids: Vec<Box<str>>,
+    /// Each internal link with a fragment, as (target output file, fragment), sorted,
+    /// once each.
+    pub fragments: Vec<(Arc<str>, Box<str>)>,
+    /// Each internal link to a file that is not in the site, as written.
+    pub missing: Vec<String>,
 }
 
-/// `scan` of the page at output path `page`, with its internal links resolved.
-pub fn scan_page(page: &str, html: &str, base_url: Option<&str>) -> PageLinks {
-    let mut out = scan(html);
-    out.targets = out
-        .links
-        .iter()
-        .filter_map(|link| resolve(page, link, base_url).map(|(t, f)| (link.clone(), t, f)))
-        .collect();
+/// The output paths of a site (pages, assets, static files), to resolve links against.
+#[derive(Debug, Default, Clone)]
+pub struct SiteFiles(FxHashSet<Arc<str>>);
+
+impl SiteFiles {
+    /// The files at these output paths.
+    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> SiteFiles {
+        SiteFiles(paths.into_iter().map(Arc::from).collect())
+    }
+
+    fn get(&self, path: &str) -> Option<&Arc<str>> {
+        self.0.get(path)
+    }
+}
+
+/// The links and ids of the page at output path `page`, resolved against `files`.
+pub fn scan_page(page: &str, html: &str, base_url: Option<&str>, files: &SiteFiles) -> PageLinks {
+    let mut out = PageLinks::default();
+    let mut target = String::new();
+    // A page links to the same place many times: each link is looked at once.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    attributes(html, |attribute, value| match attribute {
+        Attribute::Id => out.ids.push(value.into()),
+        Attribute::Link => {
+            if let Cow::Borrowed(link) = value {
+                if !seen.insert(link) {
+                    return;
+                }
+            }
+            let Some(fragment) = resolve(page, &value, base_url, &mut target) else {
+                return;
+            };
+            match (files.get(&target), fragment) {
+                (Some(file), Some(f)) => out.fragments.push((file.clone(), f.into())),
+                (Some(_), None) => {}
+                (None, _) => out.missing.push(value.into_owned()),
+            }
+        }
+    });
+    out.ids.sort_unstable();
+    out.ids.dedup();
+    out.fragments.sort_unstable();
+    out.fragments.dedup();
+    out.missing.sort_unstable();
+    out.missing.dedup();
     out
 }
 
-/// The `href` and `src` values of an HTML page, and its `id`s.
+/// The attributes the link check reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribute {
+    /// `href` or `src`.
+    Link,
+    /// `id`.
+    Id,
+}
+
+/// Calls `found` with each `href`, `src` and `id` value of an HTML page, entities
+/// decoded, in page order.
 ///
 /// A small attribute scanner rather than a full HTML parser: the pages are the program's
-/// own output, and only these two attributes and `id` are read.
-pub fn scan(html: &str) -> PageLinks {
-    let mut out = PageLinks::default();
+/// own output, and only these three attributes are read, on every page of a build.
+pub fn attributes<'h>(html: &'h str, mut found: impl FnMut(Attribute, Cow<'h, str>)) {
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(at) = memchr_eq(&bytes[i..]) {
+    while let Some(at) = memchr::memchr(b'=', &bytes[i..]) {
         let eq = i + at;
         i = eq + 1;
         let name = attribute_name(bytes, eq);
-        let is_id = name.eq_ignore_ascii_case(b"id");
-        if !is_id && !name.eq_ignore_ascii_case(b"href") && !name.eq_ignore_ascii_case(b"src") {
+        let attribute = if name.eq_ignore_ascii_case(b"id") {
+            Attribute::Id
+        } else if name.eq_ignore_ascii_case(b"href") || name.eq_ignore_ascii_case(b"src") {
+            Attribute::Link
+        } else {
             continue;
-        }
+        };
         let mut start = eq + 1;
         while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
             start += 1;
         }
         let (value, end) = match bytes.get(start) {
-            Some(&q @ (b'"' | b'\'')) => match bytes[start + 1..].iter().position(|&b| b == q) {
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[start + 1..]) {
                 Some(e) => (&html[start + 1..start + 1 + e], start + 2 + e),
                 None => continue,
             },
@@ -61,16 +117,8 @@ pub fn scan(html: &str) -> PageLinks {
             }
         };
         i = end;
-        let set = if is_id { &mut out.ids } else { &mut out.links };
-        if !set.contains(value) {
-            set.insert(decode(value));
-        }
+        found(attribute, decode(value));
     }
-    out
-}
-
-fn memchr_eq(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'=')
 }
 
 /// The attribute name just before the `=` at `eq`.
@@ -91,23 +139,25 @@ fn attribute_name(bytes: &[u8], eq: usize) -> &[u8] {
     &bytes[start..end]
 }
 
-fn decode(v: &str) -> String {
+fn decode(v: &str) -> Cow<'_, str> {
     if !v.contains('&') {
-        return v.to_string();
+        return Cow::Borrowed(v);
     }
-    v.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    Cow::Owned(
+        v.replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">"),
+    )
 }
 
-/// Diagnostics for links of `pages` (output path → HTML) that lead nowhere among
-/// `files` (every output path). `origin` names the template a page came from: a missing
-/// page is blamed on the linking page's template, a missing id on the target's.
+/// Diagnostics for the links of `pages` (output path → its links) that lead nowhere:
+/// to no file (found when the page was scanned) or to no id of the page they lead to.
+/// `origin` names the template a page came from: a missing file is blamed on the
+/// linking page's template, a missing id on the target's.
 pub fn check(
     pages: &BTreeMap<String, PageLinks>,
-    files: &BTreeSet<String>,
     origin: &dyn Fn(&str) -> String,
     only: Option<&BTreeSet<String>>,
 ) -> Vec<Diagnostic> {
@@ -116,140 +166,195 @@ pub fn check(
         // With `only` (the pages just rendered again), the others' links need checking
         // only where they lead into those pages.
         let all = only.is_none_or(|o| o.contains(page));
-        for (link, target, fragment) in &page_links.targets {
-            if !all && !only.is_some_and(|o| o.contains(target)) {
-                continue;
-            }
-            if !files.contains(target) {
+        if all {
+            for link in &page_links.missing {
                 diags.push(Diagnostic::error(
                     origin(page),
                     Some(1),
                     format!("{page} links to \"{link}\", which is not in the site (look at the links of the page's content and of its template)"),
                 ));
-            } else if let (Some(f), Some(target_links)) = (fragment, pages.get(target.as_str())) {
-                if !target_links.ids.contains(f) {
-                    diags.push(Diagnostic::error(
-                        origin(target),
-                        Some(1),
-                        format!("{page} links to \"{link}\", but {target} has no id=\"{f}\""),
-                    ));
-                }
+            }
+        }
+        for (target, fragment) in &page_links.fragments {
+            if !all && !only.is_some_and(|o| o.contains(&**target)) {
+                continue;
+            }
+            let Some(target_links) = pages.get(&**target) else {
+                continue;
+            };
+            if target_links.ids.binary_search(fragment).is_err() {
+                diags.push(Diagnostic::error(
+                    origin(target),
+                    Some(1),
+                    format!("{page} links to \"{target}#{fragment}\", but {target} has no id=\"{fragment}\""),
+                ));
             }
         }
     }
     diags
 }
 
-/// The output file and fragment an internal link of `page` leads to; `None` for other
-/// hosts, `mailto:` and the like.
-fn resolve(page: &str, link: &str, base_url: Option<&str>) -> Option<(String, Option<String>)> {
-    let link = match base_url.and_then(|b| link.strip_prefix(b)) {
-        Some(rest) => rest.to_string(),
+/// Puts into `target` the output file an internal link of `page` leads to, and returns
+/// the link's fragment (`Some("")` when it has none); `None` for other hosts, `mailto:`
+/// and the like, and for links above the site's root.
+fn resolve<'l>(
+    page: &str,
+    link: &'l str,
+    base_url: Option<&str>,
+    target: &mut String,
+) -> Option<Option<&'l str>> {
+    let (dir, link, absolute) = match base_url.and_then(|b| link.strip_prefix(b)) {
+        Some(rest) => ("", rest, true),
         None => {
             if link.starts_with("//")
-                || link.contains(':') && link.split(':').next().is_some_and(|s| !s.contains('/'))
+                || link
+                    .split_once(':')
+                    .is_some_and(|(scheme, _)| !scheme.contains('/'))
             {
                 return None;
             }
             // Relative to the page's folder.
-            let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-            if dir.is_empty() {
-                link.to_string()
-            } else {
-                format!("{dir}/{link}")
-            }
+            (page.rsplit_once('/').map_or("", |(d, _)| d), link, false)
         }
     };
     let (path, fragment) = match link.split_once('#') {
-        Some((p, f)) => (p.to_string(), Some(f.to_string()).filter(|f| !f.is_empty())),
+        Some((p, f)) => (p, Some(f).filter(|f| !f.is_empty())),
         None => (link, None),
     };
-    let path = path.split(['?']).next().unwrap_or("").to_string();
-    let mut parts: Vec<&str> = Vec::new();
+    let path = path.split('?').next().unwrap_or("");
+    target.clear();
+    if path.is_empty() && !absolute {
+        // Only a fragment or a query: the page itself.
+        target.push_str(page);
+        return Some(fragment);
+    }
+    target.push_str(dir);
+    let mut last = "";
     for part in path.split('/') {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if target.is_empty() {
+                    return None;
+                }
+                target.truncate(target.rfind('/').unwrap_or(0));
             }
-            p => parts.push(p),
+            p => {
+                if !target.is_empty() {
+                    target.push('/');
+                }
+                target.push_str(p);
+            }
         }
+        last = part;
     }
-    let mut target = parts.join("/");
-    if path.is_empty() {
-        target = page.to_string();
-    } else if path.ends_with('/') || !target.contains('.') || target.is_empty() {
-        target = if target.is_empty() {
-            "index.html".into()
-        } else {
-            format!("{target}/index.html")
-        };
+    // A folder stands for its index page.
+    let leaf = target.rsplit('/').next().unwrap_or("");
+    if matches!(last, "" | "." | "..") || !leaf.contains('.') {
+        if !target.is_empty() {
+            target.push('/');
+        }
+        target.push_str("index.html");
     }
-    Some((target, fragment))
+    Some(fragment)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn resolved(
+        page: &str,
+        link: &str,
+        base_url: Option<&str>,
+    ) -> Option<(String, Option<String>)> {
+        let mut target = String::new();
+        let fragment = resolve(page, link, base_url, &mut target)?;
+        Some((target, fragment.map(str::to_string)))
+    }
+
     #[test]
     fn scans_links_and_ids() {
-        let page =
-            scan(r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b><a href="a&amp;b">"#);
-        assert_eq!(
-            page.links.into_iter().collect::<Vec<_>>(),
-            ["../x/#p1", "a&b", "i.png"]
+        let (mut links, mut ids) = (Vec::new(), Vec::new());
+        attributes(
+            r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b><a href="a&amp;b">"#,
+            |attribute, value| match attribute {
+                Attribute::Link => links.push(value.into_owned()),
+                Attribute::Id => ids.push(value.into_owned()),
+            },
         );
-        assert_eq!(page.ids.into_iter().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(links, ["../x/#p1", "i.png", "a&b"]);
+        assert_eq!(ids, ["a", "b"]);
     }
 
     #[test]
     fn resolves_relative_links() {
         assert_eq!(
-            resolve("actors/x/index.html", "../../", None),
+            resolved("actors/x/index.html", "../../", None),
             Some(("index.html".into(), None))
         );
         assert_eq!(
-            resolve("actors/x/index.html", "../../articles/a/#p2", None),
+            resolved("actors/x/index.html", "../../articles/a/#p2", None),
             Some(("articles/a/index.html".into(), Some("p2".into())))
         );
         assert_eq!(
-            resolve("index.html", "style.css", None),
+            resolved("actors/x/index.html", "#p2", None),
+            Some(("actors/x/index.html".into(), Some("p2".into())))
+        );
+        assert_eq!(
+            resolved("index.html", "style.css", None),
             Some(("style.css".into(), None))
         );
-        assert_eq!(resolve("index.html", "https://e.org/", None), None);
-        assert_eq!(resolve("index.html", "mailto:a@b", None), None);
         assert_eq!(
-            resolve(
+            resolved("index.html", "actors", None),
+            Some(("actors/index.html".into(), None))
+        );
+        assert_eq!(resolved("index.html", "https://e.org/", None), None);
+        assert_eq!(resolved("index.html", "mailto:a@b", None), None);
+        assert_eq!(
+            resolved(
                 "404.html",
                 "https://e.org/r/actors/",
                 Some("https://e.org/r/")
             ),
             Some(("actors/index.html".into(), None))
         );
-        assert_eq!(resolve("index.html", "../../etc", None), None);
+        assert_eq!(
+            resolved("404.html", "https://e.org/r/", Some("https://e.org/r/")),
+            Some(("index.html".into(), None))
+        );
+        assert_eq!(resolved("index.html", "../../etc", None), None);
     }
 
     #[test]
     fn reports_missing_targets_and_ids() {
+        let files = SiteFiles::new(["index.html", "a/index.html"]);
         let mut pages = BTreeMap::new();
         pages.insert(
             "index.html".to_string(),
             scan_page(
                 "index.html",
-                r#"<a href="a/">a</a><a href="a/#p9">b</a><a href="zz/">c</a>"#,
+                r#"<a href="a/">a</a><a href="a/#p9">b</a><a href="a/#p1">b</a><a href="zz/">c</a>"#,
                 None,
+                &files,
             ),
         );
         pages.insert(
             "a/index.html".to_string(),
-            scan_page("a/index.html", r#"<p id="p1">"#, None),
+            scan_page("a/index.html", r#"<p id="p1">"#, None, &files),
         );
-        let files: BTreeSet<String> = pages.keys().cloned().collect();
-        let d = check(&pages, &files, &|p| p.to_string(), None);
+        let d = check(&pages, &|p| p.to_string(), None);
         assert_eq!(d.len(), 2, "{d:?}");
+        assert!(
+            d.iter()
+                .any(|d| d.to_string().contains("\"zz/\", which is not in the site"))
+        );
+        assert!(
+            d.iter()
+                .any(|d| d.to_string().contains("a/index.html has no id=\"p9\""))
+        );
         let only: BTreeSet<String> = ["a/index.html".to_string()].into();
-        let d = check(&pages, &files, &|p| p.to_string(), Some(&only));
+        let d = check(&pages, &|p| p.to_string(), Some(&only));
         assert_eq!(d.len(), 1, "only the link into a/ is checked again: {d:?}");
     }
 }

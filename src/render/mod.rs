@@ -84,18 +84,20 @@ pub fn render(
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let mut rendered = Rendered::default();
-    let diags = render_pages(site, templates, &|_| true, sink, &mut rendered)?;
+    let diags = render_pages(site, templates, statics, &|_| true, sink, &mut rendered)?;
     if !diags.is_empty() {
         return Ok(diags);
     }
-    finish(site, templates, statics, &rendered, None, sink)
+    finish(site, templates, &rendered, None, sink)
 }
 
 /// Renders the pages whose output path `wanted` accepts into `sink`, recording their
-/// links in `rendered`. Template errors come back as diagnostics.
+/// links (resolved against the site's files and `statics`) in `rendered`. Template
+/// errors come back as diagnostics.
 pub fn render_pages(
     site: &Site,
     templates: &Templates,
+    statics: &[String],
     wanted: &(dyn Fn(&str) -> bool + Sync),
     sink: &Sink,
     rendered: &mut Rendered,
@@ -107,6 +109,8 @@ pub fn render_pages(
         base_url: site.base_url.clone(),
     };
     let tera = &templates.tera;
+    let generated = generated_paths(site);
+    let files = links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str));
     let jobs: Vec<Job> = jobs(site, &view, tera)
         .into_iter()
         .filter(|j| wanted(&file_of(&j.path)))
@@ -129,7 +133,12 @@ pub fn render_pages(
             let links = match html {
                 Ok(html) => {
                     sink(&path, html.as_bytes())?;
-                    Ok(links::scan_page(&path, &html, site.base_url.as_deref()))
+                    Ok(links::scan_page(
+                        &path,
+                        &html,
+                        site.base_url.as_deref(),
+                        &files,
+                    ))
                 }
                 Err(d) => Err(d),
             };
@@ -155,21 +164,18 @@ pub fn render_pages(
 pub fn finish(
     site: &Site,
     templates: &Templates,
-    statics: &[String],
     rendered: &Rendered,
     only: Option<&BTreeSet<String>>,
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
-    let generated = generated_paths(site);
     if let Some(base) = &site.base_url {
-        sink("sitemap.xml", sitemap(base, &generated).as_bytes())?;
+        sink(
+            "sitemap.xml",
+            sitemap(base, &generated_paths(site)).as_bytes(),
+        )?;
     }
-    let all: BTreeSet<String> = generated
-        .into_iter()
-        .chain(statics.iter().cloned())
-        .collect();
     let blame = |page: &str| {
         let template = rendered.origin.get(page).copied().unwrap_or("index.html");
         templates
@@ -178,7 +184,7 @@ pub fn finish(
             .cloned()
             .unwrap_or_else(|| format!("templates/{template}"))
     };
-    Ok(links::check(&rendered.pages, &all, &blame, only))
+    Ok(links::check(&rendered.pages, &blame, only))
 }
 
 fn meta(
