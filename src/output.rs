@@ -117,6 +117,10 @@ pub struct Staging {
     out: PathBuf,
     old: PathBuf,
     done: bool,
+    /// The staging folder, open: files are created relative to it, so that the kernel
+    /// does not walk the whole path again for each of thousands of files.
+    #[cfg(target_os = "linux")]
+    dir: rustix::fd::OwnedFd,
 }
 
 impl Staging {
@@ -138,16 +142,73 @@ impl Staging {
         let pid = std::process::id();
         let tmp = parent.join(format!(".{name}.tmp-{pid}"));
         fs::create_dir_all(&tmp).with_context(|| format!("failed to create {}", tmp.display()))?;
+        #[cfg(target_os = "linux")]
+        let dir = rustix::fs::open(
+            &tmp,
+            rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::empty(),
+        )
+        .with_context(|| format!("failed to open {}", tmp.display()))?;
         Ok(Staging {
             old: parent.join(format!(".{name}.old-{pid}")),
             tmp,
             out,
             done: false,
+            #[cfg(target_os = "linux")]
+            dir,
         })
     }
 
     /// Writes one file of the site (safe to call from several threads).
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        #[cfg(target_os = "linux")]
+        {
+            self.put_at(path, bytes)
+                .with_context(|| format!("failed to write {}", self.tmp.join(path).display()))
+        }
+        #[cfg(not(target_os = "linux"))]
+        self.put_by_path(path, bytes)
+    }
+
+    /// `put`, relative to the open staging folder.
+    #[cfg(target_os = "linux")]
+    fn put_at(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        use rustix::fs::{Mode, OFlags, openat};
+        use std::io::Write;
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            self.mkdirs_at(dir)?;
+        }
+        let fd = openat(
+            &self.dir,
+            path,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o666),
+        )?;
+        fs::File::from(fd).write_all(bytes)
+    }
+
+    /// Creates the folder `dir` of the staging folder and its parents, as needed.
+    #[cfg(target_os = "linux")]
+    fn mkdirs_at(&self, dir: &str) -> std::io::Result<()> {
+        use rustix::fs::{Mode, mkdirat};
+        use rustix::io::Errno;
+        match mkdirat(&self.dir, dir, Mode::from_raw_mode(0o777)) {
+            Ok(()) | Err(Errno::EXIST) => Ok(()),
+            Err(Errno::NOENT) => {
+                if let Some((parent, _)) = dir.rsplit_once('/') {
+                    self.mkdirs_at(parent)?;
+                }
+                match mkdirat(&self.dir, dir, Mode::from_raw_mode(0o777)) {
+                    Ok(()) | Err(Errno::EXIST) => Ok(()),
+                    Err(e) => Err(e.into()),
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn put_by_path(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let dest = self.tmp.join(path);
         if let Some(dir) = dest.parent() {
             fs::create_dir_all(dir)

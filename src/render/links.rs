@@ -140,7 +140,7 @@ fn attribute_name(bytes: &[u8], eq: usize) -> &[u8] {
 }
 
 fn decode(v: &str) -> Cow<'_, str> {
-    if !v.contains('&') {
+    if memchr::memchr(b'&', v.as_bytes()).is_none() {
         return Cow::Borrowed(v);
     }
     Cow::Owned(
@@ -203,25 +203,29 @@ fn resolve<'l>(
     base_url: Option<&str>,
     target: &mut String,
 ) -> Option<Option<&'l str>> {
+    // Byte by byte rather than with `str::split`: links are short and there are
+    // hundreds of thousands of them in a big site.
     let (dir, link, absolute) = match base_url.and_then(|b| link.strip_prefix(b)) {
         Some(rest) => ("", rest, true),
         None => {
-            if link.starts_with("//")
-                || link
-                    .split_once(':')
-                    .is_some_and(|(scheme, _)| !scheme.contains('/'))
-            {
+            let bytes = link.as_bytes();
+            let scheme = bytes
+                .iter()
+                .position(|&b| b == b':' || b == b'/')
+                .is_some_and(|i| bytes[i] == b':');
+            if scheme || link.starts_with("//") {
                 return None;
             }
             // Relative to the page's folder.
-            (page.rsplit_once('/').map_or("", |(d, _)| d), link, false)
+            let dir = memchr::memrchr(b'/', page.as_bytes()).map_or("", |i| &page[..i]);
+            (dir, link, false)
         }
     };
-    let (path, fragment) = match link.split_once('#') {
-        Some((p, f)) => (p, Some(f).filter(|f| !f.is_empty())),
+    let (path, fragment) = match memchr::memchr(b'#', link.as_bytes()) {
+        Some(i) => (&link[..i], Some(&link[i + 1..]).filter(|f| !f.is_empty())),
         None => (link, None),
     };
-    let path = path.split('?').next().unwrap_or("");
+    let path = memchr::memchr(b'?', path.as_bytes()).map_or(path, |i| &path[..i]);
     target.clear();
     if path.is_empty() && !absolute {
         // Only a fragment or a query: the page itself.
@@ -230,14 +234,17 @@ fn resolve<'l>(
     }
     target.push_str(dir);
     let mut last = "";
-    for part in path.split('/') {
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'/', path.as_bytes()).chain([path.len()]) {
+        let part = &path[start..end];
+        start = end + 1;
         match part {
             "" | "." => {}
             ".." => {
                 if target.is_empty() {
                     return None;
                 }
-                target.truncate(target.rfind('/').unwrap_or(0));
+                target.truncate(memchr::memrchr(b'/', target.as_bytes()).unwrap_or(0));
             }
             p => {
                 if !target.is_empty() {
@@ -249,7 +256,8 @@ fn resolve<'l>(
         last = part;
     }
     // A folder stands for its index page.
-    let leaf = target.rsplit('/').next().unwrap_or("");
+    let leaf =
+        memchr::memrchr(b'/', target.as_bytes()).map_or(target.as_str(), |i| &target[i + 1..]);
     if matches!(last, "" | "." | "..") || !leaf.contains('.') {
         if !target.is_empty() {
             target.push('/');

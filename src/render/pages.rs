@@ -1,7 +1,5 @@
 //! Builds the view of each page from the model.
 
-use std::collections::BTreeSet;
-
 use serde_json::json;
 
 use super::urls::{Urls, page_path};
@@ -137,36 +135,50 @@ pub fn home(site: &Site, urls: &Urls) -> HomeData {
         .keys()
         .map(|p| card_position(site, urls, p))
         .collect();
-    let holders: BTreeSet<&str> = site
+    // A cell without a stance is the same in every row: one value per column, shared
+    // (a tera::Value is reference-counted), not one per cell.
+    let empty: Vec<tera::Value> = site
         .positions
         .values()
-        .flat_map(|p| p.stances.iter().map(|s| s.actor.as_str()))
+        .map(|p| {
+            tera::Value::from_serializable(&MatrixCell {
+                stance: "none",
+                label: "No stance",
+                url: None,
+                position: p.title.clone(),
+            })
+        })
         .collect();
-    let rows = holders
-        .into_iter()
-        .map(|actor| MatrixRow {
-            actor: card_actor(site, urls, actor),
-            cells: site
-                .positions
-                .values()
-                .map(|p| match p.stances.iter().find(|s| s.actor == actor) {
-                    Some(s) => MatrixCell {
-                        stance: s.stance.key(),
-                        label: s.stance.label(),
-                        url: Some(urls.to(&format!(
-                            "{}#stance-{actor}",
-                            page_path("positions", &p.slug)
-                        ))),
-                        position: p.title.clone(),
-                    },
-                    None => MatrixCell {
-                        stance: "none",
-                        label: "No stance",
-                        url: None,
-                        position: p.title.clone(),
-                    },
-                })
-                .collect(),
+    let column: std::collections::BTreeMap<&str, usize> = site
+        .positions
+        .keys()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), i))
+        .collect();
+    // The actors that hold a stance, by slug.
+    let rows = site
+        .index
+        .actor_stances
+        .iter()
+        .map(|(actor, stances)| {
+            let mut cells = empty.clone();
+            for (position, i) in stances {
+                let p = &site.positions[position];
+                let s = &p.stances[*i];
+                cells[column[position.as_str()]] = tera::Value::from_serializable(&MatrixCell {
+                    stance: s.stance.key(),
+                    label: s.stance.label(),
+                    url: Some(urls.to(&format!(
+                        "{}#stance-{actor}",
+                        page_path("positions", &p.slug)
+                    ))),
+                    position: p.title.clone(),
+                });
+            }
+            MatrixRow {
+                actor: card_actor(site, urls, actor),
+                cells,
+            }
         })
         .collect();
     HomeData {
@@ -220,11 +232,12 @@ pub fn article(
     }
     for l in &a.links {
         let url = urls.to(&page_path("actors", &l.actor));
+        let open = ["<a class=\"mention\" href=\"", &url, "\">"].concat();
         spans.push(Span {
             start: l.start,
             end: l.end,
-            open: format!("<a class=\"mention\" href=\"{url}\">"),
-            reopen: format!("<a class=\"mention\" href=\"{url}\">"),
+            reopen: open.clone(),
+            open,
             close: "</a>".into(),
             close_last: "</a>".into(),
         });

@@ -30,7 +30,7 @@ impl Urls {
 
     /// A link to site path `target` (`""` is the home page).
     pub fn to(&self, target: &str) -> String {
-        let url = format!("{}{}", self.root, target);
+        let url = [self.root.as_str(), target].concat();
         if url.is_empty() {
             "./".to_string()
         } else {
@@ -41,13 +41,13 @@ impl Urls {
 
 /// The site path of an article, actor or position page.
 pub fn page_path(section: &str, slug: &str) -> String {
-    format!("{section}/{slug}/")
+    [section, "/", slug, "/"].concat()
 }
 
 /// The output file of a site path: folders get `index.html`.
 pub fn file_of(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
+        [path, "index.html"].concat()
     } else {
         path.to_string()
     }

@@ -93,8 +93,8 @@ pub struct Matrix {
 pub struct MatrixRow {
     /// The actor.
     pub actor: Card,
-    /// One cell per position, in column order.
-    pub cells: Vec<MatrixCell>,
+    /// One cell per position, in column order: each a `MatrixCell`, as a template value.
+    pub cells: Vec<tera::Value>,
 }
 
 /// One cell: a stance, or none.
