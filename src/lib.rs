@@ -214,10 +214,12 @@ pub fn build(opts: &Options) -> Result<Report> {
     output::check_target(&opts.root, &out)?;
     let staging = output::Staging::new(&out)?;
     let count = std::sync::atomic::AtomicUsize::new(0);
+    let t = std::time::Instant::now();
     diagnostics.extend(prepared.render(&|path, bytes| {
         count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         staging.put(path, bytes)
     })?);
+    timing("render and write", t);
     let diagnostics = diagnostic::sorted(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(Report {
@@ -226,6 +228,7 @@ pub fn build(opts: &Options) -> Result<Report> {
         });
     }
     let written = staging.finish(&prepared.statics)?;
+    timing("finish", t);
     Ok(Report {
         diagnostics,
         files: count.into_inner() + prepared.statics.len(),
