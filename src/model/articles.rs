@@ -31,7 +31,7 @@ pub struct QuoteRequest {
 }
 
 /// What a located quote is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
     /// The stance at `index` of a position.
     Stance {

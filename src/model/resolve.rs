@@ -363,6 +363,11 @@ pub fn resolve_with(
             })
             .collect(),
     };
+    // The text of each stance's quote, by what it is for.
+    let quotes: std::collections::HashMap<&Target, &str> = requests
+        .iter()
+        .map(|r| (&r.target, r.quote.as_str()))
+        .collect();
     for (slug, analysis) in analyses {
         cx.diags.extend(analysis.diags);
         for (actor, mention) in analysis.mentions {
@@ -378,7 +383,7 @@ pub fn resolve_with(
                 &mut site.positions,
                 &mut site.annotations,
                 article,
-                &requests,
+                &quotes,
                 found,
             );
         }
@@ -396,7 +401,7 @@ fn place(
     positions: &mut BTreeMap<String, Position>,
     annotations: &mut BTreeMap<String, Annotation>,
     article: &mut Article,
-    requests: &[QuoteRequest],
+    quotes: &std::collections::HashMap<&Target, &str>,
     found: articles::Located,
 ) {
     match &found.target {
@@ -405,10 +410,9 @@ fn place(
                 .get_mut(position)
                 .and_then(|p| p.stances.get_mut(*index))
             {
-                let text = requests
-                    .iter()
-                    .find(|r| r.target == found.target)
-                    .map(|r| r.quote.clone())
+                let text = quotes
+                    .get(&found.target)
+                    .map(|q| q.to_string())
                     .unwrap_or_default();
                 stance.quote = Some(QuoteRef {
                     text,
