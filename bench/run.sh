@@ -5,9 +5,12 @@
 #
 #   bench/run.sh [--peers]
 #
-# Corpora and outputs go to $BENCH_DIR (default /tmp/explainer-bench); Hugo is installed
-# into ~/.cache/explainer-bench/. Each build is timed with /usr/bin/time into an output
-# folder that does not exist yet; the table shows the fastest of $RUNS runs (default 3,
+# Corpora go to $BENCH_DIR (default /tmp/explainer-bench); Hugo is installed into
+# ~/.cache/explainer-bench/. Each build is timed with /usr/bin/time into an output folder
+# that does not exist yet, under $OUT_DIR: by default a folder of /dev/shm (memory) when
+# there is one, so that the figures are the generators' and not the disk's (on an ext4
+# /tmp, creating 22,000 files and folders right after deleting as many can take seconds,
+# five times more in one run than in the next, for either generator); the table shows the fastest of $RUNS runs (default 3,
 # after one run not counted) and the largest peak RSS of those runs. Each round of runs
 # waits until the CPUs are idle, for at most $IDLE_WAIT seconds. The exit status is
 # 0 when every target below is met, 1 when one is not, 2 when something failed.
@@ -31,7 +34,10 @@ SEED=1
 SHARED_GEN=$REPO/../shared/bench/gen_corpus.py
 TOOLS=$HOME/.cache/explainer-bench
 HUGO_VERSION=0.168.0
-OUT=$BENCH_DIR/out
+if [ -z "${OUT_DIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    OUT_DIR=/dev/shm/explainer-bench-out
+fi
+OUT=${OUT_DIR:-$BENCH_DIR/out}
 mkdir -p "$BENCH_DIR" "$OUT"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
 
@@ -225,7 +231,7 @@ echo "first edit:  $(grep '^built ' "$LOG" | sed -n 2p)"
 echo "rebuilds (ms): ${REBUILDS[*]} ($(($(grep -c '^built ' "$LOG") - 1)) rebuilds for 5 edits)"
 REBUILD_MS=$(printf '%s\n' "${REBUILDS[@]}" | sort -n | sed -n 3p)
 
-say "results"
+say "results (outputs written under $OUT)"
 printf '%-34s %9s %9s %13s %12s\n' "build" "fastest" "its CPU" "largest peak" "output"
 row x1k "explainer, 1k articles"
 row x10k "explainer, 10k articles"
