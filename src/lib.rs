@@ -109,6 +109,10 @@ pub struct Caches {
     pub files: content::FileCache,
     /// Analysed articles.
     pub analyses: model::articles::AnalysisCache,
+    /// The files (relative to the root, `/`-separated) whose text changed since the
+    /// last build, when nothing else did: only they are read again. `None` walks every
+    /// folder of `content/` again.
+    pub changed: Option<BTreeSet<String>>,
 }
 
 /// Loads and validates the site. `Err` is a failure of the machine; content problems
@@ -123,11 +127,15 @@ pub fn prepare_with(
     caches: Option<&mut Caches>,
 ) -> Result<(Option<Prepared>, Vec<Diagnostic>)> {
     let t = std::time::Instant::now();
-    let (files, analyses) = match caches {
-        Some(c) => (Some(&mut c.files), Some(&mut c.analyses)),
-        None => (None, None),
+    let (files, analyses, changed) = match caches {
+        Some(c) => (
+            Some(&mut c.files),
+            Some(&mut c.analyses),
+            c.changed.as_ref(),
+        ),
+        None => (None, None, None),
     };
-    let (raw, mut diags) = content::load_with(&opts.root, files)?;
+    let (raw, mut diags) = content::load_with(&opts.root, files, changed)?;
     timing("load", t);
     let (mut site, more) = model::resolve_with(&raw, analyses);
     timing("resolve", t);
