@@ -20,7 +20,7 @@ const OWN: &str = "/__explainer/";
 const RELOAD_JS: &str = "(function(){var seen=null;function poll(){fetch('/__explainer/version',{cache:'no-store'}).then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}}).catch(function(){}).then(function(){setTimeout(poll,300);});}poll();})();\n";
 
 /// Every file of a served site, by output path; cheap to copy.
-type Served = std::collections::BTreeMap<String, Arc<[u8]>>;
+type Served = std::collections::BTreeMap<Arc<str>, Arc<[u8]>>;
 
 /// The site as last built.
 enum Built {
@@ -42,6 +42,9 @@ struct Session {
     last: Option<Last>,
     /// How many files the last build rendered (not reused).
     rendered: usize,
+    /// Whether the last build took new article text into the site it had.
+    #[cfg(test)]
+    updated: bool,
 }
 
 /// The last good build.
@@ -58,6 +61,8 @@ impl Session {
             caches: crate::Caches::default(),
             last: None,
             rendered: 0,
+            #[cfg(test)]
+            updated: false,
         }
     }
 
@@ -81,23 +86,51 @@ impl Session {
             output: None,
             base_url: None,
         };
-        let (prepared, mut diags) = crate::prepare_with(&opts, Some(&mut self.caches))?;
+        let (mut earlier, kept) = match self.last.take() {
+            Some(l) => (Some(l.prepared), Some((l.files, l.rendered))),
+            None => (None, None),
+        };
+        let frame = |p: &crate::Prepared| {
+            let statics: Vec<String> = p.statics.iter().map(|s| s.path.clone()).collect();
+            (p.templates.fingerprint, statics)
+        };
+        let frame_before = earlier.as_ref().map(frame);
+        let prepared = crate::prepare_after(&opts, Some(&mut self.caches), &mut earlier);
+        // The last good build stays for the next one as long as it is whole.
+        let mut keep = |earlier: Option<crate::Prepared>, kept| {
+            if let (Some(prepared), Some((files, rendered))) = (earlier, kept) {
+                self.last = Some(Last {
+                    prepared,
+                    files,
+                    rendered,
+                });
+            }
+        };
+        let (prepared, mut diags, delta) = match prepared {
+            Ok(p) => p,
+            Err(e) => {
+                keep(earlier, kept);
+                return Err(e);
+            }
+        };
         let Some(prepared) = prepared else {
+            keep(earlier, kept);
             return Ok(Err(diags));
         };
-        let last = self.last.take().filter(|l| {
-            l.prepared.templates.fingerprint == prepared.templates.fingerprint
-                && l.prepared
-                    .statics
-                    .iter()
-                    .map(|s| &s.path)
-                    .eq(prepared.statics.iter().map(|s| &s.path))
-        });
-        let touched = last
-            .as_ref()
-            .and_then(|l| crate::render::affected::affected(&l.prepared.site, &prepared.site));
-        let (mut files, mut rendered) = match (last, &touched) {
-            (Some(l), Some(_)) => (l.files, l.rendered),
+        #[cfg(test)]
+        {
+            self.updated = delta.is_some();
+        }
+        // With other templates or static files, every page is rendered again.
+        let touched = match (&delta, &earlier) {
+            _ if frame_before != Some(frame(&prepared)) => None,
+            (Some(d), _) => crate::render::affected::affected(&d.before, &d.after),
+            (None, Some(e)) => crate::render::affected::affected(&e.site, &prepared.site),
+            (None, None) => None,
+        };
+        drop(earlier);
+        let (mut files, mut rendered) = match (kept, &touched) {
+            (Some((files, rendered)), Some(_)) => (files, rendered),
             _ => (Served::new(), crate::render::Rendered::default()),
         };
         let out = std::sync::Mutex::new(Files::new());
@@ -133,11 +166,11 @@ impl Session {
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
         self.rendered = fresh.len();
-        files.extend(fresh.into_iter().map(|(p, b)| (p, Arc::from(b))));
+        files.extend(fresh.into_iter().map(|(p, b)| (Arc::from(p), Arc::from(b))));
         for s in &prepared.statics {
             let bytes = std::fs::read(&s.source)
                 .with_context(|| format!("failed to read {}", s.source.display()))?;
-            files.insert(s.path.clone(), Arc::from(bytes));
+            files.insert(Arc::from(s.path.as_str()), Arc::from(bytes));
         }
         let result = files.clone();
         self.last = Some(Last {
@@ -317,10 +350,10 @@ fn respond(url: &str, state: &RwLock<State>) -> Response {
     } else {
         rel.clone()
     };
-    if let Some(bytes) = files.get(&file) {
+    if let Some(bytes) = files.get(file.as_str()) {
         return reply(200, content_type(&file), served(&file, bytes));
     }
-    if files.contains_key(&format!("{rel}/index.html")) {
+    if files.contains_key(format!("{rel}/index.html").as_str()) {
         let mut r = reply(301, "text/plain", Vec::new());
         if let Ok(h) = tiny_http::Header::from_bytes("Location", format!("/{rel}/")) {
             r.add_header(h);
@@ -531,7 +564,10 @@ mod incremental_tests {
 
     fn served(session: &mut Session, change: Change) -> Files {
         match session.build(change) {
-            Built::Site(files) => files.into_iter().map(|(p, b)| (p, b.to_vec())).collect(),
+            Built::Site(files) => files
+                .into_iter()
+                .map(|(p, b)| (p.to_string(), b.to_vec()))
+                .collect(),
             Built::Failed(text) => panic!("{text}"),
         }
     }
@@ -624,6 +660,11 @@ mod incremental_tests {
                     "{rel}: {n} of {everything} files rendered again"
                 );
             }
+            assert_eq!(
+                session.updated,
+                rel.starts_with("content/articles/"),
+                "{rel}: new article text alone is taken into the site as it was"
+            );
         }
         // The same edits seen as a rescan: every folder read again.
         for (rel, from, to) in edits.iter().rev() {
@@ -730,6 +771,18 @@ mod incremental_tests {
         assert!(matches!(session.build(text(&[rel])), Built::Failed(_)));
         std::fs::write(root.join(rel), &good).unwrap();
         fresh_after(&mut session, root, text(&[rel]), "fixing bad UTF-8");
+
+        // A broken quote in an article, then its fix: taken into the site of the last
+        // good build.
+        let rel = "content/articles/budget-vote.md";
+        edit(root, rel, "a gamble", "a bet");
+        assert!(matches!(session.build(text(&[rel])), Built::Failed(_)));
+        edit(root, rel, "a bet", "a gamble");
+        fresh_after(&mut session, root, text(&[rel]), "fixing a broken quote");
+        assert!(session.updated);
+        edit(root, rel, "won the vote", "carried the vote");
+        fresh_after(&mut session, root, text(&[rel]), "editing after the fix");
+        assert!(session.updated);
 
         // A static file.
         std::fs::write(
