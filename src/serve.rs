@@ -131,7 +131,7 @@ impl Session {
         drop(earlier);
         let (mut files, mut rendered) = match (kept, &touched) {
             (Some((files, rendered)), Some(_)) => (files, rendered),
-            _ => (Served::new(), crate::render::Rendered::default()),
+            _ => (Served::new(), crate::render::Rendered::indexed()),
         };
         let out = std::sync::Mutex::new(Files::new());
         let sink = |path: &str, bytes: &[u8]| -> Result<()> {

@@ -104,15 +104,21 @@ fn decode(v: &str) -> String {
 
 /// Diagnostics for links of `pages` (output path → HTML) that lead nowhere among
 /// `files` (every output path). `origin` names the template a page came from: a missing
-/// page is blamed on the linking page's template, a missing id on the target's.
+/// page is blamed on the linking page's template, a missing id on the target's. With
+/// `from`, only the links of those pages are looked at.
 pub fn check(
     pages: &BTreeMap<String, PageLinks>,
     files: &BTreeSet<String>,
     origin: &dyn Fn(&str) -> String,
     only: Option<&BTreeSet<String>>,
+    from: Option<&BTreeSet<String>>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for (page, page_links) in pages {
+    let looked_at: Box<dyn Iterator<Item = (&String, &PageLinks)>> = match from {
+        Some(from) => Box::new(from.iter().filter_map(|p| pages.get_key_value(p))),
+        None => Box::new(pages.iter()),
+    };
+    for (page, page_links) in looked_at {
         // With `only` (the pages just rendered again), the others' links need checking
         // only where they lead into those pages.
         let all = only.is_none_or(|o| o.contains(page));
@@ -246,10 +252,12 @@ mod tests {
             scan_page("a/index.html", r#"<p id="p1">"#, None),
         );
         let files: BTreeSet<String> = pages.keys().cloned().collect();
-        let d = check(&pages, &files, &|p| p.to_string(), None);
+        let d = check(&pages, &files, &|p| p.to_string(), None, None);
         assert_eq!(d.len(), 2, "{d:?}");
         let only: BTreeSet<String> = ["a/index.html".to_string()].into();
-        let d = check(&pages, &files, &|p| p.to_string(), Some(&only));
+        let d = check(&pages, &files, &|p| p.to_string(), Some(&only), None);
         assert_eq!(d.len(), 1, "only the link into a/ is checked again: {d:?}");
+        let d = check(&pages, &files, &|p| p.to_string(), Some(&only), Some(&only));
+        assert_eq!(d.len(), 0, "only the links of a/: {d:?}");
     }
 }
