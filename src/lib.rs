@@ -62,6 +62,9 @@ pub struct Prepared {
     pub templates: render::templates::Templates,
     /// Files to copy from `static/`.
     pub statics: Vec<StaticFile>,
+    /// What resolving the site left for taking in new article text (only when it was
+    /// prepared with caches).
+    kept: Option<model::update::Kept>,
 }
 
 impl Prepared {
@@ -109,6 +112,10 @@ pub struct Caches {
     pub files: content::FileCache,
     /// Analysed articles.
     pub analyses: model::articles::AnalysisCache,
+    /// The files (relative to the root, `/`-separated) whose text changed since the
+    /// last build, when nothing else did: only they are read again. `None` walks every
+    /// folder of `content/` again.
+    pub changed: Option<BTreeSet<String>>,
 }
 
 /// Loads and validates the site. `Err` is a failure of the machine; content problems
@@ -122,37 +129,117 @@ pub fn prepare_with(
     opts: &Options,
     caches: Option<&mut Caches>,
 ) -> Result<(Option<Prepared>, Vec<Diagnostic>)> {
+    let (prepared, diags, _) = prepare_after(opts, caches, &mut None)?;
+    Ok((prepared, diags))
+}
+
+/// `prepare_with` after the build `earlier` (for `serve`). When the text of articles is
+/// all that changed since, and nothing is wrong, the site of `earlier` takes in the new
+/// text instead of being resolved again: `earlier` is taken, and the parts of the site
+/// that changed come back (see `model::update`). Otherwise `earlier` is left as it was.
+pub fn prepare_after(
+    opts: &Options,
+    caches: Option<&mut Caches>,
+    earlier: &mut Option<Prepared>,
+) -> Result<(
+    Option<Prepared>,
+    Vec<Diagnostic>,
+    Option<model::update::Delta>,
+)> {
     let t = std::time::Instant::now();
-    let (files, analyses) = match caches {
-        Some(c) => (Some(&mut c.files), Some(&mut c.analyses)),
-        None => (None, None),
+    let (files, analyses, changed) = match caches {
+        Some(c) => (
+            Some(&mut c.files),
+            Some(&mut c.analyses),
+            c.changed.as_ref(),
+        ),
+        None => (None, None, None),
     };
-    let (raw, mut diags) = content::load_with(&opts.root, files)?;
+    let (raw, mut diags) = content::load_with(&opts.root, files, changed)?;
     timing("load", t);
-    let (mut site, more) = model::resolve_with(&raw, analyses);
-    timing("resolve", t);
-    drop(raw);
+    let (templates, more) = render::templates::load(&opts.root)?;
     diags.extend(more);
+    let statics = output::static_files(&opts.root, &mut diags)?;
+    let fine = templates.is_some() && !diags.iter().any(Diagnostic::is_error);
+    let (mut site, kept, delta) = match (earlier.take(), analyses, fine) {
+        (Some(mut e), Some(cache), true) => match update(&mut e, &statics, raw, cache) {
+            Ok(delta) => (e.site, e.kept, Some(delta)),
+            Err(raw) => {
+                *earlier = Some(e);
+                resolve(*raw, Some(cache), &mut diags)
+            }
+        },
+        (e, analyses, _) => {
+            *earlier = e;
+            resolve(raw, analyses, &mut diags)
+        }
+    };
+    timing("resolve", t);
     if let Some(url) = &opts.base_url {
         match model::normalize_base_url(url) {
             Some(u) => site.base_url = Some(u),
             None => anyhow::bail!("--base-url \"{url}\" is not an absolute http(s) URL"),
         }
     }
-    let (templates, more) = render::templates::load(&opts.root)?;
-    diags.extend(more);
-    let statics = output::static_files(&opts.root, &mut diags)?;
-    diags.extend(clashes(&render::generated_paths(&site), &statics));
+    if delta.is_none() {
+        diags.extend(clashes(&render::generated_paths(&site), &statics));
+    }
     let ok = !diags.iter().any(Diagnostic::is_error);
     let prepared = match templates {
         Some(templates) if ok => Some(Prepared {
             site,
             templates,
             statics,
+            kept,
         }),
         _ => None,
     };
-    Ok((prepared, diagnostic::sorted(diags)))
+    Ok((prepared, diagnostic::sorted(diags), delta))
+}
+
+/// The site of `raw`, its diagnostics added to `diags`; with `cache`, what an update
+/// needs is kept.
+fn resolve(
+    raw: content::RawSite,
+    cache: Option<&mut model::articles::AnalysisCache>,
+    diags: &mut Vec<Diagnostic>,
+) -> (
+    model::Site,
+    Option<model::update::Kept>,
+    Option<model::update::Delta>,
+) {
+    let (site, more, kept) = match cache {
+        Some(cache) => {
+            let (site, more, kept) = model::update::resolve_kept(raw, Some(cache));
+            // An update starts only from a site without diagnostics.
+            let kept = more.is_empty().then_some(kept);
+            (site, more, kept)
+        }
+        None => {
+            let (site, more) = model::resolve_with(&raw, None);
+            (site, more, None)
+        }
+    };
+    diags.extend(more);
+    (site, kept, None)
+}
+
+/// `model::update` of the site of `earlier` with `raw`, when it was resolved with what
+/// an update needs and none of `statics` clashes with its pages.
+fn update(
+    earlier: &mut Prepared,
+    statics: &[StaticFile],
+    raw: content::RawSite,
+    cache: &model::articles::AnalysisCache,
+) -> std::result::Result<model::update::Delta, Box<content::RawSite>> {
+    // An update keeps the pages as they were: the static files of `earlier` clashed with
+    // none of them.
+    let same = (earlier.statics.iter().map(|s| &s.path)).eq(statics.iter().map(|s| &s.path));
+    let clash = !same && !clashes(&render::generated_paths(&earlier.site), statics).is_empty();
+    match earlier.kept.as_mut() {
+        Some(kept) if !clash => model::update::update(&mut earlier.site, kept, raw, cache),
+        _ => Err(Box::new(raw)),
+    }
 }
 
 /// A file of `static/` may replace an asset (`style.css`) but not a generated page.

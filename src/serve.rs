@@ -3,7 +3,9 @@
 //! content error is shown as an error page (and in the terminal); the server keeps
 //! running, and fixing the file brings the site back.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -18,7 +20,7 @@ const OWN: &str = "/__explainer/";
 const RELOAD_JS: &str = "(function(){var seen=null;function poll(){fetch('/__explainer/version',{cache:'no-store'}).then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}}).catch(function(){}).then(function(){setTimeout(poll,300);});}poll();})();\n";
 
 /// Every file of a served site, by output path; cheap to copy.
-type Served = std::collections::BTreeMap<String, Arc<[u8]>>;
+type Served = std::collections::BTreeMap<Arc<str>, Arc<[u8]>>;
 
 /// The site as last built.
 enum Built {
@@ -40,6 +42,9 @@ struct Session {
     last: Option<Last>,
     /// How many files the last build rendered (not reused).
     rendered: usize,
+    /// Whether the last build took new article text into the site it had.
+    #[cfg(test)]
+    updated: bool,
 }
 
 /// The last good build.
@@ -56,12 +61,18 @@ impl Session {
             caches: crate::Caches::default(),
             last: None,
             rendered: 0,
+            #[cfg(test)]
+            updated: false,
         }
     }
 
-    /// Builds the site into memory, reusing parsed files and analysed articles, and
-    /// rendering again only the pages the change touches.
-    fn build(&mut self) -> Built {
+    /// Builds the site into memory after `change`, reusing parsed files and analysed
+    /// articles, and rendering again only the pages the change touches.
+    fn build(&mut self, change: Change) -> Built {
+        self.caches.changed = match change {
+            Change::Files(paths) => Some(paths),
+            Change::Everything => None,
+        };
         match self.try_build() {
             Ok(Ok(files)) => Built::Site(files),
             Ok(Err(diags)) => Built::Failed(diags.iter().map(|d| format!("{d}\n")).collect()),
@@ -75,24 +86,52 @@ impl Session {
             output: None,
             base_url: None,
         };
-        let (prepared, mut diags) = crate::prepare_with(&opts, Some(&mut self.caches))?;
+        let (mut earlier, kept) = match self.last.take() {
+            Some(l) => (Some(l.prepared), Some((l.files, l.rendered))),
+            None => (None, None),
+        };
+        let frame = |p: &crate::Prepared| {
+            let statics: Vec<String> = p.statics.iter().map(|s| s.path.clone()).collect();
+            (p.templates.fingerprint, statics)
+        };
+        let frame_before = earlier.as_ref().map(frame);
+        let prepared = crate::prepare_after(&opts, Some(&mut self.caches), &mut earlier);
+        // The last good build stays for the next one as long as it is whole.
+        let mut keep = |earlier: Option<crate::Prepared>, kept| {
+            if let (Some(prepared), Some((files, rendered))) = (earlier, kept) {
+                self.last = Some(Last {
+                    prepared,
+                    files,
+                    rendered,
+                });
+            }
+        };
+        let (prepared, mut diags, delta) = match prepared {
+            Ok(p) => p,
+            Err(e) => {
+                keep(earlier, kept);
+                return Err(e);
+            }
+        };
         let Some(prepared) = prepared else {
+            keep(earlier, kept);
             return Ok(Err(diags));
         };
-        let last = self.last.take().filter(|l| {
-            l.prepared.templates.fingerprint == prepared.templates.fingerprint
-                && l.prepared
-                    .statics
-                    .iter()
-                    .map(|s| &s.path)
-                    .eq(prepared.statics.iter().map(|s| &s.path))
-        });
-        let touched = last
-            .as_ref()
-            .and_then(|l| crate::render::affected::affected(&l.prepared.site, &prepared.site));
-        let (mut files, mut rendered) = match (last, &touched) {
-            (Some(l), Some(_)) => (l.files, l.rendered),
-            _ => (Served::new(), crate::render::Rendered::default()),
+        #[cfg(test)]
+        {
+            self.updated = delta.is_some();
+        }
+        // With other templates or static files, every page is rendered again.
+        let touched = match (&delta, &earlier) {
+            _ if frame_before != Some(frame(&prepared)) => None,
+            (Some(d), _) => crate::render::affected::affected(&d.before, &d.after),
+            (None, Some(e)) => crate::render::affected::affected(&e.site, &prepared.site),
+            (None, None) => None,
+        };
+        drop(earlier);
+        let (mut files, mut rendered) = match (kept, &touched) {
+            (Some((files, rendered)), Some(_)) => (files, rendered),
+            _ => (Served::new(), crate::render::Rendered::indexed()),
         };
         let out = std::sync::Mutex::new(Files::new());
         let sink = |path: &str, bytes: &[u8]| -> Result<()> {
@@ -132,11 +171,11 @@ impl Session {
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
         self.rendered = fresh.len();
-        files.extend(fresh.into_iter().map(|(p, b)| (p, Arc::from(b))));
+        files.extend(fresh.into_iter().map(|(p, b)| (Arc::from(p), Arc::from(b))));
         for s in &prepared.statics {
             let bytes = std::fs::read(&s.source)
                 .with_context(|| format!("failed to read {}", s.source.display()))?;
-            files.insert(s.path.clone(), Arc::from(bytes));
+            files.insert(Arc::from(s.path.as_str()), Arc::from(bytes));
         }
         let result = files.clone();
         self.last = Some(Last {
@@ -153,12 +192,14 @@ pub fn run(root: &Path, port: u16) -> Result<()> {
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let port = server.server_addr().to_ip().map_or(port, |a| a.port());
+    // Watching starts before the first build, so that no change goes unseen.
+    let (_watcher, changes) = watch(root)?;
     let mut session = Session::new(root);
     let state = Arc::new(RwLock::new(State {
-        built: rebuild(&mut session),
+        built: rebuild(&mut session, Change::Everything),
         version: 1,
     }));
-    let _watcher = watch(root, session, Arc::clone(&state))?;
+    keep_building(changes, session, Arc::clone(&state));
     eprintln!(
         "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
         root.display()
@@ -173,9 +214,9 @@ pub fn run(root: &Path, port: u16) -> Result<()> {
     Ok(())
 }
 
-fn rebuild(session: &mut Session) -> Built {
+fn rebuild(session: &mut Session, change: Change) -> Built {
     let started = Instant::now();
-    let built = session.build();
+    let built = session.build(change);
     match &built {
         Built::Site(files) => eprintln!(
             "built {} files in {} ms ({} rendered, the others unchanged)",
@@ -188,47 +229,100 @@ fn rebuild(session: &mut Session) -> Built {
     built
 }
 
-/// Watches the site's folders; rebuilds and bumps the version on every change.
-fn watch(
-    root: &Path,
-    mut session: Session,
-    state: Arc<RwLock<State>>,
-) -> Result<notify::RecommendedWatcher> {
-    use notify::{EventKind, RecursiveMode, Watcher};
-    let (tx, rx) = std::sync::mpsc::channel::<()>();
+/// What changed since the last build, as the watcher saw it.
+#[derive(Debug, PartialEq)]
+enum Change {
+    /// The text of these files (relative to the root, `/`-separated), and nothing else.
+    Files(BTreeSet<String>),
+    /// Files came or went, or the watcher lost track: every folder is read again.
+    Everything,
+}
+
+impl Change {
+    /// Both changes.
+    fn and(self, other: Change) -> Change {
+        match (self, other) {
+            (Change::Files(mut a), Change::Files(b)) => {
+                a.extend(b);
+                Change::Files(a)
+            }
+            _ => Change::Everything,
+        }
+    }
+}
+
+/// The change a watcher's event (or error) makes to the site at `root`, if any.
+fn change_of(root: &Path, event: notify::Result<notify::Event>) -> Option<Change> {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    // An error may be events lost.
+    let Ok(event) = event else {
+        return Some(Change::Everything);
+    };
+    if event.need_rescan() {
+        return Some(Change::Everything);
+    }
+    let ours: BTreeSet<String> = event
+        .paths
+        .iter()
+        .filter_map(|p| {
+            let rel = p.strip_prefix(root).ok()?;
+            let first = rel.components().next()?;
+            ["content", "templates", "static"]
+                .iter()
+                .any(|w| first.as_os_str() == *w)
+                .then(|| rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    if ours.is_empty() {
+        return None;
+    }
+    match event.kind {
+        // Reading the files to build them is an event too: only changes count.
+        EventKind::Modify(ModifyKind::Metadata(_)) => None,
+        // New text in files that were there and still are.
+        EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any) => Some(Change::Files(ours)),
+        // Created, removed, renamed, or something else.
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(_) => {
+            Some(Change::Everything)
+        }
+        _ => None,
+    }
+}
+
+/// Watches the site's folders: each change comes out of the receiver.
+fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver<Change>)> {
+    use notify::{RecursiveMode, Watcher};
+    let (tx, rx) = std::sync::mpsc::channel::<Change>();
     let root_buf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let filter_root = root_buf.clone();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(event) = res else { return };
-        // Reading the files to build them is an event too: only changes count.
-        let change = matches!(event.kind, EventKind::Create(_) | EventKind::Remove(_))
-            || matches!(event.kind, EventKind::Modify(m) if !matches!(m, notify::event::ModifyKind::Metadata(_)));
-        let ours = event.paths.iter().any(|p| {
-            p.strip_prefix(&filter_root)
-                .ok()
-                .and_then(|p| p.components().next())
-                .is_some_and(|c| ["content", "templates", "static"].iter().any(|w| c.as_os_str() == *w))
-        });
-        if change && ours {
-            let _ = tx.send(());
+        if let Some(change) = change_of(&filter_root, res) {
+            let _ = tx.send(change);
         }
     })
     .context("cannot watch the site's files")?;
     watcher
         .watch(&root_buf, RecursiveMode::Recursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
+    Ok((watcher, rx))
+}
+
+/// Rebuilds and bumps the version after every change, on a thread of its own.
+fn keep_building(changes: Receiver<Change>, mut session: Session, state: Arc<RwLock<State>>) {
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
+        while let Ok(mut change) = changes.recv() {
             // An editor's save is often several events: wait until they settle.
-            while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
-            let built = rebuild(&mut session);
+            while let Ok(more) = changes.recv_timeout(Duration::from_millis(30)) {
+                change = change.and(more);
+            }
+            let built = rebuild(&mut session, change);
             if let Ok(mut s) = state.write() {
                 s.built = built;
                 s.version += 1;
             }
         }
     });
-    Ok(watcher)
 }
 
 type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
@@ -261,10 +355,10 @@ fn respond(url: &str, state: &RwLock<State>) -> Response {
     } else {
         rel.clone()
     };
-    if let Some(bytes) = files.get(&file) {
+    if let Some(bytes) = files.get(file.as_str()) {
         return reply(200, content_type(&file), served(&file, bytes));
     }
-    if files.contains_key(&format!("{rel}/index.html")) {
+    if files.contains_key(format!("{rel}/index.html").as_str()) {
         let mut r = reply(301, "text/plain", Vec::new());
         if let Ok(h) = tiny_http::Header::from_bytes("Location", format!("/{rel}/")) {
             r.add_header(h);
@@ -368,6 +462,65 @@ mod tests {
     }
 
     #[test]
+    fn new_text_is_a_change_of_files_and_anything_else_of_everything() {
+        use notify::event::{CreateKind, DataChange, Flag, ModifyKind, RemoveKind, RenameMode};
+        use notify::{Event, EventKind};
+        let root = Path::new("/site");
+        let event = |kind, path: &str| Ok(Event::new(kind).add_path(root.join(path)));
+        let data = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        assert_eq!(
+            change_of(root, event(data, "content/articles/a.md")),
+            Some(Change::Files(["content/articles/a.md".to_string()].into()))
+        );
+        assert_eq!(
+            change_of(
+                root,
+                event(EventKind::Modify(ModifyKind::Any), "static/x.css")
+            ),
+            Some(Change::Files(["static/x.css".to_string()].into()))
+        );
+        for kind in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Create(CreateKind::Folder),
+            EventKind::Remove(RemoveKind::Any),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+        ] {
+            assert_eq!(
+                change_of(root, event(kind, "content/articles/a.md")),
+                Some(Change::Everything),
+                "{kind:?}"
+            );
+        }
+        let metadata = EventKind::Modify(ModifyKind::Metadata(notify::event::MetadataKind::Any));
+        assert_eq!(
+            change_of(root, event(metadata, "content/articles/a.md")),
+            None
+        );
+        let access = EventKind::Access(notify::event::AccessKind::Any);
+        assert_eq!(
+            change_of(root, event(access, "content/articles/a.md")),
+            None
+        );
+        assert_eq!(change_of(root, event(data, "public/index.html")), None);
+        assert_eq!(
+            change_of(Path::new("/elsewhere"), event(data, "content/a.md")),
+            None
+        );
+        let rescan = Ok(Event::new(EventKind::Other).set_flag(Flag::Rescan));
+        assert_eq!(change_of(root, rescan), Some(Change::Everything));
+        let lost = Err(notify::Error::generic("queue overflow"));
+        assert_eq!(change_of(root, lost), Some(Change::Everything));
+    }
+
+    #[test]
+    fn changes_add_up() {
+        let files = |p: &[&str]| Change::Files(p.iter().map(|p| p.to_string()).collect());
+        assert_eq!(files(&["a"]).and(files(&["b"])), files(&["a", "b"]));
+        assert_eq!(files(&["a"]).and(Change::Everything), Change::Everything);
+        assert_eq!(Change::Everything.and(files(&["a"])), Change::Everything);
+    }
+
+    #[test]
     fn decodes_paths() {
         assert_eq!(percent_decode("a%20b/%zz"), "a b/%zz");
     }
@@ -414,11 +567,19 @@ mod incremental_tests {
             .collect()
     }
 
-    fn served(session: &mut Session) -> Files {
-        match session.build() {
-            Built::Site(files) => files.into_iter().map(|(p, b)| (p, b.to_vec())).collect(),
+    fn served(session: &mut Session, change: Change) -> Files {
+        match session.build(change) {
+            Built::Site(files) => files
+                .into_iter()
+                .map(|(p, b)| (p.to_string(), b.to_vec()))
+                .collect(),
             Built::Failed(text) => panic!("{text}"),
         }
+    }
+
+    /// The change a watcher reports for new text in `paths`.
+    fn text(paths: &[&str]) -> Change {
+        Change::Files(paths.iter().map(|p| p.to_string()).collect())
     }
 
     fn edit(root: &Path, rel: &str, from: &str, to: &str) {
@@ -438,7 +599,7 @@ mod incremental_tests {
         );
         let mut session = Session::new(root);
         assert_eq!(
-            differ(&served(&mut session), &full(root)),
+            differ(&served(&mut session, Change::Everything), &full(root)),
             Vec::<String>::new()
         );
         let everything = session.rendered;
@@ -491,7 +652,7 @@ mod incremental_tests {
         ];
         for (i, (rel, from, to)) in edits.iter().enumerate() {
             edit(root, rel, from, to);
-            let files = served(&mut session);
+            let files = served(&mut session, text(&[rel]));
             assert_eq!(
                 differ(&files, &full(root)),
                 Vec::<String>::new(),
@@ -504,6 +665,163 @@ mod incremental_tests {
                     "{rel}: {n} of {everything} files rendered again"
                 );
             }
+            assert_eq!(
+                session.updated,
+                rel.starts_with("content/articles/"),
+                "{rel}: new article text alone is taken into the site as it was"
+            );
         }
+        // The same edits seen as a rescan: every folder read again.
+        for (rel, from, to) in edits.iter().rev() {
+            edit(root, rel, to, from);
+            let files = served(&mut session, Change::Everything);
+            assert_eq!(
+                differ(&files, &full(root)),
+                Vec::<String>::new(),
+                "after editing {rel} back"
+            );
+        }
+    }
+
+    /// Asserts that building after `change` serves what a fresh build makes.
+    #[track_caller]
+    fn fresh_after(session: &mut Session, root: &Path, change: Change, what: &str) {
+        let files = served(session, change);
+        assert_eq!(
+            differ(&files, &full(root)),
+            Vec::<String>::new(),
+            "after {what}"
+        );
+    }
+
+    #[test]
+    fn files_that_come_and_go_templates_and_static_files_are_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
+            root,
+        );
+        let mut session = Session::new(root);
+        fresh_after(&mut session, root, Change::Everything, "the first build");
+        let everything = session.rendered;
+
+        let note = "content/annotations/vote-time.md";
+        std::fs::write(
+            root.join(note),
+            "+++\narticle = \"budget-vote\"\nquote = \"won the vote\"\nkind = \"context\"\n+++\n\nThe vote was held at night.\n",
+        )
+        .unwrap();
+        fresh_after(&mut session, root, Change::Everything, "creating a file");
+        edit(root, note, "held at night", "held before dawn");
+        fresh_after(&mut session, root, text(&[note]), "editing the new file");
+        std::fs::remove_file(root.join(note)).unwrap();
+        fresh_after(&mut session, root, Change::Everything, "removing a file");
+
+        // A watcher that reports a new file as new text in it: the folder is walked.
+        std::fs::write(
+            root.join(note),
+            "+++\narticle = \"budget-vote\"\nquote = \"won the vote\"\nkind = \"context\"\n+++\n\nAt night.\n",
+        )
+        .unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            text(&[note]),
+            "a file created unannounced",
+        );
+        std::fs::remove_file(root.join(note)).unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            text(&[note]),
+            "a file removed unannounced",
+        );
+
+        // Files that no build reads.
+        std::fs::write(root.join("content/articles/.schools.md.swp"), "x").unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            text(&["content/articles/.schools.md.swp"]),
+            "editing a hidden file",
+        );
+        std::fs::write(root.join("content/notes.txt"), "x").unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            Change::Everything,
+            "adding a stray file",
+        );
+        std::fs::write(root.join("content/notes.txt"), "xy").unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            text(&["content/notes.txt"]),
+            "editing a stray file",
+        );
+
+        // A content error, then its fix, both seen as new text.
+        let rel = "content/actors/max-doe.md";
+        let good = std::fs::read_to_string(root.join(rel)).unwrap();
+        std::fs::write(
+            root.join(rel),
+            "+++\nname = \"Max Doe\"\nkind = person\n+++\n",
+        )
+        .unwrap();
+        assert!(matches!(session.build(text(&[rel])), Built::Failed(_)));
+        std::fs::write(root.join(rel), &good).unwrap();
+        fresh_after(&mut session, root, text(&[rel]), "fixing an error");
+        std::fs::write(root.join(rel), b"+++\nname = \"Max \xff\"\n+++\n").unwrap();
+        assert!(matches!(session.build(text(&[rel])), Built::Failed(_)));
+        std::fs::write(root.join(rel), &good).unwrap();
+        fresh_after(&mut session, root, text(&[rel]), "fixing bad UTF-8");
+
+        // A broken quote in an article, then its fix: taken into the site of the last
+        // good build.
+        let rel = "content/articles/budget-vote.md";
+        edit(root, rel, "a gamble", "a bet");
+        assert!(matches!(session.build(text(&[rel])), Built::Failed(_)));
+        edit(root, rel, "a bet", "a gamble");
+        fresh_after(&mut session, root, text(&[rel]), "fixing a broken quote");
+        assert!(session.updated);
+        edit(root, rel, "won the vote", "carried the vote");
+        fresh_after(&mut session, root, text(&[rel]), "editing after the fix");
+        assert!(session.updated);
+
+        // A static file.
+        std::fs::write(
+            root.join("static/robots.txt"),
+            "User-agent: *\nDisallow: /\n",
+        )
+        .unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            text(&["static/robots.txt"]),
+            "editing a static file",
+        );
+        assert!(session.rendered < everything);
+
+        // A template: added, then edited.
+        let article = crate::render::templates::DEFAULTS
+            .iter()
+            .find(|(name, _)| *name == "article.html")
+            .unwrap()
+            .1;
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(root.join("templates/article.html"), article).unwrap();
+        fresh_after(&mut session, root, Change::Everything, "adding a template");
+        std::fs::write(
+            root.join("templates/article.html"),
+            article.replacen("<article", "<article data-edited", 1),
+        )
+        .unwrap();
+        fresh_after(
+            &mut session,
+            root,
+            text(&["templates/article.html"]),
+            "editing a template",
+        );
     }
 }

@@ -10,7 +10,7 @@ use toml::Spanned;
 pub type SpannedStr = Spanned<String>;
 
 /// `content/site.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFront {
     /// The site's title.
@@ -24,7 +24,7 @@ pub struct SiteFront {
 }
 
 /// An article's front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleFront {
     /// The headline.

@@ -94,17 +94,20 @@ pub const KINDS: [&str; 4] = ["articles", "actors", "positions", "annotations"];
 /// Reads and parses the content of the site at `root`. Content problems become
 /// diagnostics; only a failure of the machine (an unreadable folder) is an `Err`.
 pub fn load(root: &Path) -> Result<(RawSite, Vec<Diagnostic>)> {
-    load_with(root, None)
+    load_with(root, None, None)
 }
 
 /// Parsed files of an earlier load, reused while their text is the same (for `serve`,
-/// which rebuilds after every edit).
+/// which rebuilds after every edit), and what that load found in each folder, so that
+/// the next load can read again only the files it is told changed.
 #[derive(Default)]
 pub struct FileCache {
-    articles: KindCache<ArticleFront>,
-    actors: KindCache<ActorFront>,
-    positions: KindCache<PositionFront>,
-    annotations: KindCache<AnnotationFront>,
+    articles: Listing<ArticleFront>,
+    actors: Listing<ActorFront>,
+    positions: Listing<PositionFront>,
+    annotations: Listing<AnnotationFront>,
+    /// Whether the listings are those of the last load, and it finished.
+    complete: bool,
 }
 
 /// When a file was last changed and how long it is: the same stamp, the same file.
@@ -113,13 +116,50 @@ type Stamp = Option<(std::time::SystemTime, u64)>;
 /// What parsing one file gave: the file, or nothing, and its diagnostics.
 type Parsed<F> = Arc<(Option<Arc<SourceFile<F>>>, Vec<Diagnostic>)>;
 
-/// For each file: its stamp, and what parsing it gave.
-type KindCache<F> = std::collections::HashMap<String, (Stamp, Parsed<F>)>;
+/// What a load found in one kind's folder, in the order of the walk (by name).
+struct Listing<F> {
+    entries: Vec<Entry<F>>,
+    /// Whether a `.md` file of the folder is a symbolic link: its target can change
+    /// under another name.
+    links: bool,
+}
 
-/// `load`, parsing again only the files whose text is not in `cache`.
+impl<F> Default for Listing<F> {
+    fn default() -> Self {
+        Listing {
+            entries: Vec::new(),
+            links: false,
+        }
+    }
+}
+
+/// One entry of a kind's folder.
+enum Entry<F> {
+    /// Something that is not read, and why (a sub-folder, a file that is not `.md`, a
+    /// link out of the site).
+    Skipped(Diagnostic),
+    /// A `.md` file: its path relative to the root, its stamp, and what reading it gave.
+    File(String, Stamp, Read<F>),
+}
+
+/// What reading one `.md` file gave.
+enum Read<F> {
+    /// Its text is not UTF-8: the diagnostic, and the slug it is known by.
+    NotText(Diagnostic, String),
+    /// Its text, parsed (or not).
+    Parsed(Parsed<F>),
+}
+
+/// `load`, parsing again only the files whose text is not in `cache`. With `changed`
+/// (paths relative to the root, `/`-separated) and a cache of the last load, the
+/// folders are not walked again: only the listed files are read, which is right only
+/// when nothing else changed since that load and no file was added or removed. A
+/// change that this cannot account for (a path that is not a known `.md` file) makes
+/// it walk every folder.
 pub fn load_with(
     root: &Path,
     mut cache: Option<&mut FileCache>,
+    changed: Option<&std::collections::BTreeSet<String>>,
 ) -> Result<(RawSite, Vec<Diagnostic>)> {
     let mut raw = RawSite::default();
     let mut diags = Vec::new();
@@ -133,6 +173,9 @@ pub fn load_with(
                 root.display()
             ),
         ));
+        if let Some(c) = cache {
+            c.complete = false;
+        }
         return Ok((raw, diags));
     }
     if let Some((site, lines)) = load_site_toml(root, &mut diags)? {
@@ -155,57 +198,131 @@ pub fn load_with(
             ));
         }
     }
-    let known = cache.as_deref().map(|c| &c.articles);
-    let unchanged =
-        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
-    let files = read_kind(root, "articles", &mut diags, &mut raw.unparsed, &unchanged)?;
-    raw.articles = parse_all(
-        "articles",
-        files,
-        &mut diags,
-        &mut raw.unparsed,
-        cache.as_deref_mut().map(|c| &mut c.articles),
-    );
-    let known = cache.as_deref().map(|c| &c.actors);
-    let unchanged =
-        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
-    let files = read_kind(root, "actors", &mut diags, &mut raw.unparsed, &unchanged)?;
-    raw.actors = parse_all(
-        "actors",
-        files,
-        &mut diags,
-        &mut raw.unparsed,
-        cache.as_deref_mut().map(|c| &mut c.actors),
-    );
-    let known = cache.as_deref().map(|c| &c.positions);
-    let unchanged =
-        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
-    let files = read_kind(root, "positions", &mut diags, &mut raw.unparsed, &unchanged)?;
-    raw.positions = parse_all(
-        "positions",
-        files,
-        &mut diags,
-        &mut raw.unparsed,
-        cache.as_deref_mut().map(|c| &mut c.positions),
-    );
-    let known = cache.as_deref().map(|c| &c.annotations);
-    let unchanged =
-        |p: &str, st: Stamp| known.and_then(|k| k.get(p)).is_some_and(|(s, _)| *s == st);
-    let files = read_kind(
-        root,
-        "annotations",
-        &mut diags,
-        &mut raw.unparsed,
-        &unchanged,
-    )?;
-    raw.annotations = parse_all(
-        "annotations",
-        files,
-        &mut diags,
-        &mut raw.unparsed,
-        cache.map(|c| &mut c.annotations),
-    );
+    let reread = match (cache.as_deref_mut(), changed) {
+        (Some(c), Some(changed)) if c.complete => reread(root, c, changed),
+        _ => false,
+    };
+    let reuse = cache.is_some();
+    let mut fresh = FileCache::default();
+    let c = match cache {
+        Some(c) => {
+            // Until this load finishes, the cache is not that of a finished load.
+            c.complete = false;
+            c
+        }
+        None => &mut fresh,
+    };
+    if !reread {
+        walk_kind(root, "articles", &mut c.articles, reuse)?;
+        walk_kind(root, "actors", &mut c.actors, reuse)?;
+        walk_kind(root, "positions", &mut c.positions, reuse)?;
+        walk_kind(root, "annotations", &mut c.annotations, reuse)?;
+    }
+    raw.articles = gather("articles", &c.articles, &mut diags, &mut raw.unparsed);
+    raw.actors = gather("actors", &c.actors, &mut diags, &mut raw.unparsed);
+    raw.positions = gather("positions", &c.positions, &mut diags, &mut raw.unparsed);
+    raw.annotations = gather("annotations", &c.annotations, &mut diags, &mut raw.unparsed);
+    c.complete = true;
     Ok((raw, diags))
+}
+
+/// Reads again the files of `changed` into the listings of `cache`; `false` (and the
+/// listings unchanged) when a path is one the listings cannot account for.
+fn reread(
+    root: &Path,
+    cache: &mut FileCache,
+    changed: &std::collections::BTreeSet<String>,
+) -> bool {
+    let mut files = Vec::new();
+    for path in changed {
+        let Some(rest) = path.strip_prefix("content/") else {
+            // `templates/` and `static/` are read by every build.
+            continue;
+        };
+        let parts: Vec<&str> = rest.split('/').collect();
+        // Hidden files and folders are never read, nor is site.toml kept.
+        if parts.iter().any(|p| p.starts_with('.')) || rest == "site.toml" {
+            continue;
+        }
+        let known = match parts[..] {
+            [kind, name] if name.ends_with(".md") => match kind {
+                "articles" => cache.articles.knows(path),
+                "actors" => cache.actors.knows(path),
+                "positions" => cache.positions.knows(path),
+                "annotations" => cache.annotations.knows(path),
+                _ => false,
+            },
+            _ => false,
+        };
+        if !known {
+            return false;
+        }
+        // A file that cannot be read now may have gone: the walk will tell.
+        let full = root.join(path);
+        let Ok(meta) = std::fs::metadata(&full) else {
+            return false;
+        };
+        if !meta.is_file() {
+            return false;
+        }
+        let Ok(bytes) = std::fs::read(&full) else {
+            return false;
+        };
+        let stamp = meta.modified().ok().map(|m| (m, meta.len()));
+        files.push((parts[0], path.clone(), stamp, bytes));
+    }
+    for (kind, path, stamp, bytes) in files {
+        match kind {
+            "articles" => cache.articles.replace(path, stamp, bytes),
+            "actors" => cache.actors.replace(path, stamp, bytes),
+            "positions" => cache.positions.replace(path, stamp, bytes),
+            _ => cache.annotations.replace(path, stamp, bytes),
+        }
+    }
+    true
+}
+
+impl<F: DeserializeOwned + Send + Sync> Listing<F> {
+    /// Whether `path` is a `.md` file of this listing, and one that no other name leads to.
+    fn knows(&self, path: &str) -> bool {
+        !self.links
+            && self
+                .entries
+                .iter()
+                .any(|e| matches!(e, Entry::File(p, _, _) if p == path))
+    }
+
+    /// Puts what the new text of the known file `path` gives in place of the old.
+    fn replace(&mut self, path: String, stamp: Stamp, bytes: Vec<u8>) {
+        let read = read_text(&path, bytes);
+        if let Some(Entry::File(_, s, r)) = self
+            .entries
+            .iter_mut()
+            .find(|e| matches!(e, Entry::File(p, _, _) if *p == path))
+        {
+            *s = stamp;
+            *r = read;
+        }
+    }
+}
+
+/// What the bytes of the file at `path` give: a diagnostic, or the parsed file.
+fn read_text<F: DeserializeOwned>(path: &str, bytes: Vec<u8>) -> Read<F> {
+    let mut d = Vec::new();
+    match utf8(path, bytes, &mut d) {
+        Some(text) => {
+            let file = parse_file(path.to_string(), &text, &mut d).map(Arc::new);
+            Read::Parsed(Arc::new((file, d)))
+        }
+        None => {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let slug = name.trim_end_matches(".md").to_string();
+            match d.pop() {
+                Some(diag) => Read::NotText(diag, slug),
+                None => Read::Parsed(Arc::new((None, d))),
+            }
+        }
+    }
 }
 
 fn load_site_toml(
@@ -224,104 +341,160 @@ fn load_site_toml(
     }
     let bytes =
         std::fs::read(&file).with_context(|| format!("failed to read {}", file.display()))?;
-    let text = match utf8(PATH, bytes) {
-        Ok(text) => text,
-        Err(d) => {
-            diags.push(d);
-            return Ok(None);
-        }
+    let Some(text) = utf8(PATH, bytes, diags) else {
+        return Ok(None);
     };
     let lines = LineMap::new(&text, 1);
     Ok(parse_toml(PATH, &text, &lines, diags).map(|site| (site, lines)))
 }
 
-/// The `.md` files of one kind's folder, sorted by name, as (relative path, text).
-fn read_kind(
+/// Walks one kind's folder into `listing`, reading and parsing (on every core) the
+/// `.md` files; with `reuse`, a file whose stamp is the one `listing` holds is not read.
+fn walk_kind<F: DeserializeOwned + Send + Sync>(
     root: &Path,
     kind: &'static str,
-    diags: &mut Vec<Diagnostic>,
-    unparsed: &mut Vec<(&'static str, String)>,
-    unchanged: &(dyn Fn(&str, Stamp) -> bool + Sync),
-) -> Result<Vec<(String, Stamp, Option<String>)>> {
-    let dir = root.join("content").join(kind);
-    let mut to_read = Vec::new();
-    if !dir.exists() {
-        return Ok(Vec::new());
-    }
-    // Only the folder's own files are read: sub-folders are named, not entered.
-    let walk = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name();
-    for entry in walk {
-        let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = format!("content/{kind}/{name}");
-        if entry.path_is_symlink() && !link_stays_inside(root, entry.path()) {
-            diags.push(outside_link(&rel));
-            continue;
+    listing: &mut Listing<F>,
+    reuse: bool,
+) -> Result<()> {
+    let mut known: std::collections::HashMap<String, (Stamp, Read<F>)> =
+        std::collections::HashMap::new();
+    if reuse {
+        for entry in std::mem::take(&mut listing.entries) {
+            if let Entry::File(path, stamp @ Some(_), read) = entry {
+                known.insert(path, (stamp, read));
+            }
         }
-        let is_dir = if entry.path_is_symlink() {
-            entry.path().is_dir()
-        } else {
-            entry.file_type().is_dir()
-        };
-        if name.starts_with('.') || is_dir {
-            if is_dir && !name.starts_with('.') {
-                diags.push(Diagnostic::warning(
+    }
+    let mut found = Listing::default();
+    // The `.md` files: (index in `found`, path relative to the root, path, is a link).
+    let mut files = Vec::new();
+    let dir = root.join("content").join(kind);
+    if dir.exists() {
+        // Only the folder's own files are read: sub-folders are named, not entered.
+        let walk = walkdir::WalkDir::new(&dir)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = format!("content/{kind}/{name}");
+            let link = entry.path_is_symlink();
+            if link && !link_stays_inside(root, entry.path()) {
+                found.entries.push(Entry::Skipped(outside_link(&rel)));
+                continue;
+            }
+            let is_dir = if link {
+                entry.path().is_dir()
+            } else {
+                entry.file_type().is_dir()
+            };
+            if name.starts_with('.') || is_dir {
+                if is_dir && !name.starts_with('.') {
+                    found.entries.push(Entry::Skipped(Diagnostic::warning(
+                        rel,
+                        None,
+                        "ignored: sub-folders of content/ are not read",
+                    )));
+                }
+                continue;
+            }
+            if !name.ends_with(".md") {
+                found.entries.push(Entry::Skipped(Diagnostic::warning(
                     rel,
                     None,
-                    "ignored: sub-folders of content/ are not read",
-                ));
+                    "ignored: only .md files are read",
+                )));
+                continue;
             }
-            continue;
+            found.links |= link;
+            files.push((found.entries.len(), rel, entry.into_path()));
+            // Filled in below.
+            found
+                .entries
+                .push(Entry::Skipped(Diagnostic::warning("", None, "")));
         }
-        if !name.ends_with(".md") {
-            diags.push(Diagnostic::warning(
-                rel,
-                None,
-                "ignored: only .md files are read",
-            ));
-            continue;
-        }
-        to_read.push((rel, entry.into_path()));
     }
-    // The files are opened, stamped and read in parallel: opening thousands of small
-    // files is most of the time loading takes.
-    // (path, stamp, text: `None` when unchanged since the last build)
-    type Read = (String, Stamp, Option<Result<String, Diagnostic>>);
-    let read: Vec<Read> = to_read
+    // Each file is opened, stamped, and (unless its stamp is known) read and parsed, on
+    // every core: opening thousands of small files is most of the time loading takes.
+    // A link's stamp is its target's: that is what changes when it is edited.
+    let known_before = &known;
+    let outcomes: Vec<(usize, String, Stamp, Option<Read<F>>)> = files
         .into_par_iter()
-        .map(|(rel, path)| {
-            use std::io::Read;
+        .map(|(i, rel, path)| {
+            use std::io::Read as _;
             let failed = || format!("failed to read {}", path.display());
             let mut file = std::fs::File::open(&path).with_context(failed)?;
             let meta = file.metadata().ok();
             let stamp = meta
                 .as_ref()
                 .and_then(|m| Some((m.modified().ok()?, m.len())));
-            if stamp.is_some() && unchanged(&rel, stamp) {
-                return Ok((rel, stamp, None));
+            if known_before.get(&rel).is_some_and(|(s, _)| *s == stamp) {
+                return Ok((i, rel, stamp, None));
             }
             let mut bytes = Vec::with_capacity(meta.map_or(0, |m| m.len() as usize + 1));
             file.read_to_end(&mut bytes).with_context(failed)?;
-            let text = utf8(&rel, bytes);
-            Ok((rel, stamp, Some(text)))
+            let mut d = Vec::new();
+            let read = match utf8(&rel, bytes, &mut d) {
+                Some(text) => {
+                    let file = parse_file(rel.clone(), &text, &mut d).map(Arc::new);
+                    Read::Parsed(Arc::new((file, d)))
+                }
+                None => match d.pop() {
+                    Some(diag) => Read::NotText(diag, slug_of(&rel)),
+                    None => Read::Parsed(Arc::new((None, d))),
+                },
+            };
+            Ok((i, rel, stamp, Some(read)))
         })
         .collect::<Result<_>>()?;
-    let mut out = Vec::with_capacity(read.len());
-    for (rel, stamp, text) in read {
-        match text {
-            None => out.push((rel, stamp, None)),
-            Some(Ok(text)) => out.push((rel, stamp, Some(text))),
-            Some(Err(d)) => {
-                diags.push(d);
-                let name = rel.rsplit('/').next().unwrap_or(&rel);
-                unparsed.push((kind, name.trim_end_matches(".md").to_string()));
+    for (i, rel, stamp, read) in outcomes {
+        let read = match read.or_else(|| known.remove(&rel).map(|(_, read)| read)) {
+            Some(read) => read,
+            // Not reached: the stamp was found in `known` just above.
+            None => Read::Parsed(Arc::new((
+                None,
+                vec![Diagnostic::error(
+                    &rel,
+                    None,
+                    "could not be read: save it again",
+                )],
+            ))),
+        };
+        found.entries[i] = Entry::File(rel, stamp, read);
+    }
+    *listing = found;
+    Ok(())
+}
+
+/// The parsed files of a listing, in order; its diagnostics (those of reading first,
+/// then those of parsing) and the files that exist but did not parse.
+fn gather<F>(
+    kind: &'static str,
+    listing: &Listing<F>,
+    diags: &mut Vec<Diagnostic>,
+    unparsed: &mut Vec<(&'static str, String)>,
+) -> Vec<Arc<SourceFile<F>>> {
+    for entry in &listing.entries {
+        match entry {
+            Entry::Skipped(d) | Entry::File(_, _, Read::NotText(d, _)) => diags.push(d.clone()),
+            Entry::File(..) => {}
+        }
+        if let Entry::File(_, _, Read::NotText(_, slug)) = entry {
+            unparsed.push((kind, slug.clone()));
+        }
+    }
+    let mut out = Vec::with_capacity(listing.entries.len());
+    for entry in &listing.entries {
+        if let Entry::File(path, _, Read::Parsed(result)) = entry {
+            diags.extend(result.1.iter().cloned());
+            match &result.0 {
+                Some(file) => out.push(Arc::clone(file)),
+                None => unparsed.push((kind, slug_of(path))),
             }
         }
     }
-    Ok(out)
+    out
 }
 
 /// Whether a symbolic link leads to a place inside the site's folder.
@@ -342,7 +515,7 @@ pub fn outside_link(rel: &str) -> Diagnostic {
 }
 
 /// The text of a file as NFC-normalised UTF-8, or a diagnostic at the first bad byte.
-fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<String> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = text
@@ -350,9 +523,9 @@ fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 .map(str::to_string)
                 .unwrap_or(text);
             if text.is_ascii() {
-                return Ok(text);
+                return Some(text);
             }
-            Ok(match unicode_normalization::is_nfc_quick(text.chars()) {
+            Some(match unicode_normalization::is_nfc_quick(text.chars()) {
                 unicode_normalization::IsNormalized::Yes => text,
                 _ => text.nfc().collect(),
             })
@@ -360,14 +533,15 @@ fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Diagnostic::error(
+            diags.push(Diagnostic::error(
                 path,
                 Some(line),
                 format!(
                     "not UTF-8 (byte 0x{:02x} at offset {at}): save the file as UTF-8",
                     e.as_bytes()[at]
                 ),
-            ))
+            ));
+            None
         }
     }
 }
@@ -396,53 +570,6 @@ pub fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), Stri
 fn slug_of(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.strip_suffix(".md").unwrap_or(name).to_string()
-}
-
-fn parse_all<F: DeserializeOwned + Send + Sync>(
-    kind: &'static str,
-    files: Vec<(String, Stamp, Option<String>)>,
-    diags: &mut Vec<Diagnostic>,
-    unparsed: &mut Vec<(&'static str, String)>,
-    cache: Option<&mut KindCache<F>>,
-) -> Vec<Arc<SourceFile<F>>> {
-    let empty = KindCache::default();
-    let parsed = parse_each(files, cache.as_deref().unwrap_or(&empty));
-    let mut out = Vec::with_capacity(parsed.len());
-    for (path, _, result) in &parsed {
-        diags.extend(result.1.iter().cloned());
-        match &result.0 {
-            Some(file) => out.push(Arc::clone(file)),
-            None => unparsed.push((kind, slug_of(path))),
-        }
-    }
-    if let Some(cache) = cache {
-        *cache = parsed
-            .into_iter()
-            .map(|(path, stamp, result)| (path, (stamp, result)))
-            .collect();
-    }
-    out
-}
-
-/// Parses files on every core (order kept); a file read as unchanged comes from `cache`.
-fn parse_each<F: DeserializeOwned + Send + Sync>(
-    files: Vec<(String, Stamp, Option<String>)>,
-    cache: &KindCache<F>,
-) -> Vec<(String, Stamp, Parsed<F>)> {
-    files
-        .into_par_iter()
-        .filter_map(|(path, stamp, text)| {
-            let parsed = match text {
-                None => Arc::clone(&cache.get(&path)?.1),
-                Some(text) => {
-                    let mut d = Vec::new();
-                    let file = parse_file(path.clone(), &text, &mut d).map(Arc::new);
-                    Arc::new((file, d))
-                }
-            };
-            Some((path, stamp, parsed))
-        })
-        .collect()
 }
 
 fn parse_file<F: DeserializeOwned>(
@@ -535,7 +662,8 @@ mod tests {
 
     #[test]
     fn non_utf8_names_the_line() {
-        let d = utf8("x.md", b"ok\nbad \xff".to_vec()).unwrap_err();
-        assert_eq!(d.line, Some(2));
+        let mut diags = Vec::new();
+        assert!(utf8("x.md", b"ok\nbad \xff".to_vec(), &mut diags).is_none());
+        assert_eq!(diags[0].line, Some(2));
     }
 }

@@ -8,6 +8,7 @@ pub mod quote;
 mod resolve;
 mod slugs;
 mod stances;
+pub mod update;
 
 use std::collections::BTreeMap;
 

@@ -150,8 +150,17 @@ pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
 /// titles it is read with are the same as in `cache` (for `serve`).
 pub fn resolve_with(
     raw: &RawSite,
-    mut cache: Option<&mut articles::AnalysisCache>,
+    cache: Option<&mut articles::AnalysisCache>,
 ) -> (Site, Vec<Diagnostic>) {
+    let (site, diags, _) = resolve_requests(raw, cache);
+    (site, diags)
+}
+
+/// `resolve_with`, with the quotes it looked for in the articles.
+pub(super) fn resolve_requests(
+    raw: &RawSite,
+    mut cache: Option<&mut articles::AnalysisCache>,
+) -> (Site, Vec<Diagnostic>, Vec<QuoteRequest>) {
     let mut cx = Ctx {
         diags: Vec::new(),
         slugs: BTreeMap::new(),
@@ -363,11 +372,7 @@ pub fn resolve_with(
             })
             .collect(),
     };
-    // The text of each stance's quote, by what it is for.
-    let quotes: std::collections::HashMap<&Target, &str> = requests
-        .iter()
-        .map(|r| (&r.target, r.quote.as_str()))
-        .collect();
+    let quotes = quote_texts(&requests);
     for (slug, analysis) in analyses {
         cx.diags.extend(analysis.diags);
         for (actor, mention) in analysis.mentions {
@@ -393,11 +398,19 @@ pub fn resolve_with(
         drop_crossing_links(article);
     }
     site.index = Index::build(&site);
-    (site, cx.diags)
+    (site, cx.diags, requests)
+}
+
+/// The text of each quote, by what it is for.
+pub(super) fn quote_texts(requests: &[QuoteRequest]) -> std::collections::HashMap<&Target, &str> {
+    requests
+        .iter()
+        .map(|r| (&r.target, r.quote.as_str()))
+        .collect()
 }
 
 /// Puts a located quote where it belongs: a stance's paragraph, an annotation's mark.
-fn place(
+pub(super) fn place(
     positions: &mut BTreeMap<String, Position>,
     annotations: &mut BTreeMap<String, Annotation>,
     article: &mut Article,
@@ -438,7 +451,7 @@ fn place(
 
 /// Keeps only mention links that nest with every mark (a link may sit inside a mark, or
 /// around one, but not cross it).
-fn drop_crossing_links(article: &mut Article) {
+pub(super) fn drop_crossing_links(article: &mut Article) {
     let marks: Vec<(markdown::Pos, markdown::Pos)> =
         article.marks.iter().map(|m| (m.start, m.end)).collect();
     article.links.retain(|l| {

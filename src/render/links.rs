@@ -155,14 +155,20 @@ fn decode(v: &str) -> Cow<'_, str> {
 /// Diagnostics for the links of `pages` (output path → its links) that lead nowhere:
 /// to no file (found when the page was scanned) or to no id of the page they lead to.
 /// `origin` names the template a page came from: a missing file is blamed on the
-/// linking page's template, a missing id on the target's.
+/// linking page's template, a missing id on the target's. With `from`, only the links
+/// of those pages are looked at.
 pub fn check(
     pages: &BTreeMap<String, PageLinks>,
     origin: &dyn Fn(&str) -> String,
     only: Option<&BTreeSet<String>>,
+    from: Option<&BTreeSet<String>>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for (page, page_links) in pages {
+    let looked_at: Box<dyn Iterator<Item = (&String, &PageLinks)>> = match from {
+        Some(from) => Box::new(from.iter().filter_map(|p| pages.get_key_value(p))),
+        None => Box::new(pages.iter()),
+    };
+    for (page, page_links) in looked_at {
         // With `only` (the pages just rendered again), the others' links need checking
         // only where they lead into those pages.
         let all = only.is_none_or(|o| o.contains(page));
@@ -351,7 +357,7 @@ mod tests {
             "a/index.html".to_string(),
             scan_page("a/index.html", r#"<p id="p1">"#, None, &files),
         );
-        let d = check(&pages, &|p| p.to_string(), None);
+        let d = check(&pages, &|p| p.to_string(), None, None);
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(
             d.iter()
@@ -362,7 +368,9 @@ mod tests {
                 .any(|d| d.to_string().contains("a/index.html has no id=\"p9\""))
         );
         let only: BTreeSet<String> = ["a/index.html".to_string()].into();
-        let d = check(&pages, &|p| p.to_string(), Some(&only));
+        let d = check(&pages, &|p| p.to_string(), Some(&only), None);
         assert_eq!(d.len(), 1, "only the link into a/ is checked again: {d:?}");
+        let d = check(&pages, &|p| p.to_string(), Some(&only), Some(&only));
+        assert_eq!(d.len(), 0, "only the links of a/: {d:?}");
     }
 }

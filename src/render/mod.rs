@@ -72,6 +72,50 @@ pub struct Rendered {
     pub pages: BTreeMap<String, PageLinks>,
     /// Output path → the template that made it.
     pub origin: BTreeMap<String, &'static str>,
+    /// When kept (see `Rendered::indexed`): output path → the other pages that link to
+    /// an id on it.
+    pub fragments_from: Option<BTreeMap<String, BTreeSet<String>>>,
+}
+
+impl Rendered {
+    /// A record that also keeps which pages link to an id on each page, so that a check
+    /// after rendering a few pages again looks only at the links that can have changed.
+    pub fn indexed() -> Rendered {
+        Rendered {
+            fragments_from: Some(BTreeMap::new()),
+            ..Rendered::default()
+        }
+    }
+
+    /// Records the links of `page`, in place of those it had.
+    fn insert(&mut self, page: String, links: PageLinks) {
+        if let Some(index) = &mut self.fragments_from {
+            let targets = |l: &PageLinks| -> BTreeSet<String> {
+                l.fragments
+                    .iter()
+                    .filter(|(target, _)| **target != *page)
+                    .map(|(target, _)| target.to_string())
+                    .collect()
+            };
+            let old = self.pages.get(&page).map(targets).unwrap_or_default();
+            let new = targets(&links);
+            for target in old.difference(&new) {
+                if let Some(from) = index.get_mut(target) {
+                    from.remove(&page);
+                    if from.is_empty() {
+                        index.remove(target);
+                    }
+                }
+            }
+            for target in new.difference(&old) {
+                index
+                    .entry(target.clone())
+                    .or_default()
+                    .insert(page.clone());
+            }
+        }
+        self.pages.insert(page, links);
+    }
 }
 
 /// Renders every file of the site into `sink`, then checks the links of the pages
@@ -150,7 +194,7 @@ pub fn render_pages(
         match links {
             Ok(links) => {
                 rendered.origin.insert(path.clone(), template);
-                rendered.pages.insert(path, links);
+                rendered.insert(path, links);
             }
             Err(d) => diags.push(d),
         }
@@ -159,8 +203,9 @@ pub fn render_pages(
 }
 
 /// Writes the files that are not pages (`.nojekyll`, the stylesheet, the sitemap) and
-/// checks the links of the `rendered` pages (with `only`: just those that can have
-/// changed, the links of and into those pages).
+/// checks the links of the `rendered` pages (with `only`, the pages rendered again since
+/// a check that passed, the files being the same: just those that can have changed, the
+/// links of and into those pages).
 pub fn finish(
     site: &Site,
     templates: &Templates,
@@ -184,7 +229,15 @@ pub fn finish(
             .cloned()
             .unwrap_or_else(|| format!("templates/{template}"))
     };
-    Ok(links::check(&rendered.pages, &blame, only))
+    // A link into a page rendered again still finds its file: only one to an id on it
+    // can break, so the pages that link to none need no look.
+    let from: Option<BTreeSet<String>> =
+        only.zip(rendered.fragments_from.as_ref())
+            .map(|(only, index)| {
+                let linking = only.iter().filter_map(|p| index.get(p)).flatten();
+                only.iter().chain(linking).cloned().collect()
+            });
+    Ok(links::check(&rendered.pages, &blame, only, from.as_ref()))
 }
 
 fn meta(
@@ -364,4 +417,77 @@ fn escape_xml(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> links::SiteFiles {
+        links::SiteFiles::new(["index.html", "404.html", "actors/index.html"])
+    }
+
+    fn rendered(indexed: bool, pages: &[(&str, &str)]) -> Rendered {
+        let mut r = if indexed {
+            Rendered::indexed()
+        } else {
+            Rendered::default()
+        };
+        for (path, html) in pages {
+            r.insert(
+                path.to_string(),
+                links::scan_page(path, html, None, &files()),
+            );
+        }
+        r
+    }
+
+    #[test]
+    fn the_index_follows_the_links_to_ids() {
+        let mut r = rendered(
+            true,
+            &[
+                ("index.html", r##"<a href="actors/#x">"##),
+                ("404.html", r#"<a href="actors/">"#),
+                ("actors/index.html", r##"<p id="x"><a href="#x">"##),
+            ],
+        );
+        let index = |r: &Rendered| r.fragments_from.clone().unwrap_or_default();
+        let expected: BTreeMap<String, BTreeSet<String>> = [(
+            "actors/index.html".to_string(),
+            ["index.html".to_string()].into(),
+        )]
+        .into();
+        assert_eq!(index(&r), expected);
+        r.insert(
+            "index.html".into(),
+            links::scan_page("index.html", r#"<a href="actors/">"#, None, &files()),
+        );
+        assert_eq!(index(&r), BTreeMap::new());
+    }
+
+    #[test]
+    fn a_link_to_an_id_that_went_is_still_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = templates::load(dir.path()).unwrap().0.unwrap();
+        let pages = [
+            ("index.html", r##"<a href="actors/#x">"##),
+            ("404.html", r#"<a href="actors/">"#),
+            ("actors/index.html", r#"<p id="y">"#),
+        ];
+        let only: BTreeSet<String> = ["actors/index.html".to_string()].into();
+        for indexed in [false, true] {
+            let r = rendered(indexed, &pages);
+            let diags = finish(
+                &Site::default(),
+                &templates,
+                &r,
+                Some(&only),
+                &|_, _| Ok(()),
+            )
+            .unwrap();
+            assert_eq!(diags.len(), 1, "{diags:?}");
+            assert!(diags[0].message.contains("has no id=\"x\""), "{diags:?}");
+        }
+    }
 }

@@ -1,0 +1,479 @@
+//! New article text taken into a resolved site without resolving it again (for `serve`,
+//! where most saves change the text of one article). When the only change since the
+//! last resolve is the body of articles, and that resolve found nothing wrong, only those
+//! articles are analysed again, and the site is patched where their text shows: the
+//! articles themselves, the quotes into them, the mentions they make, and the entries of
+//! the index derived from those. Anything else is left to `resolve`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::articles::{self, Analysis, AnalysisCache, QuoteRequest, Target};
+use super::resolve::{drop_crossing_links, place, quote_texts, resolve_requests};
+use super::{Index, Site};
+use crate::content::{RawSite, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::markdown;
+
+/// What a resolve leaves for `update`: the content it was made from, and the quotes it
+/// looked for in the articles.
+pub struct Kept {
+    raw: RawSite,
+    requests: Vec<QuoteRequest>,
+}
+
+/// The parts of a site that an update changed, before and after: two sites holding just
+/// those parts (and the site's settings), which differ wherever the whole sites differ.
+#[derive(Debug)]
+pub struct Delta {
+    /// The parts as they were.
+    pub before: Site,
+    /// The parts as they are.
+    pub after: Site,
+}
+
+/// `resolve_with`, keeping what a later `update` needs.
+pub fn resolve_kept(
+    raw: RawSite,
+    cache: Option<&mut AnalysisCache>,
+) -> (Site, Vec<Diagnostic>, Kept) {
+    let (site, diags, requests) = resolve_requests(&raw, cache);
+    (site, diags, Kept { raw, requests })
+}
+
+/// Takes `raw` into `site`, which was resolved from `kept` without a diagnostic, when
+/// the two differ only in the bodies of articles and the new text brings no diagnostic
+/// either: afterwards `site` is what `resolve` makes of `raw`, and `kept` is kept for
+/// `raw`. `cache` holds the automaton of the actors' names the last resolve used.
+/// Otherwise nothing is changed and `raw` comes back, to be resolved.
+pub fn update(
+    site: &mut Site,
+    kept: &mut Kept,
+    raw: RawSite,
+    cache: &AnalysisCache,
+) -> Result<Delta, Box<RawSite>> {
+    let Some(changed) = changed_articles(&kept.raw, &raw) else {
+        return Err(Box::new(raw));
+    };
+    let Some(finder) = cache.finder() else {
+        return Err(Box::new(raw));
+    };
+    // What `resolve` reads the titles from: with every file valid, the site has them all.
+    let title_of = |slug: &str| {
+        (site.articles.get(slug).map(|a| &a.title))
+            .or_else(|| site.actors.get(slug).map(|a| &a.name))
+            .or_else(|| site.positions.get(slug).map(|p| &p.title))
+            .cloned()
+    };
+    let actor_slugs: Vec<&str> = raw.actors.iter().map(|a| a.slug.as_str()).collect();
+    // Everything is analysed and checked before anything is changed.
+    let mut analysed: Vec<(&SourceFile<_>, Analysis)> = Vec::new();
+    for file in changed.iter().map(|&i| &raw.articles[i]) {
+        if !site.articles.contains_key(&file.slug) {
+            return Err(Box::new(raw));
+        }
+        let known = |slug: &str| {
+            site.articles.contains_key(slug)
+                || site.actors.contains_key(slug)
+                || site.positions.contains_key(slug)
+        };
+        if file.body.contains("[[")
+            && !markdown::wikilink_targets(&file.body)
+                .iter()
+                .all(|(slug, _)| known(slug))
+        {
+            return Err(Box::new(raw));
+        }
+        let requests: Vec<&QuoteRequest> = kept
+            .requests
+            .iter()
+            .filter(|r| r.article == file.slug)
+            .collect();
+        let analysis = articles::analyse(
+            &file.slug,
+            &file.body,
+            &title_of,
+            finder,
+            &actor_slugs,
+            &requests,
+        );
+        if !analysis.diags.is_empty() {
+            return Err(Box::new(raw));
+        }
+        analysed.push((file, analysis));
+    }
+
+    // What can change: the articles, the positions and annotations quoting them, the
+    // actors they mention before or after.
+    let slugs: BTreeSet<String> = analysed.iter().map(|(f, _)| f.slug.clone()).collect();
+    let mut positions = BTreeSet::new();
+    let mut annotations = BTreeSet::new();
+    for r in kept.requests.iter().filter(|r| slugs.contains(&r.article)) {
+        match &r.target {
+            Target::Stance { position, .. } => {
+                positions.insert(position.clone());
+            }
+            Target::Annotation(slug) => {
+                annotations.insert(slug.clone());
+            }
+            Target::Check => {}
+        }
+    }
+    let mut actors = BTreeSet::new();
+    for (file, analysis) in &analysed {
+        if let Some(old) = site.index.article_actors.get(&file.slug) {
+            actors.extend(old.iter().cloned());
+        }
+        actors.extend(analysis.mentions.iter().map(|(a, _)| a.clone()));
+    }
+    let parts = Parts {
+        articles: &slugs,
+        actors: &actors,
+        positions: &positions,
+        annotations: &annotations,
+    };
+    let before = parts.of(site);
+    for (file, analysis) in analysed {
+        take_in(site, &kept.requests, file, analysis);
+    }
+    let after = parts.of(site);
+    kept.raw = raw;
+    Ok(Delta { before, after })
+}
+
+/// The indexes of the articles of `new` whose body alone differs from `old`'s; `None`
+/// when anything else differs.
+fn changed_articles(old: &RawSite, new: &RawSite) -> Option<Vec<usize>> {
+    fn same<F>(a: &[Arc<SourceFile<F>>], b: &[Arc<SourceFile<F>>]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+    let alike = old.site == new.site
+        && old.unparsed.is_empty()
+        && new.unparsed.is_empty()
+        && same(&old.actors, &new.actors)
+        && same(&old.positions, &new.positions)
+        && same(&old.annotations, &new.annotations)
+        && old.articles.len() == new.articles.len();
+    if !alike {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (i, (a, b)) in old.articles.iter().zip(&new.articles).enumerate() {
+        if Arc::ptr_eq(a, b) {
+            continue;
+        }
+        if (&a.path, &a.slug, &a.front) != (&b.path, &b.slug, &b.front) {
+            return None;
+        }
+        changed.push(i);
+    }
+    Some(changed)
+}
+
+/// Puts the analysis of the new text of `file` into `site`, as `resolve` would have.
+fn take_in(
+    site: &mut Site,
+    requests: &[QuoteRequest],
+    file: &SourceFile<crate::content::front::ArticleFront>,
+    analysis: Analysis,
+) {
+    let slug = &file.slug;
+    // The quotes into the article, unplaced.
+    for r in requests.iter().filter(|r| &r.article == slug) {
+        match &r.target {
+            Target::Stance { position, index } => {
+                if let Some(stance) = site
+                    .positions
+                    .get_mut(position)
+                    .and_then(|p| p.stances.get_mut(*index))
+                {
+                    stance.quote = None;
+                }
+            }
+            Target::Annotation(note) => {
+                if let Some(a) = site.annotations.get_mut(note) {
+                    a.paragraph = 0;
+                }
+            }
+            Target::Check => {}
+        }
+    }
+    // Its mentions: out of every actor's list, then in again at the article's place.
+    let before: Vec<String> = site.index.article_actors.remove(slug).unwrap_or_default();
+    for actor in &before {
+        if let Some(list) = site.mentions.get_mut(actor) {
+            list.retain(|m| &m.article != slug);
+            if list.is_empty() {
+                site.mentions.remove(actor);
+            }
+        }
+    }
+    let mut by_actor: BTreeMap<String, Vec<super::Mention>> = BTreeMap::new();
+    for (actor, mention) in analysis.mentions {
+        by_actor.entry(actor).or_default().push(mention);
+    }
+    let mut first: Vec<(usize, String)> = Vec::new();
+    for (actor, mentions) in by_actor {
+        if let Some(m) = mentions.first() {
+            first.push((m.paragraph, actor.clone()));
+        }
+        let list = site.mentions.entry(actor).or_default();
+        let at = list.partition_point(|m| m.article.as_str() < slug.as_str());
+        list.splice(at..at, mentions);
+    }
+    first.sort();
+    if !first.is_empty() {
+        site.index
+            .article_actors
+            .insert(slug.clone(), first.into_iter().map(|(_, a)| a).collect());
+    }
+    // The article, and the quotes into it placed.
+    let Some(article) = site.articles.get_mut(slug) else {
+        return;
+    };
+    article.body = file.body.clone();
+    article.blocks = analysis.blocks;
+    article.links = analysis.links;
+    article.marks.clear();
+    let quotes = quote_texts(requests);
+    for found in analysis.located {
+        place(
+            &mut site.positions,
+            &mut site.annotations,
+            article,
+            &quotes,
+            found,
+        );
+    }
+    article
+        .marks
+        .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
+    drop_crossing_links(article);
+    // The positions with a stance quoted from it.
+    let quoting: Vec<String> = site
+        .positions
+        .iter()
+        .filter(|(_, p)| {
+            p.stances
+                .iter()
+                .any(|st| st.quote.as_ref().is_some_and(|q| &q.article == slug))
+        })
+        .map(|(s, _)| s.clone())
+        .collect();
+    if quoting.is_empty() {
+        site.index.article_positions.remove(slug);
+    } else {
+        site.index.article_positions.insert(slug.clone(), quoting);
+    }
+}
+
+/// The names of the parts of a site that an update can change.
+struct Parts<'a> {
+    articles: &'a BTreeSet<String>,
+    actors: &'a BTreeSet<String>,
+    positions: &'a BTreeSet<String>,
+    annotations: &'a BTreeSet<String>,
+}
+
+impl Parts<'_> {
+    /// A site holding just these parts of `site` (and its settings).
+    fn of(&self, site: &Site) -> Site {
+        fn pick<T: Clone>(
+            map: &BTreeMap<String, T>,
+            keys: &BTreeSet<String>,
+        ) -> BTreeMap<String, T> {
+            keys.iter()
+                .filter_map(|k| Some((k.clone(), map.get(k)?.clone())))
+                .collect()
+        }
+        Site {
+            title: site.title.clone(),
+            description: site.description.clone(),
+            language: site.language.clone(),
+            base_url: site.base_url.clone(),
+            articles: pick(&site.articles, self.articles),
+            actors: pick(&site.actors, self.actors),
+            positions: pick(&site.positions, self.positions),
+            annotations: pick(&site.annotations, self.annotations),
+            mentions: pick(&site.mentions, self.actors),
+            index: Index {
+                article_actors: pick(&site.index.article_actors, self.articles),
+                article_positions: pick(&site.index.article_positions, self.articles),
+                ..Index::default()
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{FileCache, load, load_with};
+    use crate::render::affected::affected;
+    use std::path::{Path, PathBuf};
+
+    /// A copy of the newsroom fixture, resolved as `serve` keeps it.
+    struct Served {
+        _dir: tempfile::TempDir,
+        root: PathBuf,
+        files: FileCache,
+        cache: AnalysisCache,
+        site: Site,
+        kept: Kept,
+    }
+
+    impl Served {
+        fn new() -> Served {
+            let dir = tempfile::tempdir().unwrap();
+            let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom");
+            for entry in walkdir::WalkDir::new(&from) {
+                let entry = entry.unwrap();
+                let dest = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&dest).unwrap();
+                } else {
+                    std::fs::copy(entry.path(), &dest).unwrap();
+                }
+            }
+            let root = dir.path().to_path_buf();
+            let mut files = FileCache::default();
+            let mut cache = AnalysisCache::default();
+            let raw = load_with(&root, Some(&mut files), None).unwrap().0;
+            let (site, diags, kept) = resolve_kept(raw, Some(&mut cache));
+            assert_eq!(diags, []);
+            Served {
+                _dir: dir,
+                root,
+                files,
+                cache,
+                site,
+                kept,
+            }
+        }
+
+        fn load(&mut self, changed: &[&str]) -> RawSite {
+            let changed = changed.iter().map(|p| p.to_string()).collect();
+            load_with(&self.root, Some(&mut self.files), Some(&changed))
+                .unwrap()
+                .0
+        }
+
+        fn update(&mut self, changed: &[&str]) -> Result<Delta, Box<RawSite>> {
+            let raw = self.load(changed);
+            update(&mut self.site, &mut self.kept, raw, &self.cache)
+        }
+
+        fn resolve(&mut self, changed: &[&str]) {
+            let raw = self.load(changed);
+            let (site, diags, kept) = resolve_kept(raw, Some(&mut self.cache));
+            assert_eq!(diags, []);
+            self.site = site;
+            self.kept = kept;
+        }
+
+        /// The site as resolved afresh from the files.
+        fn fresh(&self) -> Site {
+            let (raw, _) = load(&self.root).unwrap();
+            crate::model::resolve(&raw).0
+        }
+
+        fn edit(&self, rel: &str, from: &str, to: &str) {
+            let path = self.root.join(rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{rel} has no {from:?}");
+            std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        }
+    }
+
+    const BUDGET: &str = "content/articles/budget-vote.md";
+    const SCHOOLS: &str = "content/articles/schools.md";
+    const COST: &str = "content/articles/carbon-tax-cost.md";
+
+    #[test]
+    fn new_article_text_gives_the_site_resolve_gives() {
+        let mut s = Served::new();
+        let edits: &[&[(&str, &str, &str)]] = &[
+            &[(BUDGET, "won the vote at 3 a.m.", "won the vote at 4 a.m.")],
+            // Other actors mentioned.
+            &[(
+                SCHOOLS,
+                "The Greens supported the plan",
+                "Sam Poe supported the plan",
+            )],
+            // Every quote into the article a paragraph further down.
+            &[(
+                COST,
+                "The carbon tax that Sam Poe won",
+                "A first paragraph about Max Doe.\n\nThe carbon tax that Sam Poe won",
+            )],
+            &[(
+                SCHOOLS,
+                "Max Doe did not.",
+                "Max Doe did not. See [[greens]].",
+            )],
+            // No actor mentioned any more.
+            &[(
+                SCHOOLS,
+                "Jane Roe first promised new schools in 2019. Sam Poe supported the plan; Max Doe did not. See [[greens]].",
+                "Nobody promised anything.",
+            )],
+            // Two articles at once.
+            &[
+                (BUDGET, "won the vote at 4 a.m.", "won the vote at 5 a.m."),
+                (
+                    SCHOOLS,
+                    "Nobody promised anything.",
+                    "Max Doe promised everything.",
+                ),
+            ],
+            // A mark moved inside the article.
+            &[(
+                COST,
+                "Jane Roe said the tax was",
+                "Max Doe and Jane Roe argued. Jane Roe said the tax was",
+            )],
+            // The same text again.
+            &[(COST, "argued.", "argued.")],
+        ];
+        for edit in edits {
+            let before = s.fresh();
+            for (rel, from, to) in *edit {
+                s.edit(rel, from, to);
+            }
+            let paths: Vec<&str> = edit.iter().map(|(rel, _, _)| *rel).collect();
+            let delta = s.update(&paths).unwrap_or_else(|_| panic!("{edit:?}"));
+            let after = s.fresh();
+            assert!(s.site == after, "{edit:?}");
+            assert_eq!(
+                affected(&delta.before, &delta.after),
+                affected(&before, &after),
+                "{edit:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn anything_else_is_left_to_resolve() {
+        let mut s = Served::new();
+        let edits: &[(&str, &str, &str)] = &[
+            // A quote no longer in the article.
+            (COST, "he would repeal it", "he would scrap it"),
+            (
+                SCHOOLS,
+                "Max Doe did not.",
+                "Max Doe did not. See [[nobody]].",
+            ),
+            (BUDGET, "title = \"Parliament", "title = \"The Parliament"),
+            ("content/actors/max-doe.md", "repeal", "scrap"),
+            ("content/site.toml", "title = \"", "title = \"The "),
+        ];
+        for (rel, from, to) in edits {
+            let before = s.fresh();
+            s.edit(rel, from, to);
+            assert!(s.update(&[rel]).is_err(), "{rel}");
+            assert!(s.site == before, "{rel}: the site is left as it was");
+            s.edit(rel, to, from);
+            s.resolve(&[rel]);
+        }
+    }
+}
