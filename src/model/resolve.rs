@@ -381,24 +381,43 @@ pub(super) fn resolve_requests(
         let Some(article) = site.articles.get_mut(&slug) else {
             continue;
         };
-        article.blocks = analysis.blocks;
-        article.links = analysis.links;
-        for found in analysis.located {
-            place(
-                &mut site.positions,
-                &mut site.annotations,
-                article,
-                &quotes,
-                found,
-            );
-        }
-        article
-            .marks
-            .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
-        drop_crossing_links(article);
+        let placed = (analysis.blocks, analysis.links, analysis.located);
+        take_analysis(
+            &mut site.positions,
+            &mut site.annotations,
+            article,
+            &quotes,
+            placed,
+        );
     }
     site.index = Index::build(&site);
     (site, cx.diags, requests)
+}
+
+/// Takes what the analysis of `article` found into the site: its blocks and mention
+/// links, and each located quote placed (marks in text order, mention links that cross
+/// a mark dropped).
+pub(super) fn take_analysis(
+    positions: &mut BTreeMap<String, Position>,
+    annotations: &mut BTreeMap<String, Annotation>,
+    article: &mut Article,
+    quotes: &std::collections::HashMap<&Target, &str>,
+    (blocks, links, located): (
+        Vec<markdown::BlockRange>,
+        Vec<super::MentionLink>,
+        Vec<articles::Located>,
+    ),
+) {
+    article.blocks = blocks;
+    article.links = links;
+    article.marks.clear();
+    for found in located {
+        place(positions, annotations, article, quotes, found);
+    }
+    article
+        .marks
+        .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
+    drop_crossing_links(article);
 }
 
 /// The text of each quote, by what it is for.
@@ -410,7 +429,7 @@ pub(super) fn quote_texts(requests: &[QuoteRequest]) -> std::collections::HashMa
 }
 
 /// Puts a located quote where it belongs: a stance's paragraph, an annotation's mark.
-pub(super) fn place(
+fn place(
     positions: &mut BTreeMap<String, Position>,
     annotations: &mut BTreeMap<String, Annotation>,
     article: &mut Article,
@@ -451,7 +470,7 @@ pub(super) fn place(
 
 /// Keeps only mention links that nest with every mark (a link may sit inside a mark, or
 /// around one, but not cross it).
-pub(super) fn drop_crossing_links(article: &mut Article) {
+fn drop_crossing_links(article: &mut Article) {
     let marks: Vec<(markdown::Pos, markdown::Pos)> =
         article.marks.iter().map(|m| (m.start, m.end)).collect();
     article.links.retain(|l| {

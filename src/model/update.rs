@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::articles::{self, Analysis, AnalysisCache, QuoteRequest, Target};
-use super::resolve::{drop_crossing_links, place, quote_texts, resolve_requests};
+use super::resolve::{quote_texts, resolve_requests, take_analysis};
 use super::{Index, Site};
 use crate::content::{RawSite, SourceFile};
 use crate::diagnostic::Diagnostic;
@@ -232,23 +232,13 @@ fn take_in(
         return;
     };
     article.body = file.body.clone();
-    article.blocks = analysis.blocks;
-    article.links = analysis.links;
-    article.marks.clear();
-    let quotes = quote_texts(requests);
-    for found in analysis.located {
-        place(
-            &mut site.positions,
-            &mut site.annotations,
-            article,
-            &quotes,
-            found,
-        );
-    }
-    article
-        .marks
-        .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
-    drop_crossing_links(article);
+    take_analysis(
+        &mut site.positions,
+        &mut site.annotations,
+        article,
+        &quote_texts(requests),
+        (analysis.blocks, analysis.links, analysis.located),
+    );
     // The positions with a stance quoted from it.
     let quoting: Vec<String> = site
         .positions
