@@ -217,6 +217,7 @@ fn resolve(
         }
         None => {
             let (site, more) = model::resolve_with(&raw, None);
+            drop_later(raw);
             (site, more, None)
         }
     };
@@ -274,6 +275,7 @@ pub fn check(opts: &Options) -> Result<Report> {
         timing("render", t);
         files = count.into_inner() + p.statics.len();
     }
+    drop_later(prepared);
     Ok(Report {
         diagnostics: diagnostic::sorted(diagnostics),
         files,
@@ -316,11 +318,19 @@ pub fn build(opts: &Options) -> Result<Report> {
     }
     let written = staging.finish(&prepared.statics)?;
     timing("finish", t);
+    let files = count.into_inner() + prepared.statics.len();
+    drop_later(prepared);
     Ok(Report {
         diagnostics,
-        files: count.into_inner() + prepared.statics.len(),
+        files,
         written: Some(written),
     })
+}
+
+/// Frees `value` on another thread: the model and records of a big site take a while
+/// to free, and a command's answer need not wait for that.
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// Whether `root` looks like a site (has `content/`).

@@ -373,10 +373,13 @@ pub(super) fn resolve_requests(
             .collect(),
     };
     let quotes = quote_texts(&requests);
+    // Mentions gathered by hash (hundreds of thousands in a big site), sorted once.
+    let mut mentions: rustc_hash::FxHashMap<String, Vec<super::Mention>> =
+        rustc_hash::FxHashMap::default();
     for (slug, analysis) in analyses {
         cx.diags.extend(analysis.diags);
         for (actor, mention) in analysis.mentions {
-            site.mentions.entry(actor).or_default().push(mention);
+            mentions.entry(actor).or_default().push(mention);
         }
         let Some(article) = site.articles.get_mut(&slug) else {
             continue;
@@ -390,6 +393,7 @@ pub(super) fn resolve_requests(
             placed,
         );
     }
+    site.mentions.extend(mentions);
     site.index = Index::build(&site);
     (site, cx.diags, requests)
 }

@@ -159,45 +159,54 @@ fn decode(v: &str) -> Cow<'_, str> {
 /// of those pages are looked at.
 pub fn check(
     pages: &BTreeMap<String, PageLinks>,
-    origin: &dyn Fn(&str) -> String,
+    origin: &(dyn Fn(&str) -> String + Sync),
     only: Option<&BTreeSet<String>>,
     from: Option<&BTreeSet<String>>,
 ) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let looked_at: Box<dyn Iterator<Item = (&String, &PageLinks)>> = match from {
-        Some(from) => Box::new(from.iter().filter_map(|p| pages.get_key_value(p))),
-        None => Box::new(pages.iter()),
+    use rayon::prelude::*;
+    let looked_at: Vec<(&String, &PageLinks)> = match from {
+        Some(from) => from.iter().filter_map(|p| pages.get_key_value(p)).collect(),
+        None => pages.iter().collect(),
     };
-    for (page, page_links) in looked_at {
-        // With `only` (the pages just rendered again), the others' links need checking
-        // only where they lead into those pages.
-        let all = only.is_none_or(|o| o.contains(page));
-        if all {
-            for link in &page_links.missing {
-                diags.push(Diagnostic::error(
-                    origin(page),
-                    Some(1),
-                    format!("{page} links to \"{link}\", which is not in the site (look at the links of the page's content and of its template)"),
-                ));
+    // Every page's ids, by hash: a big site has hundreds of thousands of links to ids.
+    let ids: rustc_hash::FxHashMap<&str, &[Box<str>]> = pages
+        .iter()
+        .map(|(p, l)| (p.as_str(), l.ids.as_slice()))
+        .collect();
+    looked_at
+        .par_iter()
+        .flat_map_iter(|&(page, page_links)| {
+            let mut diags = Vec::new();
+            // With `only` (the pages just rendered again), the others' links need
+            // checking only where they lead into those pages.
+            let all = only.is_none_or(|o| o.contains(page));
+            if all {
+                for link in &page_links.missing {
+                    diags.push(Diagnostic::error(
+                        origin(page),
+                        Some(1),
+                        format!("{page} links to \"{link}\", which is not in the site (look at the links of the page's content and of its template)"),
+                    ));
+                }
             }
-        }
-        for (target, fragment) in &page_links.fragments {
-            if !all && !only.is_some_and(|o| o.contains(&**target)) {
-                continue;
+            for (target, fragment) in &page_links.fragments {
+                if !all && !only.is_some_and(|o| o.contains(&**target)) {
+                    continue;
+                }
+                let Some(target_ids) = ids.get(&**target) else {
+                    continue;
+                };
+                if target_ids.binary_search(fragment).is_err() {
+                    diags.push(Diagnostic::error(
+                        origin(target),
+                        Some(1),
+                        format!("{page} links to \"{target}#{fragment}\", but {target} has no id=\"{fragment}\""),
+                    ));
+                }
             }
-            let Some(target_links) = pages.get(&**target) else {
-                continue;
-            };
-            if target_links.ids.binary_search(fragment).is_err() {
-                diags.push(Diagnostic::error(
-                    origin(target),
-                    Some(1),
-                    format!("{page} links to \"{target}#{fragment}\", but {target} has no id=\"{fragment}\""),
-                ));
-            }
-        }
-    }
-    diags
+            diags
+        })
+        .collect()
 }
 
 /// Puts into `target` the output file an internal link of `page` leads to, and returns

@@ -132,7 +132,9 @@ pub fn render(
     if !diags.is_empty() {
         return Ok(diags);
     }
-    finish(site, templates, &rendered, None, sink)
+    let diags = finish(site, templates, &rendered, None, sink);
+    crate::drop_later(rendered);
+    diags
 }
 
 /// Renders the pages whose output path `wanted` accepts into `sink`, recording their

@@ -369,20 +369,28 @@ pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Va
         .map(|(p, i)| stance_view(site, urls, p, &site.positions[p].stances[*i]))
         .collect();
     stances.sort_by(|x, y| x.position.title.cmp(&y.position.title));
+    // An actor of a big site is named in thousands of paragraphs, article by article:
+    // each article's title and link are looked up once.
+    let mut last: Option<(&str, &str, String)> = None;
     let mentions = site
         .mentions
         .get(slug)
         .map(|ms| {
             ms.iter()
-                .map(|m| MentionView {
-                    article: site.articles[&m.article].title.clone(),
-                    url: urls.to(&format!(
-                        "{}#p{}",
-                        page_path("articles", &m.article),
-                        m.paragraph
-                    )),
-                    paragraph: m.paragraph,
-                    sentence: m.sentence.clone(),
+                .map(|m| {
+                    if last.as_ref().is_none_or(|(a, _, _)| *a != m.article) {
+                        let title = site.articles[&m.article].title.as_str();
+                        let page = urls.to(&page_path("articles", &m.article));
+                        last = Some((m.article.as_str(), title, page));
+                    }
+                    let (title, page) =
+                        last.as_ref().map_or(("", ""), |(_, t, p)| (*t, p.as_str()));
+                    MentionView {
+                        article: title.to_string(),
+                        url: [page, "#p", &m.paragraph.to_string()].concat(),
+                        paragraph: m.paragraph,
+                        sentence: m.sentence.clone(),
+                    }
                 })
                 .collect()
         })
