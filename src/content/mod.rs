@@ -439,12 +439,13 @@ fn walk_kind<F: DeserializeOwned + Send + Sync>(
     // every core: opening thousands of small files is most of the time loading takes.
     // A link's stamp is its target's: that is what changes when it is edited.
     let known_before = &known;
+    let folder = Folder::new(&dir);
     let outcomes: Vec<(usize, String, Stamp, Option<Read<F>>)> = files
         .into_par_iter()
         .map(|(i, rel, path)| {
             use std::io::Read as _;
             let failed = || format!("failed to read {}", path.display());
-            let mut file = std::fs::File::open(&path).with_context(failed)?;
+            let mut file = folder.file(&path).with_context(failed)?;
             let meta = file.metadata().ok();
             let stamp = meta
                 .as_ref()
@@ -485,6 +486,42 @@ fn walk_kind<F: DeserializeOwned + Send + Sync>(
     }
     *listing = found;
     Ok(())
+}
+
+/// A content folder, open where the system allows it, so that its files are opened by
+/// name without the kernel walking the whole path for each of thousands of them.
+struct Folder {
+    #[cfg(target_os = "linux")]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl Folder {
+    fn new(dir: &Path) -> Folder {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            Folder {
+                fd: rustix::fs::open(dir, flags, Mode::empty()).ok(),
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = dir;
+            Folder {}
+        }
+    }
+
+    /// Opens `path`, a file of the folder, for reading.
+    fn file(&self, path: &Path) -> std::io::Result<std::fs::File> {
+        #[cfg(target_os = "linux")]
+        if let (Some(fd), Some(name)) = (&self.fd, path.file_name()) {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+            return Ok(rustix::fs::openat(fd, name, flags, Mode::empty())?.into());
+        }
+        std::fs::File::open(path)
+    }
 }
 
 /// The parsed files of a listing, in order; its diagnostics (those of reading first,

@@ -16,8 +16,7 @@ use crate::diagnostic::Diagnostic;
 pub struct PageLinks {
     /// Every `id`, sorted, once each.
     pub ids: Vec<Box<str>>,
-    /// Each internal link with a fragment, as (target output file, fragment), sorted,
-    /// once each.
+    /// Each internal link with a fragment, as (target output file, fragment).
     pub fragments: Vec<(Arc<str>, Box<str>)>,
     /// Each internal link to a file that is not in the site, as written.
     pub missing: Vec<String>,
@@ -62,12 +61,10 @@ pub fn scan_page(page: &str, html: &str, base_url: Option<&str>, files: &SiteFil
             }
         }
     });
+    // Sorted to be searched. The links are once each already (two ways of writing one
+    // link give one diagnostic: diagnostics are sorted and deduplicated).
     out.ids.sort_unstable();
     out.ids.dedup();
-    out.fragments.sort_unstable();
-    out.fragments.dedup();
-    out.missing.sort_unstable();
-    out.missing.dedup();
     out
 }
 
