@@ -106,26 +106,50 @@ impl Finder {
                 }
             }
         }
-        found.sort_by_key(|(r, o)| (std::cmp::Reverse(r.len()), r.start, *o));
-        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        // Where matches overlap, the longest wins: decided within each run of matches
+        // that overlap one another, so that the work grows with the text, not faster.
+        found.sort_by_key(|(r, _)| r.start);
         let mut out = Vec::new();
-        for (r, owner) in found {
-            let before = taken
-                .range(..=r.start)
-                .next_back()
-                .is_some_and(|(_, &end)| end > r.start);
-            let after = taken
-                .range(r.start..)
-                .next()
-                .is_some_and(|(&start, _)| start < r.end);
-            if !before && !after {
-                taken.insert(r.start, r.end);
-                out.push((r, owner));
+        let mut first = 0;
+        while first < found.len() {
+            let mut end = found[first].0.end;
+            let mut last = first + 1;
+            while last < found.len() && found[last].0.start < end {
+                end = end.max(found[last].0.end);
+                last += 1;
             }
+            out.extend(longest_first(&mut found[first..last]));
+            first = last;
         }
-        out.sort_by_key(|(r, _)| r.start);
         out
     }
+}
+
+/// Of overlapping matches, the longest (then the first, then the lowest owner) that
+/// overlap no match taken before them, in text order.
+fn longest_first(run: &mut [(Range<usize>, usize)]) -> Vec<(Range<usize>, usize)> {
+    if let [only] = run {
+        return vec![only.clone()];
+    }
+    run.sort_by_key(|(r, o)| (std::cmp::Reverse(r.len()), r.start, *o));
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (r, owner) in run.iter() {
+        let before = taken
+            .range(..=r.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start);
+        let after = taken
+            .range(r.start..)
+            .next()
+            .is_some_and(|(&start, _)| start < r.end);
+        if !before && !after {
+            taken.insert(r.start, r.end);
+            out.push((r.clone(), *owner));
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
