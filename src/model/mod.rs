@@ -62,11 +62,16 @@ impl Index {
     /// Derives the lookups of a site.
     pub fn build(site: &Site) -> Index {
         let mut ix = Index::default();
-        let mut first: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+        // An actor's mentions come article by article, in text order: the first of each
+        // run is its first mention in that article. (Gathered by hash: a big site has
+        // hundreds of thousands of mentions.)
+        let mut first: rustc_hash::FxHashMap<&str, Vec<(usize, &str)>> =
+            rustc_hash::FxHashMap::default();
         for (actor, mentions) in &site.mentions {
-            let mut seen = std::collections::BTreeSet::new();
+            let mut last: Option<&str> = None;
             for m in mentions {
-                if seen.insert(m.article.as_str()) {
+                if last != Some(m.article.as_str()) {
+                    last = Some(m.article.as_str());
                     first
                         .entry(m.article.as_str())
                         .or_default()
@@ -74,13 +79,16 @@ impl Index {
                 }
             }
         }
-        for (article, mut actors) in first {
-            actors.sort();
-            ix.article_actors.insert(
-                article.to_string(),
-                actors.into_iter().map(|(_, a)| a.to_string()).collect(),
-            );
-        }
+        ix.article_actors = first
+            .into_iter()
+            .map(|(article, mut actors)| {
+                actors.sort();
+                (
+                    article.to_string(),
+                    actors.into_iter().map(|(_, a)| a.to_string()).collect(),
+                )
+            })
+            .collect();
         for (slug, p) in &site.positions {
             let mut quoted = std::collections::BTreeSet::new();
             for (i, st) in p.stances.iter().enumerate() {

@@ -29,6 +29,46 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// A context with the same names and no diagnostics, for checking files on another
+    /// thread.
+    fn fork(&self) -> Ctx<'a> {
+        Ctx {
+            diags: Vec::new(),
+            slugs: self.slugs.clone(),
+            articles: self.articles.clone(),
+            actors: self.actors.clone(),
+            positions: self.positions.clone(),
+        }
+    }
+
+    /// `check` of each of `files`, on every core (the files in a few runs, each checked
+    /// in a context of its own): what each gave, in the order of `files`, with the
+    /// diagnostics of all of them recorded here.
+    fn in_parallel<F: Send + Sync, T: Send>(
+        &mut self,
+        files: &'a [std::sync::Arc<SourceFile<F>>],
+        check: impl Fn(&mut Ctx<'a>, &'a SourceFile<F>) -> T + Sync,
+    ) -> Vec<T> {
+        let runs = files
+            .len()
+            .div_ceil(2 * rayon::current_num_threads())
+            .max(256);
+        let done: Vec<(Vec<T>, Vec<Diagnostic>)> = files
+            .par_chunks(runs)
+            .map(|run| {
+                let mut cx = self.fork();
+                let out = run.iter().map(|file| check(&mut cx, file)).collect();
+                (out, cx.diags)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(files.len());
+        for (results, diags) in done {
+            out.extend(results);
+            self.diags.extend(diags);
+        }
+        out
+    }
+
     pub(super) fn error<F>(
         &mut self,
         file: &SourceFile<F>,
@@ -244,9 +284,9 @@ pub(super) fn resolve_requests(
     }
 
     // Articles: their metadata first; their text once every quote into it is known.
-    for file in &raw.articles {
+    let articles = cx.in_parallel(&raw.articles, |cx, file| {
         if !valid_slug(&file.slug) {
-            continue;
+            return None;
         }
         let f = &file.front;
         let Some(day) = f.date.get_ref().date else {
@@ -255,51 +295,66 @@ pub(super) fn resolve_requests(
                 Some(f.date.span()),
                 "date must be a TOML date like 2025-08-18",
             );
-            continue;
+            return None;
         };
         let source_url = f
             .source_url
             .as_ref()
             .and_then(|u| cx.url(file, u, "source_url"));
         cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-        site.articles.insert(
-            file.slug.clone(),
-            Article {
-                slug: file.slug.clone(),
-                title: f.title.clone(),
-                date: format!("{:04}-{:02}-{:02}", day.year, day.month, day.day),
-                dek: f.dek.clone(),
-                byline: f.byline.clone(),
-                source: f.source.clone(),
-                source_url,
-                image_caption: f.image_caption.clone(),
-                body: file.body.clone(),
-                blocks: Vec::new(),
-                marks: Vec::new(),
-                links: Vec::new(),
-            },
-        );
-    }
+        Some(Article {
+            slug: file.slug.clone(),
+            title: f.title.clone(),
+            date: format!("{:04}-{:02}-{:02}", day.year, day.month, day.day),
+            dek: f.dek.clone(),
+            byline: f.byline.clone(),
+            source: f.source.clone(),
+            source_url,
+            image_caption: f.image_caption.clone(),
+            body: file.body.clone(),
+            blocks: Vec::new(),
+            marks: Vec::new(),
+            links: Vec::new(),
+        })
+    });
+    site.articles
+        .extend(articles.into_iter().flatten().map(|a| (a.slug.clone(), a)));
 
+    // Positions and annotations, and meanwhile the titles (and, with no cache to take
+    // it from, the names' automaton) that reading the articles needs.
     let mut requests = Vec::new();
-    for file in &raw.positions {
-        if valid_slug(&file.slug) {
-            let position = resolve_position(&mut cx, file, raw.articles.len(), &mut requests);
-            site.positions.insert(file.slug.clone(), position);
-        }
-    }
-    for file in &raw.annotations {
-        if valid_slug(&file.slug) {
-            if let Some(annotation) =
-                resolve_annotation(&mut cx, file, raw.articles.len(), &mut requests)
-            {
-                site.annotations.insert(file.slug.clone(), annotation);
+    let ((titles, built), ()) = rayon::join(
+        || {
+            let built = cache.is_none().then(|| Finder::new(&names));
+            (titles(raw), built)
+        },
+        || {
+            for file in &raw.positions {
+                if valid_slug(&file.slug) {
+                    let position =
+                        resolve_position(&mut cx, file, raw.articles.len(), &mut requests);
+                    site.positions.insert(file.slug.clone(), position);
+                }
             }
-        }
+            let article_count = raw.articles.len();
+            let annotations = cx.in_parallel(&raw.annotations, |cx, file| {
+                let mut asked = Vec::new();
+                let annotation = valid_slug(&file.slug)
+                    .then(|| resolve_annotation(cx, file, article_count, &mut asked))
+                    .flatten();
+                (annotation.map(|a| (file.slug.clone(), a)), asked)
+            });
+            for (annotation, asked) in annotations {
+                site.annotations.extend(annotation);
+                requests.extend(asked);
+            }
+        },
+    );
+    if let Some(finder) = built {
+        let _ = built_finder.set(finder);
     }
 
     // The text of every article, in parallel: mentions, and the quotes into it.
-    let titles: BTreeMap<String, String> = titles(raw);
     let title_of = |slug: &str| titles.get(slug).cloned();
     let mut by_article: BTreeMap<&str, Vec<&QuoteRequest>> = BTreeMap::new();
     for r in &requests {
