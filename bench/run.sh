@@ -10,7 +10,7 @@
 # that does not exist yet, under $OUT_DIR: by default a folder of /dev/shm (memory) when
 # there is one, so that the figures are the generators' and not the disk's (on an ext4
 # /tmp, creating 22,000 files and folders right after deleting as many can take seconds,
-# five times more in one run than in the next, for either generator); the table shows the fastest of $RUNS runs (default 3,
+# five times more in one run than in the next, for either generator); the table shows the fastest of $RUNS runs (default 5,
 # after one run not counted) and the largest peak RSS of those runs. Each round of runs
 # waits until the CPUs are idle, for at most $IDLE_WAIT seconds. The exit status is
 # 0 when every target below is met, 1 when one is not, 2 when something failed.
@@ -29,7 +29,7 @@ done
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/explainer-bench}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 SEED=1
 SHARED_GEN=$REPO/../shared/bench/gen_corpus.py
 TOOLS=$HOME/.cache/explainer-bench
