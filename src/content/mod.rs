@@ -390,24 +390,30 @@ fn walk_kind<F: DeserializeOwned + Send + Sync>(
     let mut files = Vec::new();
     let dir = root.join("content").join(kind);
     if dir.exists() {
-        // Only the folder's own files are read: sub-folders are named, not entered.
-        let walk = walkdir::WalkDir::new(&dir)
-            .min_depth(1)
-            .max_depth(1)
-            .sort_by_file_name();
-        for entry in walk {
-            let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
+        // Only the folder's own files are read: sub-folders are named, not entered. (One
+        // folder, listed and sorted by name here: walkdir's sort works out each name
+        // again from its path at every comparison, for thousands of files.)
+        let failed = || format!("failed to read {}", dir.display());
+        let mut listed = std::fs::read_dir(&dir)
+            .and_then(|entries| {
+                entries
+                    .map(|e| e.and_then(|e| Ok((e.file_name(), e.file_type()?, e.path()))))
+                    .collect::<std::io::Result<Vec<_>>>()
+            })
+            .with_context(failed)?;
+        listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, file_type, path) in listed {
+            let name = name.to_string_lossy().into_owned();
             let rel = format!("content/{kind}/{name}");
-            let link = entry.path_is_symlink();
-            if link && !link_stays_inside(root, entry.path()) {
+            let link = file_type.is_symlink();
+            if link && !link_stays_inside(root, &path) {
                 found.entries.push(Entry::Skipped(outside_link(&rel)));
                 continue;
             }
             let is_dir = if link {
-                entry.path().is_dir()
+                path.is_dir()
             } else {
-                entry.file_type().is_dir()
+                file_type.is_dir()
             };
             if name.starts_with('.') || is_dir {
                 if is_dir && !name.starts_with('.') {
@@ -428,7 +434,7 @@ fn walk_kind<F: DeserializeOwned + Send + Sync>(
                 continue;
             }
             found.links |= link;
-            files.push((found.entries.len(), rel, entry.into_path()));
+            files.push((found.entries.len(), rel, path));
             // Filled in below.
             found
                 .entries
