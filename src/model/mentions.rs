@@ -186,14 +186,17 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> String {
             .unwrap_or("");
         word.chars().count() > 1
     };
-    // A sentence ends only before a space: only spaces are looked at.
+    // A sentence ends only at a space after a stop or a closing mark: only those
+    // spaces are looked at closely.
     let bytes = text.as_bytes();
+    let after_stop =
+        |i: usize| i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?' | b'"' | b'\'' | b')');
     let start = memchr::memrchr_iter(b' ', &bytes[..range.start])
-        .find(|&i| i > 0 && ends_sentence(i))
+        .find(|&i| after_stop(i) && ends_sentence(i))
         .map_or(0, |i| i + 1);
     let end = memchr::memchr_iter(b' ', &bytes[range.end..])
         .map(|i| range.end + i)
-        .find(|&i| ends_sentence(i))
+        .find(|&i| after_stop(i) && ends_sentence(i))
         .unwrap_or(text.len());
     let sentence = &text[start..end];
     if sentence.len() <= MAX {
