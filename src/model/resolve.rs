@@ -317,8 +317,12 @@ pub(super) fn resolve_requests(
             links: Vec::new(),
         })
     });
-    site.articles
-        .extend(articles.into_iter().flatten().map(|a| (a.slug.clone(), a)));
+    // Collected, not inserted one by one: the map is built in one go from sorted keys.
+    site.articles = articles
+        .into_iter()
+        .flatten()
+        .map(|a| (a.slug.clone(), a))
+        .collect();
 
     // Positions and annotations, and meanwhile the titles (and, with no cache to take
     // it from, the names' automaton) that reading the articles needs.
@@ -344,10 +348,12 @@ pub(super) fn resolve_requests(
                     .flatten();
                 (annotation.map(|a| (file.slug.clone(), a)), asked)
             });
+            let mut resolved = Vec::with_capacity(annotations.len());
             for (annotation, asked) in annotations {
-                site.annotations.extend(annotation);
+                resolved.extend(annotation);
                 requests.extend(asked);
             }
+            site.annotations = resolved.into_iter().collect();
         },
     );
     if let Some(finder) = built {
@@ -431,12 +437,14 @@ pub(super) fn resolve_requests(
     // Mentions gathered by hash (hundreds of thousands in a big site), sorted once.
     let mut mentions: rustc_hash::FxHashMap<String, Vec<super::Mention>> =
         rustc_hash::FxHashMap::default();
+    // The analyses come in the order of the articles they are of.
+    let mut articles = site.articles.values_mut();
     for (slug, analysis) in analyses {
         cx.diags.extend(analysis.diags);
         for (actor, mention) in analysis.mentions {
             mentions.entry(actor).or_default().push(mention);
         }
-        let Some(article) = site.articles.get_mut(&slug) else {
+        let Some(article) = articles.find(|a| a.slug == slug) else {
             continue;
         };
         let placed = (analysis.blocks, analysis.links, analysis.located);
