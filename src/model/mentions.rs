@@ -73,9 +73,15 @@ impl Finder {
                 // unanchored search of the whole text finds, for a fraction of the work.
                 let bytes = text.as_bytes();
                 for (i, &b) in bytes.iter().enumerate() {
-                    if !starts[b as usize]
-                        || text[..i].chars().next_back().is_some_and(is_word_char)
-                    {
+                    if !starts[b as usize] {
+                        continue;
+                    }
+                    let after_word = match i.checked_sub(1).map(|j| bytes[j]) {
+                        None => false,
+                        Some(p) if p.is_ascii() => p.is_ascii_alphanumeric() || p == b'_',
+                        Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
+                    };
+                    if after_word {
                         continue;
                     }
                     let Ok(mut state) = dfa.start_state(aho_corasick::Anchored::Yes) else {

@@ -88,6 +88,14 @@ pub fn attributes<'h>(html: &'h str, mut found: impl FnMut(Attribute, Cow<'h, st
     while let Some(at) = memchr::memchr(b'=', &bytes[i..]) {
         let eq = i + at;
         i = eq + 1;
+        // `id`, `href` and `src` end in d, f or c: most other attributes are passed over
+        // on one byte (white space before the `=` is looked at in full).
+        if eq > 0 {
+            let last = bytes[eq - 1];
+            if !matches!(last | 0x20, b'd' | b'f' | b'c') && !last.is_ascii_whitespace() {
+                continue;
+            }
+        }
         let name = attribute_name(bytes, eq);
         let attribute = if name.eq_ignore_ascii_case(b"id") {
             Attribute::Id
@@ -297,13 +305,13 @@ mod tests {
     fn scans_links_and_ids() {
         let (mut links, mut ids) = (Vec::new(), Vec::new());
         attributes(
-            r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b><a href="a&amp;b">"#,
+            r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b><a href="a&amp;b"><a HREF="up/" class="c" data-id="no"><a href = "sp/">"#,
             |attribute, value| match attribute {
                 Attribute::Link => links.push(value.into_owned()),
                 Attribute::Id => ids.push(value.into_owned()),
             },
         );
-        assert_eq!(links, ["../x/#p1", "i.png", "a&b"]);
+        assert_eq!(links, ["../x/#p1", "i.png", "a&b", "up/", "sp/"]);
         assert_eq!(ids, ["a", "b"]);
     }
 
