@@ -4,117 +4,80 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
 use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, PatternID, dfa::DFA};
 
 use crate::text::is_word_char;
 
 /// Finds the names of many actors in text.
 pub struct Finder {
-    search: Option<Search>,
+    /// The names' automaton (none without names). Built once and run over every
+    /// article: a DFA, the quickest to search, is worth its size (a few megabytes for
+    /// thousands of names).
+    dfa: Option<Box<DFA>>,
+    /// The bytes a name starts with: a mention starts only at such a byte, after no
+    /// letter, so the DFA runs anchored from those places alone.
+    starts: Box<[bool; 256]>,
+    /// The owner of each name, by pattern.
     owners: Vec<usize>,
 }
 
-/// How the names are looked for.
-enum Search {
-    /// Every name has a first byte (`starts`): a mention starts only at such a byte,
-    /// after no letter, so the DFA runs anchored from those places alone.
-    Anchored {
-        dfa: Box<aho_corasick::dfa::DFA>,
-        starts: Box<[bool; 256]>,
-    },
-    /// One unanchored pass over the whole text (a name is empty).
-    Everywhere(AhoCorasick),
-}
-
 impl Finder {
-    /// A finder for `(normalised name, owner)` pairs.
+    /// A finder for `(normalised name, owner)` pairs. An empty name names nothing.
     pub fn new(names: &[(String, usize)]) -> Finder {
-        let patterns: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-        let starts = patterns
+        let names: Vec<(&str, usize)> = names
             .iter()
-            .try_fold(Box::new([false; 256]), |mut starts, p| {
-                starts[*p.as_bytes().first()? as usize] = true;
-                Some(starts)
-            });
-        // Built once and run over every article: a DFA, the quickest to search, is worth
-        // its size (a few megabytes for thousands of names).
-        let search = match starts {
-            _ if patterns.is_empty() => None,
-            Some(starts) => aho_corasick::dfa::DFA::builder()
-                .start_kind(aho_corasick::StartKind::Anchored)
-                .build(&patterns)
-                .ok()
-                .map(|dfa| Search::Anchored {
-                    dfa: Box::new(dfa),
-                    starts,
-                }),
-            None => AhoCorasick::new(&patterns).ok().map(Search::Everywhere),
-        };
+            .filter(|(n, _)| !n.is_empty())
+            .map(|(n, o)| (n.as_str(), *o))
+            .collect();
+        let mut starts = Box::new([false; 256]);
+        for (name, _) in &names {
+            starts[name.as_bytes()[0] as usize] = true;
+        }
+        let patterns: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
+        let dfa = DFA::builder()
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&patterns)
+            .ok()
+            .filter(|_| !patterns.is_empty())
+            .map(Box::new);
         Finder {
-            search,
+            dfa,
+            starts,
             owners: names.iter().map(|&(_, o)| o).collect(),
         }
     }
 
     /// The mentions in `text`, as (byte range, owner), in text order.
     pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
-        let mut found: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut keep = |start: usize, end: usize, pattern: aho_corasick::PatternID| {
-            if whole_word(text, start, end) {
-                found.push((start..end, self.owners[pattern.as_usize()]));
-            }
+        let Some(dfa) = &self.dfa else {
+            return Vec::new();
         };
-        match &self.search {
-            None => {}
-            Some(Search::Anchored { dfa, starts }) => {
-                // Every match, of every length, from each place a name can start that
-                // does not follow a letter (a mention is a whole word): the matches an
-                // unanchored search of the whole text finds, for a fraction of the work.
-                let bytes = text.as_bytes();
-                for (i, &b) in bytes.iter().enumerate() {
-                    if !starts[b as usize] {
-                        continue;
-                    }
-                    let after_word = match i.checked_sub(1).map(|j| bytes[j]) {
-                        None => false,
-                        Some(p) if p.is_ascii() => p.is_ascii_alphanumeric() || p == b'_',
-                        Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
-                    };
-                    if after_word {
-                        continue;
-                    }
-                    let Ok(mut state) = dfa.start_state(aho_corasick::Anchored::Yes) else {
-                        continue;
-                    };
-                    for (j, &b) in bytes[i..].iter().enumerate() {
-                        state = dfa.next_state(aho_corasick::Anchored::Yes, state, b);
-                        if dfa.is_dead(state) {
-                            break;
-                        }
-                        if !dfa.is_match(state) {
-                            continue;
-                        }
-                        // A state's matches include names that end here but start later
-                        // (suffixes): only those as long as the walk start here.
-                        for k in 0..dfa.match_len(state) {
-                            let pattern = dfa.match_pattern(state, k);
-                            if dfa.pattern_len(pattern) == j + 1 {
-                                keep(i, i + j + 1, pattern);
-                            }
-                        }
-                    }
-                }
+        // Every match, of every length, from each place a name can start that does not
+        // follow a letter (a mention is a whole word): the matches an unanchored search
+        // of the whole text finds, for a fraction of the work, in order of their start.
+        let bytes = text.as_bytes();
+        let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !self.starts[b as usize] {
+                continue;
             }
-            Some(Search::Everywhere(ac)) => {
-                for m in ac.find_overlapping_iter(text) {
-                    keep(m.start(), m.end(), m.pattern());
+            let after_word = match i.checked_sub(1).map(|j| bytes[j]) {
+                None => false,
+                Some(p) if p.is_ascii() => p.is_ascii_alphanumeric() || p == b'_',
+                Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
+            };
+            if after_word {
+                continue;
+            }
+            for (end, pattern) in names_at(dfa, &bytes[i..]) {
+                if whole_word(text, i, i + end) {
+                    found.push((i..i + end, self.owners[pattern.as_usize()]));
                 }
             }
         }
         // Where matches overlap, the longest wins: decided within each run of matches
         // that overlap one another, so that the work grows with the text, not faster.
-        found.sort_by_key(|(r, _)| r.start);
         let mut out = Vec::new();
         let mut first = 0;
         while first < found.len() {
@@ -129,6 +92,31 @@ impl Finder {
         }
         out
     }
+}
+
+/// The names that start `text`, as (length, pattern), shortest first.
+fn names_at(dfa: &DFA, text: &[u8]) -> Vec<(usize, PatternID)> {
+    let mut out = Vec::new();
+    let Ok(mut state) = dfa.start_state(Anchored::Yes) else {
+        return out;
+    };
+    for (j, &b) in text.iter().enumerate() {
+        state = dfa.next_state(Anchored::Yes, state, b);
+        if dfa.is_dead(state) {
+            break;
+        }
+        if dfa.is_match(state) {
+            // A state's matches include names that end here but start later (suffixes):
+            // only those as long as the walk so far start at its start.
+            out.extend(
+                (0..dfa.match_len(state))
+                    .map(|k| dfa.match_pattern(state, k))
+                    .filter(|&p| dfa.pattern_len(p) == j + 1)
+                    .map(|p| (j + 1, p)),
+            );
+        }
+    }
+    out
 }
 
 /// Of overlapping matches, the longest (then the first, then the lowest owner) that
