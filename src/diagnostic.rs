@@ -24,6 +24,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when a hint helps (e.g. `did you mean "donald-trump"?`).
     pub hint: Option<String>,
+    /// The 1-based column (in characters) on `line`, when it is known.
+    pub column: Option<usize>,
 }
 
 impl Diagnostic {
@@ -35,6 +37,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             hint: None,
+            column: None,
         }
     }
 
@@ -53,6 +56,12 @@ impl Diagnostic {
     /// The same diagnostic with a hint.
     pub fn with_hint(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
+        self
+    }
+
+    /// The same diagnostic with a column.
+    pub fn with_column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
         self
     }
 

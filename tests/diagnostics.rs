@@ -50,7 +50,7 @@ fn unknown_key() {
     assert_eq!(
         e,
         [
-            "error: content/actors/alice-smith.md:2: unknown field `colour`, expected one of `name`, `kind`, `aliases`, `role`, `affiliation`, `wikidata`, `links`"
+            "error: content/actors/alice-smith.md:2: unknown key \"colour\" (the keys of an actor are name, kind, aliases, role, affiliation, wikidata, links)"
         ]
     );
 }
@@ -60,7 +60,9 @@ fn missing_required_key() {
     let e = errors_with(&[(ACTOR, "+++\nname = \"Alice Smith\"\n+++\n\nBody.\n")]);
     assert_eq!(
         e,
-        ["error: content/actors/alice-smith.md:2: missing field `kind`"]
+        [
+            "error: content/actors/alice-smith.md:2: missing key \"kind\" (add kind = \"person\", \"state\" or \"organization\")"
+        ]
     );
 }
 

@@ -134,25 +134,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The URL of a front-matter key, trimmed; `None` for one that is not a URL a reader
+    /// may follow, which loading the file reported already (`content::values`).
     pub(super) fn url<F>(
         &mut self,
-        file: &SourceFile<F>,
+        _file: &SourceFile<F>,
         url: &Spanned<String>,
-        key: &str,
+        _key: &str,
     ) -> Option<String> {
-        if valid_url(url.get_ref()) {
-            Some(url.get_ref().trim().to_string())
-        } else {
-            self.error(
-                file,
-                Some(url.span()),
-                format!(
-                    "{key} \"{}\" is not an http(s) or mailto URL",
-                    url.get_ref()
-                ),
-            );
-            None
-        }
+        valid_url(url.get_ref()).then(|| url.get_ref().trim().to_string())
     }
 
     pub(super) fn links<F>(
@@ -218,19 +208,11 @@ pub(super) fn resolve_requests(
         if let Some(lang) = &cfg.language {
             site.language = lang.get_ref().clone();
         }
-        if let Some(base) = &cfg.base_url {
-            match normalize_base_url(base.get_ref()) {
-                Some(b) => site.base_url = Some(b),
-                None => cx.diags.push(Diagnostic::error(
-                    "content/site.toml",
-                    Some(raw.site_lines.line(base.span().start)),
-                    format!(
-                        "base_url \"{}\" is not an absolute http(s) URL",
-                        base.get_ref()
-                    ),
-                )),
-            }
-        }
+        // A base_url that is not one was reported when site.toml was read.
+        site.base_url = cfg
+            .base_url
+            .as_ref()
+            .and_then(|b| normalize_base_url(b.get_ref()));
     }
     register_slugs(raw, &mut cx);
     let names = actor_names(raw, &mut cx);
@@ -254,17 +236,7 @@ pub(super) fn resolve_requests(
                 );
             }
         }
-        if let Some(q) = &f.wikidata {
-            let id = q.get_ref();
-            if !(id.len() > 1 && id.starts_with('Q') && id[1..].bytes().all(|b| b.is_ascii_digit()))
-            {
-                cx.error(
-                    file,
-                    Some(q.span()),
-                    format!("wikidata \"{id}\" is not a Wikidata id like \"Q42\""),
-                );
-            }
-        }
+        // `wikidata` was checked when the file was read.
         let links = cx.links(file, &f.links, "links url");
         cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
         site.actors.insert(
@@ -289,14 +261,8 @@ pub(super) fn resolve_requests(
             return None;
         }
         let f = &file.front;
-        let Some(day) = f.date.get_ref().date else {
-            cx.error(
-                file,
-                Some(f.date.span()),
-                "date must be a TOML date like 2025-08-18",
-            );
-            return None;
-        };
+        // A date without its day was reported when the file was read.
+        let day = f.date.get_ref().date?;
         let source_url = f
             .source_url
             .as_ref()

@@ -19,15 +19,21 @@ pub fn valid_slug(slug: &str) -> bool {
         })
 }
 
-/// Whether a URL of front matter is one a reader may follow: http(s) or mailto.
+/// Whether a URL of front matter is one a reader may follow: http(s) with a host, or
+/// mailto (the check that loading the file made, `content::values::url_problem`).
 pub fn valid_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && lower.len() > "https://".len()
-        || lower.starts_with("mailto:") && lower.len() > "mailto:".len()
+    crate::content::values::url_problem("", url).is_none()
 }
 
+/// Registers the slug of every article, actor and position, parsed or not (a file with
+/// errors of its own still exists: references to it are not errors too), and reports
+/// bad file names and slugs used twice.
 pub(super) fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
+    let kind = |which: &Which| match which {
+        Which::Articles => 0,
+        Which::Actors => 1,
+        Which::Positions => 2,
+    };
     let mut all: Vec<(&'a str, &'a str, Which)> = Vec::new();
     all.extend(
         raw.articles
@@ -44,6 +50,16 @@ pub(super) fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
             .iter()
             .map(|f| (f.slug.as_str(), f.path.as_str(), Which::Positions)),
     );
+    for u in &raw.unparsed {
+        let which = match u.kind {
+            "articles" => Which::Articles,
+            "actors" => Which::Actors,
+            "positions" => Which::Positions,
+            _ => continue,
+        };
+        all.push((u.slug.as_str(), u.path.as_str(), which));
+    }
+    all.sort_by(|a, b| (kind(&a.2), a.1).cmp(&(kind(&b.2), b.1)));
     for (slug, path, which) in all {
         if !valid_slug(slug) {
             cx.diags.push(bad_name(path, slug));
@@ -60,31 +76,24 @@ pub(super) fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
                 Some(1),
                 format!("slug \"{slug}\" is also used by {path}"),
             ));
-            continue;
+        } else {
+            cx.slugs.insert(slug, path);
         }
-        cx.slugs.insert(slug, path);
+        // Clashing or not, the file is there: a reference to it as what it is is not to
+        // an unknown slug (probe L5: the clash is reported once, above).
         match which {
             Which::Articles => cx.articles.insert(slug),
             Which::Actors => cx.actors.insert(slug),
             Which::Positions => cx.positions.insert(slug),
         };
     }
-    for f in &raw.annotations {
-        if !valid_slug(&f.slug) {
-            cx.diags.push(bad_name(&f.path, &f.slug));
-        }
-    }
-    // A file with errors of its own still exists: references to it are not errors too.
-    for (kind, slug) in &raw.unparsed {
-        let set = match *kind {
-            "articles" => &mut cx.articles,
-            "actors" => &mut cx.actors,
-            "positions" => &mut cx.positions,
-            _ => continue,
-        };
-        if valid_slug(slug) {
-            set.insert(slug.as_str());
-            cx.slugs.entry(slug.as_str()).or_insert("");
+    let annotations = (raw.annotations.iter()).map(|f| (f.slug.as_str(), f.path.as_str()));
+    let unparsed = (raw.unparsed.iter())
+        .filter(|u| u.kind == "annotations")
+        .map(|u| (u.slug.as_str(), u.path.as_str()));
+    for (slug, path) in annotations.chain(unparsed) {
+        if !valid_slug(slug) {
+            cx.diags.push(bad_name(path, slug));
         }
     }
 }
