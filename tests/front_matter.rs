@@ -222,3 +222,23 @@ fn a_malformed_avoided_domain_is_an_error_at_its_line() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn lines_and_columns_hold_with_a_bom_crlf_and_multi_line_strings() {
+    let site = small_with(&[(
+        "content/actors/bob-jones.md",
+        "\u{feff}+++\r\nname = \"Bob Jones\"\r\nkind = \"person\"\r\nrole = \"\"\"\r\nA\r\nB\"\"\"\r\n  colour = 1\r\nwikidata = \"x\"\r\n+++\r\n",
+    )]);
+    let report = explainer::check(&site.options()).unwrap();
+    let at: Vec<(Option<usize>, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column))
+        .collect();
+    assert_eq!(
+        at,
+        [(Some(7), Some(3)), (Some(8), Some(12))],
+        "{:#?}",
+        report.diagnostics
+    );
+}
