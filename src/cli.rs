@@ -43,6 +43,13 @@ pub enum Command {
         /// Its slug: lower-case letters and digits in words joined by hyphens, e.g. donald-trump.
         name: String,
     },
+    /// List the capitalised names and acronyms of the article text that no actor's name
+    /// or alias covers, most frequent first, with the command that starts each actor.
+    Suggest {
+        /// Only this article [default: every article].
+        #[arg(long, value_name = "SLUG")]
+        article: Option<String>,
+    },
     /// Turn a plain-text article into content/articles/SLUG.md (headline; blank line;
     /// standfirst, picture and caption lines; blank line; paragraphs).
     Import {

@@ -27,6 +27,12 @@ fn main() -> ExitCode {
             eprintln!("{msg}");
             ExitCode::SUCCESS
         }),
+        Command::Suggest { article } => {
+            explainer::suggest::run(&root, article.as_deref()).map(|found| {
+                print!("{}", explainer::suggest::render(&found));
+                ExitCode::SUCCESS
+            })
+        }
         Command::Import { file, date, slug } => {
             explainer::import::run(&root, &file, date.as_deref(), slug.as_deref()).map(|msg| {
                 eprintln!("{msg}");

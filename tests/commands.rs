@@ -222,3 +222,72 @@ fn counts_on_pages_read_as_english() {
         "Stances of 1 actor on 1 position"
     );
 }
+
+#[test]
+fn suggest_lists_the_names_no_actor_covers() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"COP\"\n"),
+        (
+            "content/articles/cop.md",
+            "+++\ntitle = \"Talks\"\ndate = 2025-11-20\n+++\n\nColombian President Gustavo Petro said the COP30 text was weak. Saudi Arabia objected.\n\nIn Belém, Petro met officials of the European Union. Brazil hosted the talks.\n\nPetro left. The European Union stayed in Belém.\n",
+        ),
+        (
+            "content/actors/gustavo-petro.md",
+            "+++\nname = \"Gustavo Petro\"\nkind = \"person\"\n+++\n\nPresident of Colombia.\n",
+        ),
+        (
+            "content/actors/brazil.md",
+            "+++\nname = \"Brazil\"\nkind = \"state\"\n+++\n\nThe host.\n",
+        ),
+    ]);
+    let o = explainer(&["suggest"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+5 names in the text that no actor covers, most frequent first:
+   2× Belém           p2,p3         explainer new actor belem --kind KIND
+   2× Petro           p2,p3         add \"Petro\" to the aliases in content/actors/gustavo-petro.md
+   2× European Union  p2,p3         explainer new actor european-union --kind organisation
+   1× COP30           p1            explainer new actor cop30 --kind organisation
+   1× Saudi Arabia    p1            explainer new actor saudi-arabia --kind KIND
+KIND is person, state or organisation.
+"
+    );
+    let o = explainer(&["suggest", "--article", "nope"], site.root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("there is no article \"nope\""));
+}
+
+#[test]
+fn suggest_on_the_project_article_finds_only_uncovered_names() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = explainer(&["suggest"], root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    // Every actor of the story is covered; no sentence-start word or title is listed.
+    for covered in [
+        "Trump",
+        "NATO",
+        "Ukraine",
+        "Zelenskyy",
+        "Macron",
+        "Witkoff",
+        "Putin",
+    ] {
+        assert!(
+            !out.contains(&format!(" {covered} ")),
+            "{covered} listed:\n{out}"
+        );
+    }
+    for word in [
+        "However",
+        "Instead",
+        "The ",
+        "President",
+        "Speaking",
+        "This",
+    ] {
+        assert!(!out.contains(word), "{word} listed:\n{out}");
+    }
+}
