@@ -69,3 +69,14 @@ pub enum NewKind {
     /// content/annotations/NAME.md
     Annotation,
 }
+
+impl From<NewKind> for crate::new::NewKind {
+    fn from(kind: NewKind) -> Self {
+        match kind {
+            NewKind::Article => crate::new::NewKind::Article,
+            NewKind::Actor => crate::new::NewKind::Actor,
+            NewKind::Position => crate::new::NewKind::Position,
+            NewKind::Annotation => crate::new::NewKind::Annotation,
+        }
+    }
+}

@@ -85,14 +85,49 @@ pub fn to_markdown(p: &Parsed, date: &str) -> String {
         out.push_str(&format!("dek = {}\n", toml_str(dek)));
     }
     if let Some(picture) = &p.picture {
-        out.push_str(&format!("# picture: {picture}\n"));
+        out.push_str(&format!("picture = {}\n", toml_str(picture)));
     }
     if let Some(caption) = &p.caption {
         out.push_str(&format!("image_caption = {}\n", toml_str(caption)));
     }
     out.push_str(&format!("date = {date}\n+++\n\n"));
-    out.push_str(&p.paragraphs.join("\n\n"));
+    let paragraphs: Vec<String> = p.paragraphs.iter().map(|t| plain_to_markdown(t)).collect();
+    out.push_str(&paragraphs.join("\n\n"));
     out.push('\n');
+    out
+}
+
+/// A paragraph of plain text as Markdown that renders to the same text: leading
+/// indentation dropped (pasted wire copy indents paragraphs, which Markdown would make
+/// code blocks), and every character that would start Markdown syntax escaped with a
+/// backslash — inline (emphasis, code, links, wikilinks, HTML and entities, tables,
+/// strikethrough) and at a line's start (headings, lists, block quotes, rules, setext
+/// underlines). Typographic characters are left as they are. Written by hand: Markdown
+/// crates render Markdown, none turns plain text into it.
+pub fn plain_to_markdown(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len() + 8);
+    for (i, line) in paragraph.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim();
+        // An ordered-list marker: digits, then `.` or `)`.
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        for (j, c) in line.char_indices() {
+            let at_start = j == 0 && matches!(c, '#' | '>' | '+' | '-' | '=');
+            let list_mark = digits > 0 && j == digits && matches!(c, '.' | ')');
+            if at_start
+                || list_mark
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -131,20 +166,27 @@ pub fn run(root: &Path, file: &Path, date: Option<&str>, slug: Option<&str>) -> 
             "\"{slug}\" is not a valid slug: lower-case letters and digits in words joined by hyphens"
         );
     }
+    if let Some(other) = crate::new::slug_taken(root, &slug) {
+        let what = if other.starts_with("content/articles/") {
+            format!("{other} already exists")
+        } else {
+            format!("the slug \"{slug}\" is already used by {other}")
+        };
+        bail!("{what}: nothing was written; choose another slug with --slug NAME");
+    }
     let dir = root.join("content/articles");
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
-    let path = dir.join(format!("{slug}.md"));
+    let rel = format!("content/articles/{slug}.md");
     let mut out = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&path)
-        .with_context(|| {
-            format!("failed to create content/articles/{slug}.md (it may exist already)")
-        })?;
-    std::io::Write::write_all(&mut out, to_markdown(&parsed, &date).as_bytes())?;
+        .open(dir.join(format!("{slug}.md")))
+        .with_context(|| format!("failed to create {rel}"))?;
+    std::io::Write::write_all(&mut out, to_markdown(&parsed, &date).as_bytes())
+        .with_context(|| format!("failed to write {rel}"))?;
     Ok(format!(
-        "wrote content/articles/{slug}.md ({} paragraphs)",
-        parsed.paragraphs.len()
+        "wrote {rel} ({})",
+        crate::plural::counted(parsed.paragraphs.len(), "paragraph", "paragraphs")
     ))
 }
 

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod plural;
 pub mod render;
 pub mod serve;
 pub mod text;

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         })
         .map(|r| report(r, "checked")),
         Command::Serve { port } => explainer::serve::run(&root, port).map(|()| ExitCode::SUCCESS),
-        Command::New { kind, name } => explainer::new::run(&root, kind, &name).map(|msg| {
+        Command::New { kind, name } => explainer::new::run(&root, kind.into(), &name).map(|msg| {
             eprintln!("{msg}");
             ExitCode::SUCCESS
         }),

@@ -4,8 +4,32 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::NewKind;
 use crate::model::valid_slug;
+
+/// The kinds of file `new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKind {
+    /// content/articles/NAME.md
+    Article,
+    /// content/actors/NAME.md
+    Actor,
+    /// content/positions/NAME.md
+    Position,
+    /// content/annotations/NAME.md
+    Annotation,
+}
+
+/// The kinds whose slugs share the site's URL space and must be unique across them.
+const SLUG_KINDS: [&str; 3] = ["articles", "actors", "positions"];
+
+/// The file that already uses `slug` for an article, actor or position, if any (the
+/// slugs of those kinds are pages of one namespace, so they must be unique across them).
+pub fn slug_taken(root: &Path, slug: &str) -> Option<String> {
+    SLUG_KINDS
+        .iter()
+        .map(|kind| format!("content/{kind}/{slug}.md"))
+        .find(|rel| root.join(rel).exists())
+}
 
 /// Today's date in UTC, `YYYY-MM-DD`.
 pub fn today() -> String {
@@ -70,6 +94,13 @@ pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
     if path.exists() {
         bail!("{rel} already exists: it was left as it is");
     }
+    if kind != NewKind::Annotation
+        && let Some(other) = slug_taken(root, name)
+    {
+        bail!(
+            "the slug \"{name}\" is already used by {other}: slugs must be unique across articles, actors and positions; choose another name"
+        );
+    }
     let mut articles: Vec<String> = match std::fs::read_dir(root.join("content/articles")) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
@@ -95,12 +126,52 @@ pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
     let mut msg = format!("wrote {rel}");
     match kind {
         NewKind::Annotation => msg.push_str(": fill in its quote and write the note"),
-        NewKind::Article if articles.len() == 1 => msg.push_str(
-            "\nnote: the site now has two articles, so every stance quote and annotation needs `article = \"…\"`; `explainer check` lists them",
-        ),
+        NewKind::Article if articles.len() == 1 => {
+            msg.push_str(&needs_article(root, &articles[0]));
+        }
         _ => {}
     }
     Ok(msg)
+}
+
+/// What a site's first article leaves to do once a second one exists: every annotation
+/// and every stance with a quote must now say which article it quotes. Lists each with
+/// its file and line and the line to add (the site's only article until now, `first`).
+fn needs_article(root: &Path, first: &str) -> String {
+    let Ok((raw, _)) = crate::content::load(root) else {
+        return String::new();
+    };
+    let mut places = Vec::new();
+    for file in &raw.annotations {
+        if file.front.article.is_none() {
+            places.push(format!(
+                "  {}:{}",
+                file.path,
+                file.line(file.front.quote.span())
+            ));
+        }
+    }
+    for file in &raw.positions {
+        for stance in &file.front.stances {
+            let stance = stance.get_ref();
+            if let (Some(quote), None) = (&stance.quote, &stance.article) {
+                places.push(format!("  {}:{}", file.path, file.line(quote.span())));
+            }
+        }
+    }
+    if places.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nnote: the site now has two articles, so {} must say which article {} quote: add `article = \"{first}\"` (or the new article's slug) to\n{}",
+        crate::plural::counted(
+            places.len(),
+            "annotation or stance",
+            "annotations and stances"
+        ),
+        if places.len() == 1 { "it" } else { "they" },
+        places.join("\n")
+    )
 }
 
 #[cfg(test)]
@@ -118,6 +189,18 @@ mod tests {
             "2025-01-01",
         );
         assert!(two.contains("article = \"a\""));
+    }
+
+    #[test]
+    fn slugs_are_checked_across_kinds() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/actors")).unwrap();
+        std::fs::write(dir.path().join("content/actors/council.md"), "").unwrap();
+        assert_eq!(
+            slug_taken(dir.path(), "council").as_deref(),
+            Some("content/actors/council.md")
+        );
+        assert_eq!(slug_taken(dir.path(), "other"), None);
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn import_turns_plain_text_into_an_article_that_builds() {
     let md = std::fs::read_to_string(site.root().join("content/articles/big-news.md")).unwrap();
     assert_eq!(
         md,
-        "+++\ntitle = \"Big News Today\"\ndek = \"The standfirst.\"\n# picture: A picture.\nimage_caption = \"The caption.\"\ndate = 2025-08-18\n+++\n\nAlice Smith spoke.\n\nBob Jones listened.\n"
+        "+++\ntitle = \"Big News Today\"\ndek = \"The standfirst.\"\npicture = \"A picture.\"\nimage_caption = \"The caption.\"\ndate = 2025-08-18\n+++\n\nAlice Smith spoke.\n\nBob Jones listened.\n"
     );
     assert_eq!(
         explainer(

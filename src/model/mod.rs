@@ -159,6 +159,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Where the original is.
     pub source_url: Option<String>,
+    /// What the original's picture shows (the picture is not reproduced).
+    pub picture: Option<String>,
     /// The picture's caption.
     pub image_caption: Option<String>,
     /// The Markdown body.
