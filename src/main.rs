@@ -23,21 +23,36 @@ fn main() -> ExitCode {
         })
         .map(|r| report(r, "checked")),
         Command::Serve { port } => explainer::serve::run(&root, port).map(|()| ExitCode::SUCCESS),
-        Command::New { kind, name } => explainer::new::run(&root, kind.into(), &name).map(|msg| {
-            eprintln!("{msg}");
-            ExitCode::SUCCESS
-        }),
+        Command::New { what, name, kind } => {
+            explainer::new::run(&root, what.into(), &name, kind.map(|k| k.key())).map(|msg| {
+                eprintln!("{msg}");
+                ExitCode::SUCCESS
+            })
+        }
         Command::Suggest { article } => {
             explainer::suggest::run(&root, article.as_deref()).map(|found| {
                 print!("{}", explainer::suggest::render(&found));
                 ExitCode::SUCCESS
             })
         }
-        Command::Import { file, date, slug } => {
-            explainer::import::run(&root, &file, date.as_deref(), slug.as_deref()).map(|msg| {
-                eprintln!("{msg}");
-                ExitCode::SUCCESS
-            })
+        Command::Import {
+            file,
+            date,
+            slug,
+            byline,
+            source,
+            source_url,
+        } => {
+            let attribution = explainer::import::Attribution {
+                byline,
+                source,
+                source_url,
+            };
+            explainer::import::run(&root, &file, date.as_deref(), slug.as_deref(), &attribution)
+                .map(|msg| {
+                    eprintln!("{msg}");
+                    ExitCode::SUCCESS
+                })
         }
     };
     match result {
