@@ -54,6 +54,14 @@ pub enum Command {
         #[arg(long, value_name = "SLUG")]
         article: Option<String>,
     },
+    /// How far the explainer is from done: per article, the blocks with notes and
+    /// mentions; actors without stances; positions with fewer than two stances;
+    /// fact-checks without sources; placeholders left.
+    Stats {
+        /// human (default) or json (one object).
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatsFormat,
+    },
     /// Turn a plain-text article into content/articles/SLUG.md (headline; blank line;
     /// standfirst, picture and caption lines; blank line; paragraphs).
     Import {
@@ -75,6 +83,15 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         source_url: Option<String>,
     },
+}
+
+/// How `stats` prints.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatsFormat {
+    /// Lines of text.
+    Human,
+    /// One JSON object.
+    Json,
 }
 
 /// What an actor is, for `new actor --kind`.

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
         }
+        Command::Stats { format } => stats(root, format),
         Command::Suggest { article } => {
             explainer::suggest::run(&root, article.as_deref()).map(|found| {
                 print!("{}", explainer::suggest::render(&found));
@@ -62,6 +63,33 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn stats(
+    root: std::path::PathBuf,
+    format: explainer::cli::StatsFormat,
+) -> anyhow::Result<ExitCode> {
+    let opts = Options {
+        root: root.clone(),
+        output: None,
+        base_url: None,
+    };
+    let (prepared, diagnostics) = explainer::prepare(&opts)?;
+    let Some(prepared) = prepared else {
+        return Ok(report(
+            Report {
+                diagnostics,
+                ..Report::default()
+            },
+            "checked",
+        ));
+    };
+    let stats = explainer::stats::of(&prepared.site, &root)?;
+    match format {
+        explainer::cli::StatsFormat::Human => print!("{}", explainer::stats::render(&stats)),
+        explainer::cli::StatsFormat::Json => println!("{}", serde_json::to_string(&stats)?),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn report(r: Report, verb: &str) -> ExitCode {

@@ -405,3 +405,38 @@ fn new_actor_names_are_title_cased_and_the_kind_is_never_silent() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--kind is for actors"));
 }
+
+#[test]
+fn stats_says_what_is_left_to_do() {
+    let site = TempSite::new(&small_site());
+    assert_eq!(
+        explainer(
+            &["new", "actor", "carol-king", "--kind", "person"],
+            site.root()
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    let o = explainer(&["stats"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+article story: 2 blocks, 1 with notes, 2 with mentions
+actors without stances:
+  bob-jones
+  carol-king
+positions with fewer than two stances:
+  talks (1 stance)
+fact-checks without sources: none
+placeholders left:
+  content/actors/carol-king.md:11: TODO: a short profile of Carol King: who they are and why they matter to the story.
+"
+    );
+    let o = explainer(&["stats", "--format", "json"], site.root());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["articles"][0]["with_notes"], 1);
+    assert_eq!(json["placeholders"][0]["line"], 11);
+    assert_eq!(json["positions_with_few_stances"][0][0], "talks");
+}
