@@ -147,6 +147,8 @@ pub const ARTICLE: Schema = Schema {
         key("byline"),
         key("source"),
         checked("source_url", Check::Url),
+        key("dateline"),
+        key("picture"),
         key("image_caption"),
     ],
     label_with_parent: false,
@@ -318,7 +320,7 @@ mod tests {
         agrees::<SourcesFront>(&SOURCES, "avoid = [\"e.com\"]");
         agrees::<ArticleFront>(
             &ARTICLE,
-            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\nimage_caption = \"C\"\n",
+            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage_caption = \"C\"\n",
         );
         agrees::<LinkFront>(&LINK, "title = \"T\"\nurl = \"https://e.org\"\n");
         agrees::<ActorFront>(
