@@ -117,8 +117,7 @@ pub(super) fn parse_toml<F: Front>(
     front
 }
 
-/// The keys of `table` (at offset `at`, held by the key `parent` if it is nested) in the
-/// order of the text.
+/// The keys of `table` with their values, in the order of the text.
 fn in_order<'t, 'i>(
     table: &'t DeTable<'i>,
 ) -> Vec<(
@@ -130,8 +129,9 @@ fn in_order<'t, 'i>(
     keys
 }
 
-/// Checks each key of `table` against `schema`: unknown keys, missing keys, and values
-/// (see `Check`); nested tables with their own schemas.
+/// Checks each key of `table` (which starts at offset `at`, and is nested in the key
+/// `parent` if it has one) against `schema`: unknown keys, missing keys, and values (see
+/// `Check`); nested tables with their own schemas.
 fn check_table(
     schema: &Schema,
     table: &DeTable<'_>,
