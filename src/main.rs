@@ -22,7 +22,19 @@ fn main() -> ExitCode {
             base_url: None,
         })
         .map(|r| report(r, "checked")),
-        Command::Serve { port } => explainer::serve::run(&root, port).map(|()| ExitCode::SUCCESS),
+        Command::Serve {
+            port,
+            bind,
+            allow_host,
+        } => explainer::serve::run(
+            &root,
+            &explainer::serve::Config {
+                port,
+                bind,
+                allow_hosts: allow_host,
+            },
+        )
+        .map(|()| ExitCode::SUCCESS),
         Command::New { kind, name } => explainer::new::run(&root, kind, &name).map(|msg| {
             eprintln!("{msg}");
             ExitCode::SUCCESS
