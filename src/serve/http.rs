@@ -2,9 +2,8 @@
 //! it), then the server's own endpoints, then the files of the site as last built, or
 //! the page of its errors. Every answer carries the same protective headers.
 
-use std::io::Cursor;
-
-use tiny_http::{Header, Method};
+use http_body_util::Full;
+use hyper::body::Bytes;
 
 use super::Snapshot;
 use super::guard::{self, Hosts, Refusal};
@@ -30,8 +29,6 @@ const ALWAYS: &[(&str, &str)] = &[
     ("Cross-Origin-Resource-Policy", "same-origin"),
     ("X-Frame-Options", "SAMEORIGIN"),
 ];
-
-pub(super) type Response = tiny_http::Response<Cursor<Vec<u8>>>;
 
 /// What the server says to a request, before it becomes a response.
 #[derive(Debug)]
@@ -70,34 +67,36 @@ impl Answer {
     }
 
     /// The response to send, with the headers every answer carries.
-    pub(super) fn into_response(self) -> Response {
-        let mut r = tiny_http::Response::from_data(self.body).with_status_code(self.status);
+    pub(super) fn into_response(self) -> hyper::Response<Full<Bytes>> {
+        let mut r = hyper::Response::new(Full::new(Bytes::from(self.body)));
+        *r.status_mut() = hyper::StatusCode::from_u16(self.status)
+            .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
         let headers = [("Content-Type", self.content_type)]
             .into_iter()
             .chain(ALWAYS.iter().copied())
             .chain(self.headers.iter().map(|(n, v)| (*n, v.as_str())));
         for (name, value) in headers {
-            if let Ok(h) = Header::from_bytes(name, value) {
-                r.add_header(h);
+            if let Ok(value) = hyper::header::HeaderValue::from_str(value) {
+                r.headers_mut().append(name, value);
             }
         }
         r
     }
 }
 
-/// The answer to `method target` with `headers`, from `site`.
+/// The answer to `method target` with `headers` (name, value), from `site`.
 pub(super) fn answer(
-    method: &Method,
+    method: &str,
     target: &str,
-    headers: &[Header],
+    headers: &[(&str, &str)],
     hosts: &Hosts,
     site: &Snapshot,
 ) -> Answer {
-    let values = |name: &'static str| -> Vec<&str> {
+    let values = |name: &str| -> Vec<&str> {
         headers
             .iter()
-            .filter(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str())
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
             .collect()
     };
     let host = values("Host");
@@ -112,7 +111,7 @@ pub(super) fn answer(
             return a;
         }
     };
-    if !matches!(method, Method::Get | Method::Head) {
+    if method != "GET" && method != "HEAD" {
         return Answer::text(405, "method not allowed: this server only reads\n")
             .with("Allow", "GET, HEAD".into());
     }
@@ -255,13 +254,9 @@ mod tests {
         }
     }
 
-    fn ask(method: Method, target: &str, headers: &[(&str, &str)], site: &Snapshot) -> Answer {
-        let headers: Vec<Header> = headers
-            .iter()
-            .map(|(n, v)| Header::from_bytes(*n, *v).unwrap())
-            .collect();
+    fn ask(method: &str, target: &str, headers: &[(&str, &str)], site: &Snapshot) -> Answer {
         let hosts = Hosts::new(std::net::Ipv4Addr::LOCALHOST.into(), 1111, &[]);
-        answer(&method, target, &headers, &hosts, site)
+        answer(method, target, headers, &hosts, site)
     }
 
     const OURS: (&str, &str) = ("Host", "127.0.0.1:1111");
@@ -274,40 +269,35 @@ mod tests {
         };
         for snapshot in [site(), failed] {
             for target in ["/", "/a/", "/__explainer/version", "/nothing"] {
-                let a = ask(
-                    Method::Get,
-                    target,
-                    &[("host", "evil.example:1111")],
-                    &snapshot,
-                );
+                let a = ask("GET", target, &[("host", "evil.example:1111")], &snapshot);
                 assert_eq!(a.status, 403);
                 assert_eq!(a.body, NOT_OUR_HOST.as_bytes());
                 assert_eq!(NOT_OUR_HOST.lines().count(), 1);
                 assert_eq!(a.refused, Some(Refusal::Host("evil.example:1111".into())));
             }
         }
-        let a = ask(Method::Get, "/", &[], &site());
+        let a = ask("GET", "/", &[], &site());
         assert_eq!((a.status, a.refused), (403, Some(Refusal::NoHost)));
-        let a = ask(Method::Get, "http://evil.example:1111/", &[OURS], &site());
+        let a = ask("GET", "http://evil.example:1111/", &[OURS], &site());
         assert_eq!(a.status, 403);
-        let a = ask(Method::Get, "http://localhost:1111/a/", &[OURS], &site());
+        let a = ask("GET", "http://localhost:1111/a/", &[OURS], &site());
         assert_eq!((a.status, a.body.starts_with(b"<body>page a")), (200, true));
     }
 
     #[test]
     fn only_reads_are_answered() {
-        for method in [Method::Post, Method::Put, Method::Delete, Method::Options] {
+        for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
             let a = ask(method, "/", &[OURS], &site());
             assert_eq!(a.status, 405);
             assert!(!String::from_utf8_lossy(&a.body).contains("secret"));
         }
-        assert_eq!(ask(Method::Head, "/", &[OURS], &site()).status, 200);
+        assert_eq!(ask("HEAD", "/", &[OURS], &site()).status, 200);
     }
 
     #[test]
     fn own_endpoints_refuse_other_sites() {
         let version =
-            |headers: &[(&str, &str)]| ask(Method::Get, "/__explainer/version", headers, &site());
+            |headers: &[(&str, &str)]| ask("GET", "/__explainer/version", headers, &site());
         let ok = version(&[OURS, ("Sec-Fetch-Site", "same-origin")]);
         assert_eq!((ok.status, ok.body), (200, b"7".to_vec()));
         for other in [
@@ -320,7 +310,7 @@ mod tests {
             assert!(!a.body.contains(&b'7'));
         }
         let script = ask(
-            Method::Get,
+            "GET",
             "/__explainer/reload.js",
             &[OURS, ("Sec-Fetch-Site", "cross-site")],
             &site(),
@@ -331,11 +321,11 @@ mod tests {
     #[test]
     fn every_answer_carries_the_protective_headers_and_none_for_other_origins() {
         for a in [
-            ask(Method::Get, "/", &[OURS], &site()),
-            ask(Method::Get, "/", &[("Host", "evil.example")], &site()),
-            ask(Method::Get, "/a", &[OURS], &site()),
+            ask("GET", "/", &[OURS], &site()),
+            ask("GET", "/", &[("Host", "evil.example")], &site()),
+            ask("GET", "/a", &[OURS], &site()),
             ask(
-                Method::Get,
+                "GET",
                 "/nothing",
                 &[OURS, ("Origin", "http://evil.example")],
                 &site(),
@@ -343,9 +333,12 @@ mod tests {
         ] {
             let status = a.status;
             let r = a.into_response();
-            let names: Vec<String> = r.headers().iter().map(|h| h.field.to_string()).collect();
+            let names: Vec<String> = r.headers().keys().map(|n| n.to_string()).collect();
             for (name, _) in ALWAYS {
-                assert!(names.iter().any(|n| n == name), "{status}: {names:?}");
+                assert!(
+                    names.iter().any(|n| n.eq_ignore_ascii_case(name)),
+                    "{status}: {names:?}"
+                );
             }
             assert!(
                 !names

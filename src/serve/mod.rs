@@ -17,7 +17,7 @@ use std::sync::mpsc::Receiver;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use guard::{Authority, Hosts, Refused};
 use session::{Built, Session};
@@ -34,9 +34,16 @@ pub struct Config {
     pub allow_hosts: Vec<String>,
 }
 
-/// How many threads answer requests. An answer is a copy out of memory, so a few do;
-/// a fixed number keeps memory flat however many requests come at once.
-const WORKERS: usize = 8;
+/// How many threads answer requests. An answer is a copy out of memory, so a few do.
+const WORKERS: usize = 4;
+
+/// At most this many connections are served at once; more wait to be accepted. Each is
+/// a task with its buffers, so memory stays bounded however many come.
+const CONNECTIONS: usize = 512;
+
+/// A connection that sends no whole request head in this time (an idle one kept alive
+/// too) is closed; browsers open a new one when they need it.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The site as last built, and the number of that build (which open pages poll). A
 /// rebuild replaces the whole snapshot at once: a request is answered from one build.
@@ -64,12 +71,9 @@ pub fn run(root: &Path, config: &Config) -> Result<()> {
         }
     }
     let wanted = SocketAddr::new(config.bind, config.port);
-    let server = tiny_http::Server::http(wanted)
-        .map_err(|e| anyhow::anyhow!("cannot listen on {wanted}: {e}"))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(config.port, |a| a.port());
+    let listener = std::net::TcpListener::bind(wanted)
+        .with_context(|| format!("cannot listen on {wanted}"))?;
+    let port = listener.local_addr().map_or(config.port, |a| a.port());
     let hosts = Hosts::new(config.bind, port, &allowed);
     // Watching starts before the first build, so that no change goes unseen.
     let (_watcher, changes) = watch::watch(root)?;
@@ -85,25 +89,45 @@ pub fn run(root: &Path, config: &Config) -> Result<()> {
     });
     keep_building(changes, session, Arc::clone(&shared));
     eprintln!("{}", announce(root, config.bind, port, &shared.hosts));
-    let server = Arc::new(server);
-    let (stopped, why) = std::sync::mpsc::channel();
-    for _ in 0..WORKERS {
-        let (server, shared, stopped) = (Arc::clone(&server), Arc::clone(&shared), stopped.clone());
-        std::thread::spawn(move || {
-            loop {
-                match server.recv() {
-                    Ok(request) => respond(request, &shared),
-                    Err(e) => {
-                        let _ = stopped.send(e);
-                        return;
-                    }
-                }
+    listener.set_nonblocking(true)?;
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(WORKERS)
+        .enable_all()
+        .build()
+        .context("cannot start the server's threads")?
+        .block_on(serve(listener, shared))
+}
+
+/// Accepts connections for ever, each answered by HTTP/1.1 on a task of its own.
+async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let slots = Arc::new(tokio::sync::Semaphore::new(CONNECTIONS));
+    loop {
+        let slot = Arc::clone(&slots).acquire_owned().await?;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, or a connection gone before it was accepted:
+            // neither stops the server.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
             }
+        };
+        let _ = stream.set_nodelay(true);
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let response = respond(&request, &shared);
+                async move { Ok::<_, std::convert::Infallible>(response) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(slot);
         });
-    }
-    match why.recv() {
-        Ok(e) => bail!("the server stopped accepting connections: {e}"),
-        Err(_) => bail!("the server stopped"),
     }
 }
 
@@ -135,15 +159,25 @@ fn announce(root: &Path, bind: IpAddr, port: u16, hosts: &Hosts) -> String {
 }
 
 /// Answers one request from the snapshot current when it arrived.
-fn respond(request: tiny_http::Request, shared: &Shared) {
+fn respond<B>(
+    request: &hyper::Request<B>,
+    shared: &Shared,
+) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
     let site = match shared.site.read() {
         Ok(site) => Arc::clone(&site),
-        Err(_) => return,
+        Err(poisoned) => Arc::clone(&poisoned.into_inner()),
     };
+    // A value that is not visible ASCII is read as empty: no check accepts it.
+    let headers: Vec<(&str, &str)> = request
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.to_str().unwrap_or("")))
+        .collect();
+    let target = request.uri().to_string();
     let answer = http::answer(
-        request.method(),
-        request.url(),
-        request.headers(),
+        request.method().as_str(),
+        &target,
+        &headers,
         &shared.hosts,
         &site,
     );
@@ -153,7 +187,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
             eprintln!("{line}");
         }
     }
-    let _ = request.respond(answer.into_response());
+    answer.into_response()
 }
 
 fn rebuild(session: &mut Session, change: Change) -> Built {

@@ -105,22 +105,12 @@ impl Server {
 
     /// A GET of `path` as a browser on the site's own address sends it.
     pub fn get(&self, path: &str) -> Option<Reply> {
-        self.send(&format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.host()
-        ))
+        get_once(self.port, path)
     }
 
     /// Sends `head` (a whole request) on a new connection; reads the reply to its end.
     pub fn send(&self, head: &str) -> Option<Reply> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .ok()?;
-        stream.write_all(head.as_bytes()).ok()?;
-        let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).ok()?;
-        Reply::parse(&bytes)
+        send_to(self.port, head)
     }
 
     /// Polls `path` until `ok` holds (or fails the test after 10 s).
@@ -150,6 +140,26 @@ impl Server {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
             .unwrap()
     }
+}
+
+/// A GET of `path` on a new connection to 127.0.0.1:`port`, as a browser there sends it.
+pub fn get_once(port: u16, path: &str) -> Option<Reply> {
+    send_to(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `head` (a whole request) on a new connection; reads the reply to its end.
+pub fn send_to(port: u16, head: &str) -> Option<Reply> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    stream.write_all(head.as_bytes()).ok()?;
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).ok()?;
+    Reply::parse(&bytes)
 }
 
 /// A response: status, headers (names in lower case) and body.
@@ -234,11 +244,12 @@ impl Tab {
     /// response must carry a Content-Length.
     pub fn get(&mut self, path: &str) -> std::io::Result<Reply> {
         let bad = |what: &str| std::io::Error::other(what.to_string());
-        write!(
-            self.reader.get_mut(),
+        // In one write: pieces would wait on each other's acknowledgement (Nagle).
+        let head = format!(
             "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nSec-Fetch-Site: same-origin\r\n\r\n",
             self.port
-        )?;
+        );
+        self.reader.get_mut().write_all(head.as_bytes())?;
         let mut head = Vec::new();
         while !head.ends_with(b"\r\n\r\n") {
             let mut line = Vec::new();
