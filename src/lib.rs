@@ -15,6 +15,7 @@ pub mod output;
 pub mod plural;
 pub mod render;
 pub mod serve;
+pub mod stats;
 pub mod suggest;
 pub mod text;
 

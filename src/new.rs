@@ -46,28 +46,60 @@ fn folder(kind: NewKind) -> &'static str {
     }
 }
 
-/// A title made from a slug: `donald-trump` → `Donald trump`.
+/// A name made from a slug, each word capitalised but the small words inside it:
+/// `gustavo-petro` → `Gustavo Petro`, `united-states-of-america` → `United States of
+/// America`.
 fn title_from(slug: &str) -> String {
-    let words = slug.replace('-', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "de", "del", "von", "van", "der", "la", "le",
+    ];
+    slug.split('-')
+        .enumerate()
+        .map(|(i, word)| {
+            if i > 0 && SMALL.contains(&word) {
+                return word.to_string();
+            }
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
-/// The text of a new file. `articles` are the site's article slugs before this one.
-pub fn template(kind: NewKind, slug: &str, articles: &[String], date: &str) -> String {
+/// What every placeholder `new` writes starts with: `check` warns while one is left.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// The text of a new file. `articles` are the site's article slugs before this one;
+/// `actor_kind` the kind of a new actor, if given (else it is marked for review).
+pub fn template(
+    kind: NewKind,
+    slug: &str,
+    articles: &[String],
+    date: &str,
+    actor_kind: Option<&str>,
+) -> String {
     let title = title_from(slug);
+    let todo = PLACEHOLDER;
     match kind {
         NewKind::Article => format!(
-            "+++\ntitle = \"{title}\"\ndate = {date}\n# dek = \"The standfirst under the headline\"\n# byline = \"\"\n# source = \"\"\n# source_url = \"https://…\"\n+++\n\nThe article's text, one paragraph per block, as published.\n"
+            "+++\ntitle = \"{title}\"\ndate = {date}\n# dek = \"The standfirst under the headline\"\n# byline = \"\"\n# source = \"\"\n# source_url = \"https://…\"\n+++\n\n{todo} the article's text, one paragraph per block, as published.\n"
         ),
-        NewKind::Actor => format!(
-            "+++\nname = \"{title}\"\nkind = \"person\" # or \"state\", \"organization\"\n# aliases = [\"Other name\"]\n# role = \"Role at the time\"\n# affiliation = \"actor-slug\"\n# wikidata = \"Q…\"\n# links = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\nA short profile of {title}: who they are and why they matter to the story.\n"
-        ),
+        NewKind::Actor => {
+            let kind_line = match actor_kind {
+                Some(k) => format!("kind = \"{k}\"\n"),
+                None => format!(
+                    "kind = \"person\" # {todo} check: \"person\", \"state\" or \"organization\"?\n"
+                ),
+            };
+            format!(
+                "+++\nname = \"{title}\"\n{kind_line}# aliases = [\"Other name\"]\n# role = \"Role at the time\"\n# affiliation = \"actor-slug\"\n# wikidata = \"Q…\"\n# links = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} a short profile of {title}: who they are and why they matter to the story.\n"
+            )
+        }
         NewKind::Position => format!(
-            "+++\ntitle = \"{title}\"\nsummary = \"The proposition in one or two sentences.\"\n# question = \"Should …?\"\n# related = [\"position-slug\"]\n\n# [[stances]]\n# actor = \"actor-slug\"\n# stance = \"supports\" # or \"opposes\", \"mixed\", \"unclear\"\n# quote = \"the exact words of the article that show it\"\n# source_url = \"https://…\"\n# note = \"Where the article simplifies.\"\n+++\n\nWhat the position means and what is at stake.\n"
+            "+++\ntitle = \"{title}\"\nsummary = \"{todo} the proposition in one or two sentences.\"\n# question = \"Should …?\"\n# related = [\"position-slug\"]\n\n# [[stances]]\n# actor = \"actor-slug\"\n# stance = \"supports\" # or \"opposes\", \"mixed\", \"unclear\"\n# quote = \"the exact words of the article that show it\"\n# source_url = \"https://…\"\n# note = \"Where the article simplifies.\"\n+++\n\n{todo} what the position means and what is at stake.\n"
         ),
         NewKind::Annotation => {
             let article = match articles {
@@ -75,14 +107,17 @@ pub fn template(kind: NewKind, slug: &str, articles: &[String], date: &str) -> S
                 [first, ..] => format!("article = \"{first}\"\n"),
             };
             format!(
-                "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\"\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\nThe note: what a reader needs to know about this passage.\n"
+                "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\"\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} what a reader needs to know about this passage.\n"
             )
         }
     }
 }
 
 /// Writes the new file; never overwrites one.
-pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
+pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> Result<String> {
+    if actor_kind.is_some() && kind != NewKind::Actor {
+        bail!("--kind is for actors: a person, a state or an organisation");
+    }
     if !valid_slug(name) {
         bail!(
             "\"{name}\" is not a valid name: use lower-case letters and digits in words joined by hyphens, e.g. donald-trump"
@@ -115,7 +150,7 @@ pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
     };
     articles.sort();
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
-    let text = template(kind, name, &articles, &today());
+    let text = template(kind, name, &articles, &today(), actor_kind);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -180,13 +215,14 @@ mod tests {
 
     #[test]
     fn annotation_names_the_article_only_when_there_are_several() {
-        let one = template(NewKind::Annotation, "x", &["a".into()], "2025-01-01");
+        let one = template(NewKind::Annotation, "x", &["a".into()], "2025-01-01", None);
         assert!(!one.contains("article ="));
         let two = template(
             NewKind::Annotation,
             "x",
             &["a".into(), "b".into()],
             "2025-01-01",
+            None,
         );
         assert!(two.contains("article = \"a\""));
     }
@@ -205,6 +241,12 @@ mod tests {
 
     #[test]
     fn titles_come_from_the_slug() {
-        assert_eq!(title_from("donald-trump"), "Donald trump");
+        assert_eq!(title_from("gustavo-petro"), "Gustavo Petro");
+        assert_eq!(title_from("saudi-arabia"), "Saudi Arabia");
+        assert_eq!(
+            title_from("united-states-of-america"),
+            "United States of America"
+        );
+        assert_eq!(title_from("cop30"), "Cop30");
     }
 }

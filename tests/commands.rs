@@ -291,3 +291,152 @@ fn suggest_on_the_project_article_finds_only_uncovered_names() {
         assert!(!out.contains(word), "{word} listed:\n{out}");
     }
 }
+
+#[test]
+fn import_takes_attribution_and_a_dateline_out_of_the_text() {
+    let site = TempSite::new(&small_site());
+    let txt = site.root().join("wire.txt");
+    std::fs::write(
+        &txt,
+        "Talks end\n\nBOGOTA, Colombia (AP) — Alice Smith left the talks.\n\nBob Jones stayed.\n",
+    )
+    .unwrap();
+    let o = explainer(
+        &[
+            "import",
+            txt.to_str().unwrap(),
+            "--date",
+            "2025-11-20",
+            "--slug",
+            "wire",
+            "--byline",
+            "A. Reporter",
+            "--source",
+            "The Wire",
+            "--source-url",
+            "https://example.org/wire",
+        ],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/articles/wire.md")).unwrap();
+    assert_eq!(
+        md,
+        "+++\ntitle = \"Talks end\"\nbyline = \"A. Reporter\"\nsource = \"The Wire\"\nsource_url = \"https://example.org/wire\"\ndateline = \"BOGOTA, Colombia (AP)\"\ndate = 2025-11-20\n+++\n\nAlice Smith left the talks.\n\nBob Jones stayed.\n"
+    );
+    // Two articles now: the small site's notes must say which one they quote.
+    site.write(
+        "content/annotations/left.md",
+        "+++\narticle = \"story\"\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\narticle = \"story\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    site.build();
+    let page = site.page("articles/wire/index.html");
+    assert_eq!(
+        text(page.select(&sel(".dateline")).next().unwrap()),
+        "BOGOTA, Colombia (AP) —"
+    );
+    let p1 = page.select(&sel("#p1")).next().unwrap();
+    assert_eq!(text(p1), "Alice Smith left the talks.");
+    assert!(
+        hrefs(&page, "#p1 a")
+            .iter()
+            .any(|h| h.contains("alice-smith")),
+        "the first paragraph still links its mention"
+    );
+    let meta = text(page.select(&sel(".meta")).next().unwrap());
+    assert!(
+        meta.contains("A. Reporter") && meta.contains("The Wire"),
+        "{meta}"
+    );
+
+    let o = explainer(
+        &[
+            "import",
+            txt.to_str().unwrap(),
+            "--slug",
+            "w2",
+            "--source-url",
+            "not a url",
+        ],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--source-url \"not a url\" is not an http(s) URL"));
+}
+
+#[test]
+fn new_actor_names_are_title_cased_and_the_kind_is_never_silent() {
+    let site = TempSite::new(&small_site());
+    let o = explainer(
+        &["new", "actor", "saudi-arabia", "--kind", "state"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/actors/saudi-arabia.md")).unwrap();
+    assert!(
+        md.contains("name = \"Saudi Arabia\"\nkind = \"state\"\n"),
+        "{md}"
+    );
+    let o = explainer(
+        &["new", "actor", "european-union", "--kind", "organisation"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/actors/european-union.md")).unwrap();
+    assert!(
+        md.contains("name = \"European Union\"\nkind = \"organization\"\n"),
+        "{md}"
+    );
+    let o = explainer(&["new", "actor", "gustavo-petro"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/actors/gustavo-petro.md")).unwrap();
+    assert!(
+        md.contains("name = \"Gustavo Petro\"\nkind = \"person\" # TODO: check"),
+        "{md}"
+    );
+    let o = explainer(
+        &["new", "position", "talks-first", "--kind", "state"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--kind is for actors"));
+}
+
+#[test]
+fn stats_says_what_is_left_to_do() {
+    let site = TempSite::new(&small_site());
+    assert_eq!(
+        explainer(
+            &["new", "actor", "carol-king", "--kind", "person"],
+            site.root()
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    let o = explainer(&["stats"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+article story: 2 blocks, 1 with notes, 2 with mentions
+actors without stances:
+  bob-jones
+  carol-king
+positions with fewer than two stances:
+  talks (1 stance)
+fact-checks without sources: none
+placeholders left:
+  content/actors/carol-king.md:11: TODO: a short profile of Carol King: who they are and why they matter to the story.
+"
+    );
+    let o = explainer(&["stats", "--format", "json"], site.root());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["articles"][0]["with_notes"], 1);
+    assert_eq!(json["placeholders"][0]["line"], 11);
+    assert_eq!(json["positions_with_few_stances"][0][0], "talks");
+}

@@ -159,6 +159,8 @@ pub struct ArticleView {
     pub source: Option<String>,
     /// The original.
     pub source_url: Option<String>,
+    /// The original's dateline.
+    pub dateline: Option<String>,
     /// What the original's picture shows.
     pub picture: Option<String>,
     /// Picture caption.
