@@ -23,7 +23,7 @@ pub fn md(site: &Site, urls: &Urls, body: &str) -> String {
     markdown::to_html(body, &resolver(site, urls))
 }
 
-fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
+pub(super) fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
     let a = &site.actors[slug];
     Card {
         title: a.name.clone(),
@@ -33,22 +33,12 @@ fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
     }
 }
 
-fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
+pub(super) fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
     let p = &site.positions[slug];
     Card {
         title: p.title.clone(),
         url: urls.to(&page_path("positions", slug)),
         note: Some(p.summary.clone()),
-        kind: None,
-    }
-}
-
-fn card_article(site: &Site, urls: &Urls, slug: &str) -> Card {
-    let a = &site.articles[slug];
-    Card {
-        title: a.title.clone(),
-        url: urls.to(&page_path("articles", slug)),
-        note: Some(display_date(&a.date)),
         kind: None,
     }
 }
@@ -184,7 +174,13 @@ pub fn home(site: &Site, urls: &Urls) -> HomeData {
     HomeData {
         articles: articles
             .iter()
-            .map(|a| card_article(site, urls, &a.slug))
+            .map(|a| ArticleCard {
+                title: a.title.clone(),
+                url: urls.to(&page_path("articles", &a.slug)),
+                date: display_date(&a.date),
+                dek: a.dek.clone(),
+                notes: a.marks.len(),
+            })
             .collect(),
         actors: site
             .actors
@@ -250,7 +246,11 @@ pub fn article(
             "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"Back to the text\">↩</a> ",
             ann.slug
         );
+        let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
+            // The note's page is below the article's own folder: a short relative link.
+            url: format!("notes/{}/", ann.slug),
+            more,
             id: ann.slug.clone(),
             number: numbers[m.annotation.as_str()],
             kind: ann.kind.key(),
@@ -258,7 +258,7 @@ pub fn article(
             title: ann.title.clone(),
             verdict: ann.verdict.clone(),
             quote: ann.quote.clone(),
-            body_html: markdown::to_html_with_lead(&ann.body, &resolver(site, urls), &back),
+            body_html: markdown::to_html_with_lead(lead, &resolver(site, urls), &back),
             sources: ann.sources.clone(),
             actors: ann
                 .actors
