@@ -132,10 +132,7 @@ impl Hosts {
             .map(|(h, p)| format!("{h}:{p}"))
             .collect();
         if self.any_ip {
-            list.push(format!(
-                "any IP address of this machine with port {}",
-                self.port
-            ));
+            list.push(format!("any IP address with port {}", self.port));
         }
         list.join(", ")
     }
@@ -344,7 +341,7 @@ mod tests {
         for refused in ["my-laptop.local:1111", "10.1.2.3:1112", "0.0.0.0.evil:1111"] {
             assert!(!allowed(&all, refused), "{refused}");
         }
-        assert!(all.describe().contains("any IP address of this machine"));
+        assert!(all.describe().ends_with("any IP address with port 1111"));
     }
 
     #[test]
