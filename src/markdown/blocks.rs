@@ -344,8 +344,13 @@ impl Segment {
         }
         let raw_start = self.map.source(range.start).0 as usize;
         let raw_end = self.map.source(range.end - 1).1 as usize;
-        let mut out = String::with_capacity(raw_end - raw_start);
-        for word in self.raw[raw_start..raw_end].split_whitespace() {
+        let raw = &self.raw[raw_start..raw_end];
+        if memchr::memchr3(b'\n', b'\t', b'\r', raw.as_bytes()).is_none() {
+            return raw.to_string();
+        }
+        // Line breaks of the source become spaces; other characters stay as written.
+        let mut out = String::with_capacity(raw.len());
+        for word in raw.split_ascii_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
             }

@@ -37,11 +37,36 @@ fn external(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//")
 }
 
+/// Whether `body` may hold a link or image with a problem: an image, a wikilink, empty
+/// brackets, or a link destination (inline, reference or autolink) with a scheme that
+/// is not kept. Most bodies have none of these, and are not parsed again for nothing.
+fn may_have_problems(body: &str) -> bool {
+    let b = body.as_bytes();
+    // The scheme of a destination that starts at `at`, if it has one and it is not kept.
+    let unsafe_at = |at: usize| {
+        let rest = body[at.min(body.len())..].trim_start_matches([' ', '\t', '\n', '<']);
+        let scheme_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+            .count();
+        rest[scheme_len..].starts_with(':')
+            && !SCHEMES.contains(&rest[..scheme_len].to_ascii_lowercase().as_str())
+    };
+    // One pass over the brackets (quicker than a search for each pattern).
+    memchr::memchr3_iter(b'[', b']', b'<', b).any(|i| match b[i] {
+        b'[' => {
+            (i > 0 && b[i - 1] == b'!')
+                || matches!(b.get(i + 1), Some(b'[' | b']'))
+                || (b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b']'))
+        }
+        b']' => matches!(b.get(i + 1), Some(b'(' | b':')) && unsafe_at(i + 2),
+        _ => unsafe_at(i + 1),
+    })
+}
+
 /// The problems with the links and images of `body`, in order.
 pub fn link_problems(body: &str) -> Vec<LinkProblem> {
-    // Only bodies that can hold a link are parsed: inline `](`, a reference `]:`, a
-    // wikilink, or an autolink `<…>`.
-    if !(body.contains("](") || body.contains("]:") || body.contains("[[") || body.contains('<')) {
+    if !may_have_problems(body) {
         return Vec::new();
     }
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
@@ -177,6 +202,23 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!((got[0].0, got[0].1), (3, false));
         assert!(got[1].2.contains("javascript:x"), "{got:?}");
+    }
+
+    #[test]
+    fn bodies_with_safe_links_only_are_not_parsed_again() {
+        assert!(!may_have_problems(
+            "See [a](https://e.org), [b]( mailto:x@y.z), <https://e.org>, [c](x/y:z), <b>."
+        ));
+        for bad in [
+            "[a](ftp://x)",
+            "[a]: javascript:x",
+            "<data:x>",
+            "![i](p.png)",
+            "[[x]]",
+            "[](y)",
+        ] {
+            assert!(may_have_problems(bad), "{bad}");
+        }
     }
 
     #[test]
