@@ -320,6 +320,8 @@ pub(super) fn resolve_requests(
             byline: f.byline.clone(),
             source: f.source.clone(),
             source_url,
+            dateline: f.dateline.clone(),
+            picture: f.picture.clone(),
             image_caption: f.image_caption.clone(),
             body: file.body.clone(),
             blocks: Vec::new(),

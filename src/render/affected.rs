@@ -138,6 +138,8 @@ mod tests {
                 byline: None,
                 source: None,
                 source_url: None,
+                dateline: None,
+                picture: None,
                 image_caption: None,
                 body: "Text.".into(),
                 blocks: vec![],

@@ -346,6 +346,8 @@ pub fn article(
                 byline: a.byline.clone(),
                 source: a.source.clone(),
                 source_url: a.source_url.clone(),
+                dateline: a.dateline.clone(),
+                picture: a.picture.clone(),
                 image_caption: a.image_caption.clone(),
                 body_html,
                 actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),

@@ -159,6 +159,10 @@ pub struct ArticleView {
     pub source: Option<String>,
     /// The original.
     pub source_url: Option<String>,
+    /// The original's dateline.
+    pub dateline: Option<String>,
+    /// What the original's picture shows.
+    pub picture: Option<String>,
     /// Picture caption.
     pub image_caption: Option<String>,
     /// The body with ids, marks, mention links and notes.
