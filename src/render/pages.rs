@@ -24,7 +24,7 @@ pub fn md(site: &Site, urls: &Urls, body: &str, ns: &str) -> String {
     markdown::to_html(body, &resolver(site, urls), ns)
 }
 
-fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
+pub(super) fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
     let a = &site.actors[slug];
     Card {
         title: a.name.clone(),
@@ -34,7 +34,7 @@ fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
     }
 }
 
-fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
+pub(super) fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
     let p = &site.positions[slug];
     Card {
         title: p.title.clone(),
@@ -258,7 +258,11 @@ pub fn article(
             "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"Back to the text\">↩</a> ",
             ann.slug
         );
+        let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
+            // The note's page is below the article's own folder: a short relative link.
+            url: format!("notes/{}/", ann.slug),
+            more,
             id: ann.slug.clone(),
             number: numbers[m.annotation.as_str()],
             kind: ann.kind.key(),
@@ -267,7 +271,7 @@ pub fn article(
             verdict: ann.verdict.clone(),
             quote: ann.quote.clone(),
             body_html: markdown::to_html_with_lead(
-                &ann.body,
+                lead,
                 &resolver(site, urls),
                 &back,
                 &format!("note_{}", ann.slug),
