@@ -160,9 +160,9 @@ pub fn analyse(
     actors: &[&str],
     requests: &[&QuoteRequest],
 ) -> Analysis {
-    // A `[[slug]]` points at the slug itself here, so that a name in it is known to be
-    // linked to its actor already.
-    let resolve = |s: &str| title_of(s).map(|t| (s.to_string(), t));
+    // A `[[slug]]` points at `[[slug]]` here (no URL of a Markdown link can look like
+    // that), so that a name in it is known to be linked to its actor already.
+    let resolve = |s: &str| title_of(s).map(|t| (format!("[[{s}]]"), t));
     let events = markdown::parse(body, &resolve);
     let blocks = markdown::analyse(&events);
     let partners = markdown::partners(&events);
@@ -185,7 +185,11 @@ pub fn analyse(
                     continue;
                 }
                 let linkable = seg.linkable(range.clone(), &events);
-                if !linkable && seg.link_around(range.clone(), &events) != Some(actor) {
+                if !linkable
+                    && !seg.link_around(range.clone(), &events).is_some_and(|url| {
+                        url.strip_prefix("[[").and_then(|u| u.strip_suffix("]]")) == Some(actor)
+                    })
+                {
                     continue;
                 }
                 seen.insert(actor);
