@@ -44,16 +44,6 @@ pub(super) fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
     }
 }
 
-fn card_article(site: &Site, urls: &Urls, slug: &str) -> Card {
-    let a = &site.articles[slug];
-    Card {
-        title: a.title.clone(),
-        url: urls.to(&page_path("articles", slug)),
-        note: Some(display_date(&a.date)),
-        kind: None,
-    }
-}
-
 /// `2025-08-18` as `18 August 2025`.
 pub fn display_date(date: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -188,7 +178,13 @@ pub fn home(site: &Site, urls: &Urls) -> HomeData {
     HomeData {
         articles: articles
             .iter()
-            .map(|a| card_article(site, urls, &a.slug))
+            .map(|a| ArticleCard {
+                title: a.title.clone(),
+                url: urls.to(&page_path("articles", &a.slug)),
+                date: display_date(&a.date),
+                dek: a.dek.clone(),
+                notes: a.marks.len(),
+            })
             .collect(),
         actors: site
             .actors

@@ -70,13 +70,28 @@ pub struct Card {
 #[derive(Debug, Serialize)]
 pub struct HomeData {
     /// Every article, newest first.
-    pub articles: Vec<Card>,
+    pub articles: Vec<ArticleCard>,
     /// Every actor.
     pub actors: Vec<Card>,
     /// Every position.
     pub positions: Vec<Card>,
     /// Actors × positions.
     pub matrix: Matrix,
+}
+
+/// An article on the home page: what it is and what the explainer adds to it.
+#[derive(Debug, Serialize)]
+pub struct ArticleCard {
+    /// The headline.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// `18 August 2025`.
+    pub date: String,
+    /// The standfirst.
+    pub dek: Option<String>,
+    /// How many notes it carries.
+    pub notes: usize,
 }
 
 /// The stance matrix.
