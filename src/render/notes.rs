@@ -114,7 +114,7 @@ pub fn page(site: &Site, urls: &Urls, slug: &str) -> NotePageData {
                 kind: None,
             },
             paragraph: n.paragraph,
-            body_html: md(site, urls, &n.body),
+            body_html: md(site, urls, &n.body, ""),
             sources: n.sources.clone(),
             actors: n.actors.iter().map(|s| card_actor(site, urls, s)).collect(),
             positions: n

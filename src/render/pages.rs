@@ -18,9 +18,10 @@ pub fn resolver<'a>(
     }
 }
 
-/// Markdown to HTML for a page with links `urls`.
-pub fn md(site: &Site, urls: &Urls, body: &str) -> String {
-    markdown::to_html(body, &resolver(site, urls))
+/// Markdown to HTML for a page with links `urls`, its footnotes in namespace `ns`
+/// (empty for the page's main text; unique on the page otherwise).
+pub fn md(site: &Site, urls: &Urls, body: &str, ns: &str) -> String {
+    markdown::to_html(body, &resolver(site, urls), ns)
 }
 
 pub(super) fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
@@ -112,7 +113,10 @@ fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance) -> StanceV
             .as_ref()
             .map(|q| site.articles[&q.article].title.clone()),
         source_url: st.source_url.clone(),
-        note_html: st.note.as_ref().map(|n| md(site, urls, n)),
+        note_html: st
+            .note
+            .as_ref()
+            .map(|n| md(site, urls, n, &format!("stance_{position}_{}", st.actor))),
     }
 }
 
@@ -219,11 +223,13 @@ pub fn article(
             open: format!("<mark class=\"annotated {k}\" id=\"mark-{id}\">", k = ann.kind.key(), id = ann.slug),
             reopen: format!("<mark class=\"annotated {}\">", ann.kind.key()),
             close: "</mark>".into(),
-            close_last: format!(
-                "</mark><sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"Note {n}: {label}\">{n}</a></sup>",
+            close_last: "</mark>".into(),
+            after: format!(
+                "<sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"Note {n}: {label}\">{n}</a></sup>",
                 id = ann.slug,
                 label = ann.kind.label()
             ),
+            link: false,
         });
     }
     for l in &a.links {
@@ -236,6 +242,8 @@ pub fn article(
             open,
             close: "</a>".into(),
             close_last: "</a>".into(),
+            after: String::new(),
+            link: true,
         });
     }
     // Notes, rendered by the note template, grouped by paragraph.
@@ -258,7 +266,12 @@ pub fn article(
             title: ann.title.clone(),
             verdict: ann.verdict.clone(),
             quote: ann.quote.clone(),
-            body_html: markdown::to_html_with_lead(lead, &resolver(site, urls), &back),
+            body_html: markdown::to_html_with_lead(
+                lead,
+                &resolver(site, urls),
+                &back,
+                &format!("note_{}", ann.slug),
+            ),
             sources: ann.sources.clone(),
             actors: ann
                 .actors
@@ -443,7 +456,7 @@ pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Va
                 wikidata: a.wikidata.clone(),
                 wikidata_url,
                 links: a.links.clone(),
-                body_html: md(site, urls, &a.body),
+                body_html: md(site, urls, &a.body, ""),
                 stances,
                 mentions,
                 notes,
@@ -521,7 +534,7 @@ pub fn position(site: &Site, urls: &Urls, slug: &str) -> PositionData {
             title: p.title.clone(),
             summary: p.summary.clone(),
             question: p.question.clone(),
-            body_html: md(site, urls, &p.body),
+            body_html: md(site, urls, &p.body, ""),
             groups,
             related: p
                 .related
