@@ -45,6 +45,14 @@ pub enum Command {
         /// The port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// The address to listen on; any other than 127.0.0.1 or ::1 lets every machine
+        /// that can reach it read the drafts (0.0.0.0: every address of this machine).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also answer requests that name this host (NAME or NAME:PORT), e.g. for a tunnel
+        /// or a name on the local network; repeatable.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Write a new content file with every required key present; never overwrite one.
     New {

@@ -27,7 +27,19 @@ fn main() -> ExitCode {
             base_url: None,
         })
         .map(|r| report(r, "checked", &how)),
-        Command::Serve { port } => explainer::serve::run(&root, port).map(|()| ExitCode::SUCCESS),
+        Command::Serve {
+            port,
+            bind,
+            allow_host,
+        } => explainer::serve::run(
+            &root,
+            &explainer::serve::Config {
+                port,
+                bind,
+                allow_hosts: allow_host,
+            },
+        )
+        .map(|()| ExitCode::SUCCESS),
         Command::New { what, name, kind } => {
             explainer::new::run(&root, what.into(), &name, kind.map(|k| k.key())).map(|msg| {
                 eprintln!("{msg}");

@@ -440,3 +440,23 @@ placeholders left:
     assert_eq!(json["placeholders"][0]["line"], 11);
     assert_eq!(json["positions_with_few_stances"][0][0], "talks");
 }
+
+#[test]
+fn the_home_page_shows_each_articles_dek_and_notes() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\ndek = \"What happened at the meeting.\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+    );
+    site.build();
+    let home = site.page("index.html");
+    let card = home.select(&sel(".start li")).next().unwrap();
+    assert_eq!(
+        text(card.select(&sel(".meta")).next().unwrap()),
+        "2 January 2025 · 1 note"
+    );
+    assert_eq!(
+        text(card.select(&sel("p")).next().unwrap()),
+        "What happened at the meeting."
+    );
+}
