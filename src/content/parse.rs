@@ -226,18 +226,60 @@ fn check_value(
             }
             None
         }
-        (Check::Tables(schema), DeValue::Array(items))
-            if items.iter().all(|i| i.get_ref().is_table()) =>
-        {
+        (Check::Tables(schema), DeValue::Array(items)) => {
             for item in items.iter() {
-                if let DeValue::Table(t) = item.get_ref() {
-                    check_table(schema, t, item.span().start, Some(label), found);
+                match item.get_ref() {
+                    DeValue::Table(t) => {
+                        check_table(schema, t, item.span().start, Some(label), found)
+                    }
+                    other => found.problems.push(Problem::new(
+                        item.span().start,
+                        (
+                            format!(
+                                "an entry of {label} must be a table ({}), not a {}",
+                                schema.what,
+                                other.type_str()
+                            ),
+                            None,
+                        ),
+                        true,
+                    )),
                 }
             }
             None
         }
+        (Check::Tables(schema), other) => {
+            found.flagged.insert(key_at);
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!(
+                        "{label} must be an array of tables ({} each), not a {}",
+                        schema.what,
+                        other.type_str()
+                    ),
+                    None,
+                ),
+                true,
+            ));
+            None
+        }
         (Check::Table(schema), DeValue::Table(t)) => {
             check_table(schema, t, at, Some(label), found);
+            None
+        }
+        (Check::Table(_), other) => {
+            found.flagged.insert(key_at);
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!("{label} must be a table, not a {}", other.type_str()),
+                    Some(format!(
+                        "write [{label}] and its keys on the lines below it"
+                    )),
+                ),
+                true,
+            ));
             None
         }
         _ => None,
@@ -258,9 +300,8 @@ fn probe_table(schema: &Schema, table: &DeTable<'_>, found: &mut Found) {
             continue;
         };
         match (key.check, v.get_ref()) {
-            (Check::Tables(sub), DeValue::Array(items))
-                if items.iter().all(|i| i.get_ref().is_table()) =>
-            {
+            (Check::Tables(sub), DeValue::Array(items)) => {
+                // Entries that are not tables were reported by `check_value`.
                 for item in items.iter() {
                     if let DeValue::Table(t) = item.get_ref() {
                         probe_table(sub, t, found);

@@ -166,3 +166,30 @@ fn lines_hold_after_multi_line_strings_and_crlf() {
         ["6:12 wikidata \"7\" is not a Wikidata id like \"Q42\""]
     );
 }
+
+#[test]
+fn tables_of_the_wrong_shape_say_what_they_should_be() {
+    let (got, _) =
+        problems::<PositionFront>("title = \"T\"\nsummary = \"S\"\nstances = \"x\"\n", 2);
+    assert_eq!(
+        got,
+        ["4:11 stances must be an array of tables (a stance each), not a string"]
+    );
+    let text = "name = \"N\"\nkind = \"state\"\nlinks = [{ titel = \"a\", url = \"https://e.org\" }, \"s\"]\n";
+    let (got, _) = problems::<ActorFront>(text, 2);
+    assert_eq!(
+        got,
+        [
+            "4 missing key \"title\" in a link (add title = \"…\")",
+            "4:12 unknown key \"titel\" in a link (did you mean \"title\"?)",
+            "4:50 an entry of links must be a table (a link), not a string",
+        ]
+    );
+    let (got, _) = problems::<SiteFront>("title = \"T\"\nsources = \"a\"\n", 1);
+    assert_eq!(
+        got,
+        [
+            "2:11 sources must be a table, not a string (write [sources] and its keys on the lines below it)"
+        ]
+    );
+}
