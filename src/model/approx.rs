@@ -340,8 +340,8 @@ impl Haystack {
     pub fn leaf(&self, block: usize, segment: usize) -> Option<Range<usize>> {
         let i = self
             .leaves
-            .iter()
-            .position(|l| (l.0, l.1) == (block, segment))?;
+            .binary_search_by(|l| (l.0, l.1).cmp(&(block, segment)))
+            .ok()?;
         let end = self
             .leaves
             .get(i + 1)

@@ -6,6 +6,7 @@ pub mod approx;
 pub mod articles;
 pub mod mentions;
 pub mod quote;
+pub mod quote_help;
 mod resolve;
 mod slugs;
 mod stances;
