@@ -1,9 +1,10 @@
 //! The bit-parallel search of `model::approx` against the simplest correct code: Sellers'
 //! O(nm) dynamic programme, on random patterns and texts over a small alphabet (so that
 //! near matches are common) with letters of one, two and three bytes and spaces, and
-//! patterns long enough to take several 64-bit words.
+//! patterns long enough to take several 64-bit words. Patterns have letters the text
+//! lacks (`z`), which match nothing.
 
-use explainer::model::approx::{Pattern, Searcher};
+use explainer::model::approx::{Alphabet, Pattern, Searcher, Text};
 use proptest::prelude::*;
 
 /// The last row of the edit-distance table of `p` against each prefix of `t`: with
@@ -35,15 +36,24 @@ fn text(max: usize) -> impl Strategy<Value = Vec<char>> {
     proptest::collection::vec(prop::sample::select(vec!['a', 'b', 'é', '€', ' ']), 0..max)
 }
 
+fn pattern(max: usize) -> impl Strategy<Value = Vec<char>> {
+    proptest::collection::vec(
+        prop::sample::select(vec!['a', 'b', 'é', '€', ' ', 'z']),
+        0..max,
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn scores_match_the_dynamic_programme(p in text(200), t in text(300)) {
-        let pattern = Pattern::new(p.iter().copied());
+    fn scores_match_the_dynamic_programme(p in pattern(200), t in text(300)) {
+        let ts: String = t.iter().collect();
+        let alphabet = Alphabet::new(&ts);
+        let pattern = Pattern::new(p.iter().copied(), &alphabet);
         for anchored in [false, true] {
             let mut got = Vec::new();
-            pattern.scan(t.iter().copied().enumerate(), anchored, |_, d| got.push(d));
+            pattern.scan(t.iter().map(|&c| alphabet.id(c)), anchored, |d| got.push(d));
             let want = if p.is_empty() {
                 (1..=t.len()).map(|n| if anchored { n } else { 0 }).collect()
             } else {
@@ -55,12 +65,14 @@ proptest! {
 
     #[test]
     fn matches_are_the_best_places_with_their_true_distance(
-        p in text(150),
+        p in pattern(150),
         t in text(300),
         k in 0usize..40,
     ) {
         let (ps, ts): (String, String) = (p.iter().collect(), t.iter().collect());
-        let found = Searcher::new(&ps).find(&ts, k, 5);
+        let indexed = Text::new(ts.clone());
+        let searcher = Searcher::new(&ps, &indexed);
+        let found = searcher.find(&indexed, k, 5);
         if p.is_empty() {
             prop_assert!(found.is_empty());
             return Ok(());
@@ -88,6 +100,7 @@ proptest! {
             prop_assert!(ts.is_char_boundary(hit.range.start) && ts.is_char_boundary(hit.range.end));
             let passage: Vec<char> = ts[hit.range.clone()].chars().collect();
             prop_assert_eq!(levenshtein(&p, &passage), hit.distance, "{:?}", hit);
+            prop_assert_eq!(searcher.distance(&indexed, hit.range.clone()), hit.distance);
             // The distance at its end is the least of any passage ending there, and no
             // shorter passage ending there is as close.
             let end_char = ends.iter().position(|&e| e == hit.range.end).unwrap();
@@ -104,8 +117,16 @@ proptest! {
     }
 
     #[test]
-    fn distance_is_the_edit_distance(p in text(150), s in text(150)) {
-        let pattern = Pattern::new(p.iter().copied());
-        prop_assert_eq!(pattern.distance(&s.iter().collect::<String>()), levenshtein(&p, &s));
+    fn distance_is_the_edit_distance(p in pattern(150), s in text(150), cut in 0usize..150) {
+        let text = Text::new(s.iter().collect());
+        let searcher = Searcher::new(&p.iter().collect::<String>(), &text);
+        // Of the whole text, and of a piece of it.
+        prop_assert_eq!(searcher.distance(&text, 0..text.as_str().len()), levenshtein(&p, &s));
+        let cut = cut.min(s.len());
+        let bytes: usize = s[..cut].iter().map(|c| c.len_utf8()).sum();
+        prop_assert_eq!(
+            searcher.distance(&text, bytes..text.as_str().len()),
+            levenshtein(&p, &s[cut..])
+        );
     }
 }

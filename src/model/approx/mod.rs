@@ -1,24 +1,19 @@
 //! Approximate search: the passages of an article closest to a quote that is not in it,
-//! ranked by edit distance, each with its block, byte range and similarity.
-//!
-//! The search is Myers' bit-parallel edit distance (1999), blocked for any pattern
-//! length, in its semi-global form (a match may start and end anywhere in the text). It
-//! is written here rather than taken from a crate: `triple_accel` (the one ready-made
-//! search with start, end and distance) has had no release since 2021 and is several
-//! times slower on long quotes, `strsim` compares whole strings (a window per position
-//! is far too slow), and Bitap crates stop at 32-character patterns. The search runs on
-//! characters, not bytes, so an accented or Cyrillic letter counts as one edit, and every
-//! position it reports is a character boundary. It is checked against a plain dynamic
-//! programme in `tests/approx.rs` and by the `approx_search` fuzz target.
+//! ranked by edit distance, each with its block, byte range and similarity. The search
+//! itself (Myers' bit-parallel algorithm, on characters) is in `myers`.
 //!
 //! It works on the same normalised text as the exact matcher (white space collapsed,
-//! typographic quotes folded), the text of every leaf (paragraph, heading, list item,
+//! typographic quotes folded): the text of every leaf (paragraph, heading, list item,
 //! table cell) joined by one space, so that a quote running over a block boundary is
-//! found too and reported as crossing it.
+//! found too and reported as crossing it. The similarity of a passage is 1 − its edit
+//! distance to the quote / the quote's length, in characters; ties go to the passage
+//! that comes first.
+
+mod myers;
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+pub use myers::{Alphabet, Match, Pattern, Searcher, Text};
 
 use crate::markdown::Block;
 use crate::text::is_word_char;
@@ -27,221 +22,6 @@ use crate::text::is_word_char;
 /// nine-letter word with two letters off is suggested, three is too many. Below it,
 /// any text of article length holds a passage "close" to a short quote by chance.
 pub const MIN_SIMILARITY: f64 = 0.7;
-
-/// A pattern compiled for the bit-parallel search.
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    /// Length in characters.
-    m: usize,
-    /// 64-bit words per column.
-    words: usize,
-    /// For each character id, the bits of the pattern positions holding it, `words` at a
-    /// time; id 0 (a character not in the pattern) has none.
-    peq: Vec<u64>,
-    /// Ids of ASCII characters.
-    ascii: [u32; 128],
-    /// Ids of the others.
-    other: FxHashMap<char, u32>,
-    /// The bit of the last pattern position in the last word.
-    last: u64,
-}
-
-impl Pattern {
-    /// Compiles `chars` (in the order given) as a pattern.
-    pub fn new(chars: impl Iterator<Item = char>) -> Pattern {
-        let chars: Vec<char> = chars.collect();
-        let m = chars.len();
-        let words = m.div_ceil(64).max(1);
-        let mut ascii = [0u32; 128];
-        let mut other = FxHashMap::default();
-        let mut ids = 0u32;
-        let mut id_of = |c: char| -> u32 {
-            let slot = match c as usize {
-                a if a < 128 => &mut ascii[a],
-                _ => other.entry(c).or_insert(0),
-            };
-            if *slot == 0 {
-                ids += 1;
-                *slot = ids;
-            }
-            *slot
-        };
-        let positions: Vec<u32> = chars.iter().map(|&c| id_of(c)).collect();
-        let mut peq = vec![0u64; (ids as usize + 1) * words];
-        for (i, id) in positions.into_iter().enumerate() {
-            peq[id as usize * words + i / 64] |= 1 << (i % 64);
-        }
-        Pattern {
-            m,
-            words,
-            peq,
-            ascii,
-            other,
-            last: 1 << (m.saturating_sub(1) % 64),
-        }
-    }
-
-    /// Its length in characters.
-    pub fn len(&self) -> usize {
-        self.m
-    }
-
-    /// Whether it has no characters.
-    pub fn is_empty(&self) -> bool {
-        self.m == 0
-    }
-
-    fn id(&self, c: char) -> usize {
-        match c as usize {
-            a if a < 128 => self.ascii[a] as usize,
-            _ => self.other.get(&c).copied().unwrap_or(0) as usize,
-        }
-    }
-
-    /// Reads `text` character by character, each with a position that is passed on, and
-    /// calls `each(position, d)` after every one. Semi-global (`anchored` false): `d` is
-    /// the least edit distance between the pattern and any text ending with this
-    /// character. Anchored: `d` is the edit distance between the pattern and the whole
-    /// text read so far.
-    pub fn scan(
-        &self,
-        text: impl Iterator<Item = (usize, char)>,
-        anchored: bool,
-        mut each: impl FnMut(usize, usize),
-    ) {
-        let w = self.words;
-        // Vertical deltas of the column, as bit vectors: +1 (pv) and −1 (mv).
-        let mut pv = vec![!0u64; w];
-        let mut mv = vec![0u64; w];
-        let mut score = self.m;
-        for (n, (at, c)) in text.enumerate() {
-            if self.m == 0 {
-                each(at, if anchored { n + 1 } else { 0 });
-                continue;
-            }
-            let eqs = &self.peq[self.id(c) * w..][..w];
-            // The horizontal delta entering the top of the column: 0 when a match may
-            // start anywhere, +1 when it must start at the first character.
-            let (mut hp, mut hm) = (u64::from(anchored), 0u64);
-            for b in 0..w {
-                let (eq, p, n) = (eqs[b], pv[b], mv[b]);
-                let xv = eq | n;
-                let eqh = eq | hm;
-                let xh = ((eqh & p).wrapping_add(p) ^ p) | eqh;
-                let mut ph = n | !(xh | p);
-                let mut mh = p & xh;
-                let high = if b + 1 == w { self.last } else { 1 << 63 };
-                let (out_p, out_m) = (u64::from(ph & high != 0), u64::from(mh & high != 0));
-                ph = (ph << 1) | hp;
-                mh = (mh << 1) | hm;
-                pv[b] = mh | !(xv | ph);
-                mv[b] = ph & xv;
-                (hp, hm) = (out_p, out_m);
-            }
-            score = score + hp as usize - hm as usize;
-            each(at, score);
-        }
-    }
-
-    /// The edit distance between the pattern and all of `s`, in characters.
-    pub fn distance(&self, s: &str) -> usize {
-        let mut d = self.m;
-        self.scan(s.char_indices(), true, |_, score| d = score);
-        d
-    }
-}
-
-/// A passage of a text close to a pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    /// Its byte range (on character boundaries).
-    pub range: Range<usize>,
-    /// The edit distance, in characters, between it and the pattern.
-    pub distance: usize,
-}
-
-/// A pattern with its reverse, to find where a match starts once its end is known.
-#[derive(Debug, Clone)]
-pub struct Searcher {
-    forward: Pattern,
-    backward: Pattern,
-}
-
-impl Searcher {
-    /// Compiles `pattern`.
-    pub fn new(pattern: &str) -> Searcher {
-        Searcher {
-            forward: Pattern::new(pattern.chars()),
-            backward: Pattern::new(pattern.chars().rev()),
-        }
-    }
-
-    /// The pattern, compiled for the forward search.
-    pub fn pattern(&self) -> &Pattern {
-        &self.forward
-    }
-
-    /// Up to `limit` passages of `text` within edit distance `k` of the pattern that do
-    /// not overlap, the closest first (ties: the earliest first). A passage as far from
-    /// the pattern as no text at all (distance `m`) is no match. Each is one best match
-    /// of a stretch of text: the leftmost end where the distance reaches its local
-    /// minimum, and the shortest passage ending there with that distance.
-    pub fn find(&self, text: &str, k: usize, limit: usize) -> Vec<Match> {
-        let m = self.forward.len();
-        if m == 0 || limit == 0 {
-            return Vec::new();
-        }
-        let k = k.min(m - 1);
-        // The ends of the valleys of the distance along the text.
-        let mut ends: Vec<(usize, usize)> = Vec::new();
-        let (mut prev, mut pending) = (m, None);
-        let forward = text.char_indices().map(|(i, c)| (i + c.len_utf8(), c));
-        self.forward.scan(forward, false, |end, d| {
-            if d < prev {
-                pending = Some((d, end));
-            } else if d > prev {
-                ends.extend(pending.take().filter(|&(d, _)| d <= k));
-            }
-            prev = d;
-        });
-        ends.extend(pending.filter(|&(d, _)| d <= k));
-        ends.sort_unstable();
-        let mut out: Vec<Match> = Vec::new();
-        for (distance, end) in ends {
-            if out.len() == limit {
-                break;
-            }
-            let start = self.start(text, end, distance);
-            if out
-                .iter()
-                .all(|o| end <= o.range.start || o.range.end <= start)
-            {
-                out.push(Match {
-                    range: start..end,
-                    distance,
-                });
-            }
-        }
-        out
-    }
-
-    /// Where the shortest passage ending at `end` within distance `d` starts: the reversed
-    /// pattern read anchored over the text backwards from `end` (a passage of distance `d`
-    /// is at most `m + d` characters long).
-    fn start(&self, text: &str, end: usize, d: usize) -> usize {
-        let mut start = None;
-        let back = text[..end]
-            .char_indices()
-            .rev()
-            .take(self.forward.len() + d);
-        self.backward.scan(back, true, |at, score| {
-            if score <= d && start.is_none() {
-                start = Some(at);
-            }
-        });
-        start.unwrap_or(end)
-    }
-}
 
 /// A place in an article: a leaf of a block and a byte offset in its normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -294,7 +74,7 @@ impl Candidate {
 /// An article's text, leaf by leaf, joined by one space, to search approximately.
 #[derive(Debug, Clone)]
 pub struct Haystack {
-    text: String,
+    text: Text,
     /// (block, segment, start in `text`) of each non-empty leaf, in order.
     leaves: Vec<(usize, usize, usize)>,
 }
@@ -316,12 +96,15 @@ impl Haystack {
                 text.push_str(&seg.text);
             }
         }
-        Haystack { text, leaves }
+        Haystack {
+            text: Text::new(text),
+            leaves,
+        }
     }
 
     /// The joined text.
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The leaf holding byte `at` of the joined text (a joining space belongs to the
@@ -345,7 +128,7 @@ impl Haystack {
         let end = self
             .leaves
             .get(i + 1)
-            .map_or(self.text.len(), |next| next.2 - 1);
+            .map_or(self.text().len(), |next| next.2 - 1);
         Some(self.leaves[i].2..end)
     }
 
@@ -355,20 +138,20 @@ impl Haystack {
     /// with a letter, when that brings it no further from the quote: `mobilized`, not
     /// `mobiliz`.
     pub fn closest(&self, quote: &str, limit: usize) -> Vec<Candidate> {
-        let searcher = Searcher::new(quote);
-        let m = searcher.pattern().len();
+        let searcher = Searcher::new(quote, &self.text);
+        let m = searcher.len();
         if m == 0 {
             return Vec::new();
         }
         let k = ((1.0 - MIN_SIMILARITY) * m as f64 + 1e-9).floor() as usize;
         let text = self.text.as_str();
         let mut found: Vec<(usize, Range<usize>)> = Vec::new();
-        for hit in searcher.find(text, k, limit.saturating_mul(2)) {
+        for hit in searcher.find(&self.text, k, limit.saturating_mul(2)) {
             let trimmed = trim_spaces(text, hit.range);
-            let d = searcher.pattern().distance(&text[trimmed.clone()]);
+            let d = searcher.distance(&self.text, trimmed.clone());
             let wide = widen_to_words(text, trimmed.clone(), quote);
             let best = if wide != trimmed {
-                let dw = searcher.pattern().distance(&text[wide.clone()]);
+                let dw = searcher.distance(&self.text, wide.clone());
                 if dw <= d { (dw, wide) } else { (d, trimmed) }
             } else {
                 (d, trimmed)
