@@ -158,11 +158,23 @@ fn a_prefix_missing_its_trailing_space_is_named() {
 }
 
 #[test]
-fn a_prefix_from_the_paragraph_before_is_named() {
+fn a_prefix_or_suffix_from_the_next_block_is_named() {
     assert_eq!(
         note("quote = \"Engineers\"\nprefix = \"Residents agreed. \"\n"),
         [
             "error: content/annotations/note.md:3: quote \"Engineers\" occurs once in article \"bridge\" (p2), but it is not preceded by prefix \"Residents agreed. \" (the prefix runs into p1, but it must be in the quote's block, p2: the quote starts its block, so use a suffix instead)"
+        ]
+    );
+    assert_eq!(
+        note("quote = \"said it\"\nprefix = \"agreed. Engineers \"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"said it\" occurs once in article \"bridge\" (p2), but it is not preceded by prefix \"agreed. Engineers \" (the prefix runs into p1, but it must be in the quote's block, p2: shorten it to \"Engineers \")"
+        ]
+    );
+    assert_eq!(
+        note("quote = \"Residents\"\nsuffix = \" agreed. Engineers\"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"Residents\" occurs once in article \"bridge\" (p1), but it is not followed by suffix \" agreed. Engineers\" (the suffix runs into p2, but it must be in the quote's block, p1: shorten it to \" agreed.\")"
         ]
     );
 }
