@@ -26,6 +26,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("note.html", include_str!("../../templates/note.html")),
+    (
+        "note_page.html",
+        include_str!("../../templates/note_page.html"),
+    ),
 ];
 
 /// The built-in stylesheet, written as `style.css` unless `static/style.css` replaces it.
