@@ -189,3 +189,14 @@ fn wrong_prefix_and_suffix_are_each_reported_at_their_line() {
         ]
     );
 }
+
+#[test]
+fn a_stance_quote_one_letter_off_names_the_closest_passage_too() {
+    let position = "+++\ntitle = \"Delay the bridge\"\nsummary = \"Wait.\"\n\n[[stances]]\nactor = \"lopes\"\nstance = \"opposes\"\nquote = \"Lopes refusd it.\"\n+++\n";
+    assert_eq!(
+        errors(&[(POSITION, position)]),
+        [
+            "error: content/positions/delay.md:8: quote not found in article \"bridge\": \"Lopes refusd it.\" (closest: \"Lopes refused it.\" in p4, 94% similar)"
+        ]
+    );
+}
