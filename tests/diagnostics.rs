@@ -202,7 +202,7 @@ fn quote_not_found() {
     assert_eq!(
         e,
         [
-            "error: content/annotations/left.md:2: quote not found in article \"story\": \"left late\""
+            "error: content/annotations/left.md:2: quote not found in article \"story\": \"left late\" (no passage of the article is 70% similar or more)"
         ]
     );
     let e = errors_with(&[(
@@ -221,7 +221,7 @@ fn quote_found_several_times_says_how_many() {
     assert_eq!(
         e,
         [
-            "error: content/annotations/left.md:2: quote found 2 times in article \"story\"; add prefix or suffix (the text just before or after it) to pick one: \"Bob Jones\""
+            "error: content/annotations/left.md:2: quote found 2 times in article \"story\": \"Bob Jones\" (p1: \"Alice Smith met [Bob Jones].\"; p2: \"[Bob Jones] left early.\"; add a prefix or suffix (the text just before or after it) to pick one)"
         ]
     );
     assert_eq!(
@@ -242,7 +242,7 @@ fn a_quote_must_lie_in_one_paragraph() {
     assert_eq!(
         e,
         [
-            "error: content/annotations/left.md:2: quote not found in article \"story\": \"Jones. Bob\""
+            "error: content/annotations/left.md:2: quote not found in article \"story\": \"Jones. Bob\" (it crosses a block boundary, from p1 into p2: a quote must lie inside one paragraph, heading, list item or table cell)"
         ]
     );
 }

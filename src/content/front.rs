@@ -180,9 +180,9 @@ pub struct AnnotationFront {
     /// The exact passage annotated.
     pub quote: SpannedStr,
     /// Text just before the quote.
-    pub prefix: Option<String>,
+    pub prefix: Option<SpannedStr>,
     /// Text just after the quote.
-    pub suffix: Option<String>,
+    pub suffix: Option<SpannedStr>,
     /// Context, definition, fact-check or analysis.
     pub kind: AnnotationKind,
     /// A short title.
