@@ -30,6 +30,10 @@ pub enum Command {
         /// The site's absolute URL, for the sitemap and canonical links; overrides base_url of site.toml.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Fail on any warning too (a placeholder left, a source on an avoided domain):
+        /// for CI and publishing.
+        #[arg(long)]
+        strict: bool,
         /// How diagnostics are printed.
         #[command(flatten)]
         report: ReportArgs,

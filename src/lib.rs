@@ -295,6 +295,12 @@ pub fn output_dir(opts: &Options) -> PathBuf {
 
 /// `explainer build`: validates, then writes the whole site, or nothing.
 pub fn build(opts: &Options) -> Result<Report> {
+    build_with(opts, false)
+}
+
+/// `build`; with `strict`, a warning fails the build as an error does (`build --strict`,
+/// for CI and publishing: a placeholder or an avoided source is never published).
+pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     let (prepared, mut diagnostics) = prepare(opts)?;
     let Some(prepared) = prepared else {
         return Ok(Report {
@@ -312,6 +318,11 @@ pub fn build(opts: &Options) -> Result<Report> {
         staging.put(path, bytes)
     })?);
     timing("render and write", t);
+    if strict {
+        for d in &mut diagnostics {
+            d.severity = diagnostic::Severity::Error;
+        }
+    }
     let diagnostics = diagnostic::sorted(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(Report {

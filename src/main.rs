@@ -14,12 +14,16 @@ fn main() -> ExitCode {
         Command::Build {
             output,
             base_url,
+            strict,
             report: how,
-        } => explainer::build(&Options {
-            root,
-            output,
-            base_url,
-        })
+        } => explainer::build_with(
+            &Options {
+                root,
+                output,
+                base_url,
+            },
+            strict,
+        )
         .map(|r| report(r, "built", &how)),
         Command::Check { report: how } => explainer::check(&Options {
             root,

@@ -460,3 +460,36 @@ fn the_home_page_shows_each_articles_dek_and_notes() {
         "What happened at the meeting."
     );
 }
+
+#[test]
+fn placeholders_are_warned_at_their_line_and_fail_a_strict_build() {
+    let site = TempSite::new(&small_site());
+    assert_eq!(
+        explainer(&["new", "position", "talks-first"], site.root())
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = explainer(&["check"], site.root());
+    assert_eq!(o.status.code(), Some(0), "placeholders are warnings");
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: content/positions/talks-first.md:3: placeholder left: summary = \"TODO: the proposition in one or two sentences.\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: content/positions/talks-first.md:15: placeholder left: TODO: what the position means"),
+        "{err}"
+    );
+    let o = explainer(&["build", "--strict"], site.root());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("error: content/positions/talks-first.md:3: placeholder left"));
+    assert!(
+        !site.out().exists(),
+        "a strict build with warnings writes nothing"
+    );
+    std::fs::remove_file(site.root().join("content/positions/talks-first.md")).unwrap();
+    let o = explainer(&["build", "--strict"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(site.out().join("index.html").is_file());
+}

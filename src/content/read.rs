@@ -128,6 +128,7 @@ pub(super) fn parse_file<F: Front>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SourceFile<F>> {
     let slug = slug_of(&path);
+    placeholders(&path, text, diags);
     let split = match split_front_matter(text) {
         Ok(split) => split,
         Err(d) => {
@@ -145,6 +146,27 @@ pub(super) fn parse_file<F: Front>(
         body: Arc::from(split.body),
         body_line: split.body_line,
     })
+}
+
+/// Warns at each line of `text` that holds a placeholder `explainer new` wrote
+/// (`TODO:`): until an editor replaces it, it would be published (`build --strict`
+/// fails on it).
+fn placeholders(path: &str, text: &str, diags: &mut Vec<Diagnostic>) {
+    let marker = crate::new::PLACEHOLDER;
+    for at in memchr::memmem::find_iter(text.as_bytes(), marker) {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[..at].matches('\n').count() + 1;
+        let shown: String = text[line_start..line_end].trim().chars().take(80).collect();
+        diags.push(
+            Diagnostic::warning(path, Some(line), format!("placeholder left: {shown}")).with_hint(
+                Some(
+                    "write the real text in its place; build --strict fails while one is left"
+                        .into(),
+                ),
+            ),
+        );
+    }
 }
 
 /// A content folder, open where the system allows it, so that its files are opened by
