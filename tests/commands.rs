@@ -493,3 +493,46 @@ fn placeholders_are_warned_at_their_line_and_fail_a_strict_build() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(site.out().join("index.html").is_file());
 }
+
+#[test]
+fn match_words_link_mentions_without_being_shown_as_names() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early. Colombian officials stayed.\n",
+    );
+    site.write(
+        "content/actors/colombia.md",
+        "+++\nname = \"Colombia\"\nkind = \"state\"\naliases = [\"Republic of Colombia\"]\nmatch = [\"Colombian\"]\n+++\n\nA state.\n",
+    );
+    site.build();
+    let article = site.page("articles/story/index.html");
+    assert!(
+        hrefs(&article, "#p2 a.mention").contains(&"../../actors/colombia/".to_string()),
+        "the match word links the actor"
+    );
+    let actor = site.page("actors/colombia/index.html");
+    let infobox = text(actor.select(&sel(".infobox")).next().unwrap());
+    assert!(infobox.contains("Republic of Colombia"), "{infobox}");
+    assert!(!infobox.contains("Colombian"), "{infobox}");
+    let ld: String = actor
+        .select(&sel("script[type='application/ld+json']"))
+        .map(|s| s.inner_html())
+        .collect();
+    assert!(
+        ld.contains("Republic of Colombia") && !ld.contains("Colombian"),
+        "{ld}"
+    );
+    // A match word is a name for matching: two actors cannot share it.
+    site.write(
+        "content/actors/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\naliases = [\"Bob\"]\nmatch = [\"Colombian\"]\n+++\n\nBob is a diplomat.\n",
+    );
+    let errors = site.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"Colombian\" is also a name of")),
+        "{errors:?}"
+    );
+}

@@ -93,9 +93,13 @@ pub struct ActorFront {
     pub name: SpannedStr,
     /// Person, state or organisation.
     pub kind: ActorKind,
-    /// Other ways articles name the actor.
+    /// Other ways articles name the actor, shown to readers ("Also called").
     #[serde(default)]
     pub aliases: Vec<SpannedStr>,
+    /// Words that mention the actor but are not its names ("Colombian", "Kremlin"):
+    /// matched like aliases, never shown as names.
+    #[serde(default, rename = "match")]
+    pub matches: Vec<SpannedStr>,
     /// E.g. "President of France".
     pub role: Option<String>,
     /// An actor slug, e.g. a leader's state.

@@ -177,6 +177,7 @@ pub const ACTOR: Schema = Schema {
             Check::Type,
         ),
         key("aliases"),
+        key("match"),
         key("role"),
         key("affiliation"),
         checked("wikidata", Check::Wikidata),

@@ -113,13 +113,14 @@ fn bad_name(path: &str, slug: &str) -> Diagnostic {
     .with_hint((!suggestion.is_empty()).then(|| format!("rename it to \"{suggestion}.md\"")))
 }
 
-/// Every actor's normalised name and aliases, each owned by one actor.
+/// Every actor's normalised name, aliases and match words (the words that make a
+/// mention), each owned by one actor.
 pub(super) fn actor_names(raw: &RawSite, cx: &mut Ctx) -> Vec<(String, usize)> {
     let mut owner: BTreeMap<String, &str> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, file) in raw.actors.iter().enumerate() {
         let f = &file.front;
-        for value in std::iter::once(&f.name).chain(&f.aliases) {
+        for value in std::iter::once(&f.name).chain(&f.aliases).chain(&f.matches) {
             let name = normalize(value.get_ref());
             if name.is_empty() {
                 cx.error(file, Some(value.span()), "a name or alias cannot be empty");
