@@ -536,3 +536,22 @@ fn match_words_link_mentions_without_being_shown_as_names() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn an_unknown_actor_is_matched_against_names_and_aliases_too() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/actors/gustavo-petro.md",
+        "+++\nname = \"Gustavo Petro\"\nkind = \"person\"\naliases = [\"Petro\"]\n+++\n\nPresident of Colombia.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"petro\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    assert_eq!(
+        site.errors(),
+        [
+            "error: content/positions/talks.md:6: unknown actor \"petro\" (did you mean \"gustavo-petro\"?)"
+        ]
+    );
+}

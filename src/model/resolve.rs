@@ -26,6 +26,9 @@ pub(super) struct Ctx<'a> {
     pub(super) articles: BTreeSet<&'a str>,
     pub(super) actors: BTreeSet<&'a str>,
     pub(super) positions: BTreeSet<&'a str>,
+    /// Every actor's name, alias and match word, lower-cased, with its slug: for
+    /// did-you-mean hints on an unknown actor.
+    pub(super) actor_names: std::sync::Arc<Vec<(String, &'a str)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -38,6 +41,7 @@ impl<'a> Ctx<'a> {
             articles: self.articles.clone(),
             actors: self.actors.clone(),
             positions: self.positions.clone(),
+            actor_names: self.actor_names.clone(),
         }
     }
 
@@ -96,7 +100,11 @@ impl<'a> Ctx<'a> {
         if known.contains(value.get_ref().as_str()) {
             return true;
         }
-        let hint = did_you_mean(value.get_ref(), known.iter().copied());
+        let hint = did_you_mean(value.get_ref(), known.iter().copied()).or_else(|| {
+            matches!(set, Which::Actors)
+                .then(|| super::slugs::actor_hint(value.get_ref(), &self.actor_names))
+                .flatten()
+        });
         let line = file.line(value.span());
         self.diags.push(
             Diagnostic::error(
@@ -207,6 +215,7 @@ pub(super) fn resolve_requests(
         articles: BTreeSet::new(),
         actors: BTreeSet::new(),
         positions: BTreeSet::new(),
+        actor_names: Default::default(),
     };
     let mut site = Site {
         language: "en".into(),
@@ -225,6 +234,7 @@ pub(super) fn resolve_requests(
             .and_then(|b| normalize_base_url(b.get_ref()));
     }
     register_slugs(raw, &mut cx);
+    cx.actor_names = std::sync::Arc::new(super::slugs::names_for_hints(raw));
     let names = actor_names(raw, &mut cx);
     // The automaton is built only if an article needs reading (and kept by the cache).
     let built_finder = std::sync::OnceLock::new();

@@ -145,9 +145,91 @@ pub(super) fn actor_names(raw: &RawSite, cx: &mut Ctx) -> Vec<(String, usize)> {
     out
 }
 
+/// Every actor's name, aliases and match words, lower-cased, each with its slug.
+pub(super) fn names_for_hints(raw: &RawSite) -> Vec<(String, &str)> {
+    raw.actors
+        .iter()
+        .flat_map(|file| {
+            let f = &file.front;
+            std::iter::once(&f.name)
+                .chain(&f.aliases)
+                .chain(&f.matches)
+                .map(move |n| (n.get_ref().to_lowercase(), file.slug.as_str()))
+        })
+        .collect()
+}
+
+/// A hint for an unknown actor `wrong` that is not close to any slug: the actors whose
+/// slug, name or alias holds its words as whole words ("petro" → `gustavo-petro`), or
+/// else whose name or alias is close to it by edit distance ("Gustavo Pedro").
+pub(super) fn actor_hint(wrong: &str, names: &[(String, &str)]) -> Option<String> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| c == '-' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let words = split(wrong);
+    let holds = |hay: &[String]| {
+        !words.is_empty() && hay.windows(words.len()).any(|w| w == words.as_slice())
+    };
+    let mut found: Vec<&str> = names
+        .iter()
+        .filter(|(name, slug)| holds(&split(name)) || holds(&split(slug)))
+        .map(|(_, slug)| *slug)
+        .collect();
+    if found.is_empty() {
+        let spaced = words.join(" ");
+        let mut best: Option<(f64, &str)> = None;
+        for (name, slug) in names {
+            let score = strsim::jaro_winkler(&spaced, name);
+            if score >= 0.88 && best.is_none_or(|(s, b)| score > s || (score == s && *slug < b)) {
+                best = Some((score, slug));
+            }
+        }
+        found.extend(best.map(|(_, s)| s));
+    }
+    found.sort_unstable();
+    found.dedup();
+    let quoted: Vec<String> = found.iter().take(3).map(|s| format!("\"{s}\"")).collect();
+    match quoted.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actor_hints_by_words_and_by_distance() {
+        let names = vec![
+            ("gustavo petro".to_string(), "gustavo-petro"),
+            ("petro".to_string(), "gustavo-petro"),
+            ("saudi arabia".to_string(), "saudi-arabia"),
+            ("united states".to_string(), "united-states"),
+            ("united kingdom".to_string(), "united-kingdom"),
+        ];
+        assert_eq!(
+            actor_hint("petro", &names).as_deref(),
+            Some("did you mean \"gustavo-petro\"?")
+        );
+        assert_eq!(
+            actor_hint("arabia", &names).as_deref(),
+            Some("did you mean \"saudi-arabia\"?")
+        );
+        assert_eq!(
+            actor_hint("united", &names).as_deref(),
+            Some("did you mean \"united-kingdom\" or \"united-states\"?")
+        );
+        assert_eq!(
+            actor_hint("gustavo-pedro", &names).as_deref(),
+            Some("did you mean \"gustavo-petro\"?")
+        );
+        assert_eq!(actor_hint("brazil", &names), None);
+    }
 
     #[test]
     fn slug_pattern() {
