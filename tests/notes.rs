@@ -87,3 +87,39 @@ fn a_note_without_a_title_gets_one_from_its_kind_and_passage() {
         "Context on “left early”"
     );
 }
+
+#[test]
+fn relative_links_of_a_note_hold_on_its_page_too() {
+    // Probe-3 N1: a note is written for its article's page and shown on its own page,
+    // two folders deeper; its relative links must lead to the same place on both.
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nSee [the first paragraph](#p1), [[bob-jones]], [the map](map.txt) and [mail](mailto:desk@example.org).\n",
+    );
+    site.write("static/articles/story/map.txt", "a map");
+    site.build();
+    let article = site.page("articles/story/index.html");
+    let on_article = hrefs(&article, "#note-left a");
+    for want in [
+        "#p1",
+        "../../actors/bob-jones/",
+        "map.txt",
+        "mailto:desk@example.org",
+    ] {
+        assert!(
+            on_article.contains(&want.to_string()),
+            "{want}: {on_article:?}"
+        );
+    }
+    let page = site.page("articles/story/notes/left/index.html");
+    let on_page = hrefs(&page, ".prose a");
+    for want in [
+        "../../#p1",
+        "../../../../actors/bob-jones/",
+        "../../map.txt",
+        "mailto:desk@example.org",
+    ] {
+        assert!(on_page.contains(&want.to_string()), "{want}: {on_page:?}");
+    }
+}

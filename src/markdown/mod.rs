@@ -110,8 +110,10 @@ pub fn parse_with<'a>(
                 ..
             }) => match resolve(dest_url.trim()) {
                 Some((url, title)) => {
+                    // Still marked as a wikilink: its URL is already the page's own
+                    // (see `rebase`).
                     out.push(Event::Start(Tag::Link {
-                        link_type: LinkType::Inline,
+                        link_type: LinkType::WikiLink { has_pothole },
                         dest_url: url.into(),
                         title: CowStr::Borrowed(""),
                         id: CowStr::Borrowed(""),
@@ -220,6 +222,45 @@ fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
 pub fn to_html(body: &str, resolve: Resolve<'_>, ns: &str) -> String {
     let (events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
     render(events, kept_html, body.len())
+}
+
+/// Renders Markdown written for one page onto another: the links and images it writes
+/// as relative URLs (`img/x.png`, `#p3`) are taken as relative to the page it was
+/// written for and prefixed with `base`, the way from the page shown to that one;
+/// `[[wikilinks]]` already point from the page shown. (A note is written for its
+/// article and shown on its own page too.)
+pub fn to_html_rebased(body: &str, resolve: Resolve<'_>, ns: &str, base: &str) -> String {
+    let (mut events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
+    for event in &mut events {
+        if let Event::Start(
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            },
+        ) = event
+            && !matches!(link_type, LinkType::WikiLink { .. })
+            && is_relative(dest_url)
+        {
+            *dest_url = format!("{base}{dest_url}").into();
+        }
+    }
+    render(events, kept_html, body.len())
+}
+
+/// Whether a URL is relative to its page: no scheme, not from the root or another host.
+fn is_relative(url: &str) -> bool {
+    !url.is_empty()
+        && !url.starts_with('/')
+        && !url.contains("://")
+        && url
+            .find(':')
+            .is_none_or(|colon| url[..colon].contains(['/', '?', '#']))
 }
 
 /// Renders Markdown with `lead` (inline HTML) at the start of its first paragraph, or in a

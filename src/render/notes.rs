@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
-use super::pages::{card_actor, card_position, md};
+use super::pages::{card_actor, card_position, resolver};
 use super::urls::{Urls, page_path};
 use super::views::Card;
 use crate::markdown;
@@ -114,7 +114,8 @@ pub fn page(site: &Site, urls: &Urls, slug: &str) -> NotePageData {
                 kind: None,
             },
             paragraph: n.paragraph,
-            body_html: md(site, urls, &n.body, ""),
+            // Written for the article's page, two folders up.
+            body_html: markdown::to_html_rebased(&n.body, &resolver(site, urls), "", "../../"),
             sources: n.sources.clone(),
             actors: n.actors.iter().map(|s| card_actor(site, urls, s)).collect(),
             positions: n
