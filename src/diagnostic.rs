@@ -73,16 +73,35 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.label(), self.path)?;
+        write!(f, "{}: {}", self.label(), one_line(&self.path))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", one_line(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, " ({hint})")?;
+            write!(f, " ({})", one_line(hint))?;
         }
         Ok(())
     }
+}
+
+/// Text from content as it may stand on one line of a log: line breaks and other control
+/// characters escaped, so that no content can start a line of its own (which CI logs
+/// would read as a command, e.g. `::error::` on GitHub).
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// How diagnostics are printed: `human` (`error: PATH:LINE: message (hint)`, on stderr),
@@ -227,6 +246,20 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_human_line_stays_one_line() {
+        // Probe-3 N9: a key holding a line break could start a workflow command.
+        let d = Diagnostic::error(
+            "content/a.md",
+            Some(2),
+            "unknown key \"x\n::error::pwned\u{7}\"",
+        );
+        assert_eq!(
+            d.to_string(),
+            "error: content/a.md:2: unknown key \"x\\n::error::pwned\\u{7}\""
+        );
+    }
 
     #[test]
     fn displays_path_line_and_hint() {

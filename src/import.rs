@@ -38,7 +38,8 @@ pub struct Attribution {
 
 /// Splits a wire dateline off the start of a paragraph: the place in capitals, maybe a
 /// region or date after a comma and an agency in brackets, then a dash ("BOGOTA,
-/// Colombia —", "WASHINGTON (AP) —", "KYIV, Aug 18 (Reuters) -"). Returns the dateline
+/// Colombia —", "WASHINGTON (AP) —", "KYIV, Aug 18 (Reuters) -"; a place alone, as in
+/// "WASHINGTON —", is not taken, since "NATO — …" opens text too). Returns the dateline
 /// and the rest, or `None` when the paragraph does not open with one. By hand: the shape
 /// is a handful of rules, and a regular-expression crate would not make them clearer.
 pub fn split_dateline(paragraph: &str) -> Option<(String, String)> {
@@ -59,6 +60,11 @@ pub fn split_dateline(paragraph: &str) -> Option<(String, String)> {
     };
     let mut parts = place_part.trim_end().splitn(2, ", ");
     let place = parts.next()?;
+    // A capitalised word alone before a dash ("NATO — the alliance …") is too often the
+    // text itself: a dateline also names a region, a date or an agency.
+    if agency.is_none() && !place_part.contains(", ") {
+        return None;
+    }
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = place
         .chars()
@@ -240,9 +246,16 @@ pub fn run(
         Some(d) => bail!("--date \"{d}\" is not a date like 2025-08-18"),
         None => crate::new::today(),
     };
+    let given = slug.is_some();
     let slug = slug
         .map(str::to_string)
         .unwrap_or_else(|| slug_from(&parsed.title));
+    if !given && !valid_slug(&slug) {
+        bail!(
+            "cannot make a slug from the headline \"{}\" (a slug is lower-case Latin letters and digits): give one with --slug NAME",
+            parsed.title
+        );
+    }
     if !valid_slug(&slug) {
         bail!(
             "\"{slug}\" is not a valid slug: lower-case letters and digits in words joined by hyphens"
@@ -256,6 +269,7 @@ pub fn run(
         };
         bail!("{what}: nothing was written; choose another slug with --slug NAME");
     }
+    let before = crate::new::article_slugs(root);
     let dir = root.join("content/articles");
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
     let rel = format!("content/articles/{slug}.md");
@@ -266,10 +280,14 @@ pub fn run(
         .with_context(|| format!("failed to create {rel}"))?;
     std::io::Write::write_all(&mut out, to_markdown(&parsed, &date, by).as_bytes())
         .with_context(|| format!("failed to write {rel}"))?;
-    Ok(format!(
+    let mut msg = format!(
         "wrote {rel} ({})",
         crate::plural::counted(parsed.paragraphs.len(), "paragraph", "paragraphs")
-    ))
+    );
+    if let [first] = before.as_slice() {
+        msg.push_str(&crate::new::needs_article(root, first));
+    }
+    Ok(msg)
 }
 
 #[cfg(test)]
@@ -343,6 +361,8 @@ mod tests {
         }
         for text in [
             "U.S. President Donald Trump — who spoke — left.",
+            "NATO — the alliance — said no.",
+            "UKRAINE — a country at war.",
             "Talks began — slowly.",
             "NATO said so. Then — later — it changed.",
             "THE END",

@@ -303,6 +303,11 @@ pub fn build(opts: &Options) -> Result<Report> {
 pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     let (prepared, mut diagnostics) = prepare(opts)?;
     let Some(prepared) = prepared else {
+        if strict {
+            for d in &mut diagnostics {
+                d.severity = diagnostic::Severity::Error;
+            }
+        }
         return Ok(Report {
             diagnostics,
             ..Report::default()

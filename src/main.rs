@@ -10,6 +10,14 @@ use explainer::{Options, Report};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone();
+    let reads_a_site = !matches!(cli.command, Command::New { .. } | Command::Import { .. });
+    if reads_a_site && !explainer::is_site(&root) {
+        eprintln!(
+            "error: {} has no content/ folder: run explainer in a site's folder, or name one with --root",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Build {
             output,

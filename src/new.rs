@@ -136,19 +136,7 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
             "the slug \"{name}\" is already used by {other}: slugs must be unique across articles, actors and positions; choose another name"
         );
     }
-    let mut articles: Vec<String> = match std::fs::read_dir(root.join("content/articles")) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| {
-                e.file_name()
-                    .to_str()
-                    .and_then(|n| n.strip_suffix(".md"))
-                    .map(str::to_string)
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    articles.sort();
+    let articles = article_slugs(root);
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
     let text = template(kind, name, &articles, &today(), actor_kind);
     let mut file = std::fs::OpenOptions::new()
@@ -169,10 +157,28 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
     Ok(msg)
 }
 
+/// The slugs of the site's articles, sorted.
+pub fn article_slugs(root: &Path) -> Vec<String> {
+    let mut articles: Vec<String> = match std::fs::read_dir(root.join("content/articles")) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".md"))
+                    .map(str::to_string)
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    articles.sort();
+    articles
+}
+
 /// What a site's first article leaves to do once a second one exists: every annotation
 /// and every stance with a quote must now say which article it quotes. Lists each with
 /// its file and line and the line to add (the site's only article until now, `first`).
-fn needs_article(root: &Path, first: &str) -> String {
+pub fn needs_article(root: &Path, first: &str) -> String {
     let Ok((raw, _)) = crate::content::load(root) else {
         return String::new();
     };

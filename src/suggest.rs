@@ -55,7 +55,6 @@ const STOP: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday",
-
 ];
 
 /// Titles and offices that stand before a name ("President Donald Trump"): dropped from
@@ -67,16 +66,13 @@ const TITLES: &[&str] = &[
     "Vice", "Deputy", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Former", "Spokesman",
     "Spokeswoman", "Ambassador", "Commissioner", "Chief", "Leader", "Premier", "Finance",
     "Interior", "U.S.", "UK", "Russian", "Ukrainian", "French", "German", "British", "American",
-
 ];
 
-/// Lower-case words that may stand inside a name ("United States of America").
+/// Lower-case words that may stand inside a name ("United States of America"); not
+/// "and", which joins two names far more often than it stands in one.
 #[rustfmt::skip]
 const JOINERS: &[&str] = &[
-
     "of", "the", "de", "del", "da", "von", "van", "der", "den", "al", "bin", "la", "le", "du", "y",
-    "and",
-
 ];
 
 /// Words that make a name an organisation's.
@@ -86,7 +82,6 @@ const ORGANISATION: &[&str] = &[
     "Agency", "Bank", "Fund", "Forces", "Army", "Alliance", "Committee", "Parliament",
     "Congress", "Department", "Office", "Court", "Company", "Corporation", "Institute",
     "Association", "Coalition",
-
 ];
 
 /// The suggestions for the site at `root`: for one article, or all of them.

@@ -319,6 +319,12 @@ fn import_takes_attribution_and_a_dateline_out_of_the_text() {
         site.root(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Probe-3 N8: the second article, imported, names what now needs `article`.
+    assert!(
+        stderr(&o).contains("so 2 annotations and stances must say which article they quote: add `article = \"story\"`"),
+        "{}",
+        stderr(&o)
+    );
     let md = std::fs::read_to_string(site.root().join("content/articles/wire.md")).unwrap();
     assert_eq!(
         md,
@@ -553,5 +559,51 @@ fn an_unknown_actor_is_matched_against_names_and_aliases_too() {
         [
             "error: content/positions/talks.md:6: unknown actor \"petro\" (did you mean \"gustavo-petro\"?)"
         ]
+    );
+}
+
+#[test]
+fn a_headline_without_latin_letters_asks_for_a_slug() {
+    // Probe-3 L8.
+    let site = TempSite::new(&small_site());
+    let txt = site.root().join("ru.txt");
+    std::fs::write(&txt, "Новости дня\n\nТекст.\n").unwrap();
+    let o = explainer(&["import", txt.to_str().unwrap()], site.root());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: cannot make a slug from the headline \"Новости дня\" (a slug is lower-case Latin letters and digits): give one with --slug NAME\n"
+    );
+}
+
+#[test]
+fn a_root_without_content_is_wrong_usage_and_strict_counts_every_warning() {
+    // Probe-3 L11: a folder that is no site is exit 2, not a content error.
+    let empty = tempfile::tempdir().unwrap();
+    let o = explainer(&["check"], empty.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("has no content/ folder"),
+        "{}",
+        stderr(&o)
+    );
+    // Probe-3 L1: with --strict, a warning is an error even beside another error.
+    let site = TempSite::new(&small_site());
+    assert_eq!(
+        explainer(&["new", "position", "talks-first"], site.root())
+            .status
+            .code(),
+        Some(0)
+    );
+    site.write(
+        "content/actors/alice-smith.md",
+        "+++\nname = \"Alice Smith\"\nkind = \"robot\"\n+++\n\nAlice.\n",
+    );
+    let o = explainer(&["build", "--strict"], site.root());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("error: content/positions/talks-first.md:3: placeholder left"),
+        "{}",
+        stderr(&o)
     );
 }

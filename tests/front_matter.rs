@@ -242,3 +242,29 @@ fn lines_and_columns_hold_with_a_bom_crlf_and_multi_line_strings() {
         report.diagnostics
     );
 }
+
+#[test]
+fn avoided_domains_match_with_a_final_dot_a_wildcard_and_protocol_relative_links() {
+    // Probe-3 N3.
+    let site = small_with(&[
+        (
+            "content/site.toml",
+            "title = \"Small\"\n\n[sources]\navoid = [\"tabloid.example.\", \"*.scraper.example\"]\n",
+        ),
+        (
+            "content/actors/alice-smith.md",
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\nlinks = [{ title = \"T\", url = \"https://news.scraper.example/a\" }]\n+++\n\nAlice is a minister, says [a tabloid](//www.tabloid.example/x).\n",
+        ),
+    ]);
+    let d = diagnostics(&site);
+    let warned: Vec<&String> = d.iter().filter(|l| l.contains("[sources] avoid")).collect();
+    assert_eq!(warned.len(), 2, "{d:#?}");
+    assert!(
+        warned[0].starts_with("warning: content/actors/alice-smith.md:4:"),
+        "{d:#?}"
+    );
+    assert!(
+        warned[1].starts_with("warning: content/actors/alice-smith.md:7:"),
+        "{d:#?}"
+    );
+}

@@ -65,9 +65,16 @@ struct Policy<'a> {
 impl Policy<'_> {
     /// The avoided domain that `url` is on, if any.
     fn avoided(&self, url: &str) -> Option<&str> {
-        let parsed = url::Url::parse(url.trim()).ok()?;
+        let url = url.trim();
+        // A protocol-relative URL ("//host/page") names a host too.
+        let parsed = match url.strip_prefix("//") {
+            Some(rest) => url::Url::parse(&format!("https://{rest}")),
+            None => url::Url::parse(url),
+        }
+        .ok()?;
         let host = parsed.host_str()?;
-        let host = host.trim_end_matches('.');
+        let host = host.trim_end_matches('.').to_lowercase();
+        let host = host.as_str();
         (self.avoid.iter())
             .find(|d| within(host, d))
             .map(String::as_str)
@@ -95,13 +102,13 @@ impl Policy<'_> {
 
     /// The links of Markdown text; `line_of` gives the file line of a byte offset.
     fn markdown(&mut self, path: &str, text: &str, line_of: &dyn Fn(usize) -> usize) {
-        if !text.contains("://") {
+        if !text.contains("//") {
             return;
         }
         let options =
             Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
                 if let Some(d) = self.avoided(&dest_url) {
                     let d = d.to_string();
                     self.warn(

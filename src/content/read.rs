@@ -157,7 +157,11 @@ fn placeholders(path: &str, text: &str, diags: &mut Vec<Diagnostic>) {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let line = text[..at].matches('\n').count() + 1;
-        let shown: String = text[line_start..line_end].trim().chars().take(80).collect();
+        let line_text = text[line_start..line_end].trim();
+        let mut shown: String = line_text.chars().take(80).collect();
+        if shown.len() < line_text.len() {
+            shown.push('…');
+        }
         diags.push(
             Diagnostic::warning(path, Some(line), format!("placeholder left: {shown}")).with_hint(
                 Some(

@@ -107,8 +107,14 @@ pub fn domain(raw: &str) -> Result<String, Problem> {
             ),
         )
     };
-    match url::Host::parse(raw.trim()) {
-        Ok(url::Host::Domain(d)) if !d.is_empty() && !d.starts_with('.') => Ok(d),
+    // "*.example.com" and "example.com." name the same domain as "example.com".
+    let name = raw.trim();
+    let name = name.strip_prefix("*.").unwrap_or(name);
+    let name = name.strip_suffix('.').unwrap_or(name);
+    match url::Host::parse(name) {
+        Ok(url::Host::Domain(d)) if !d.is_empty() && !d.starts_with('.') && !d.contains('*') => {
+            Ok(d.to_lowercase())
+        }
         Ok(url::Host::Ipv4(ip)) => Ok(ip.to_string()),
         Ok(url::Host::Ipv6(ip)) => Ok(format!("[{ip}]")),
         _ => Err(wrong()),
@@ -184,6 +190,10 @@ mod tests {
     #[test]
     fn domains_and_subdomains() {
         assert_eq!(domain("Example.COM").unwrap(), "example.com");
+        // Probe-3 N3: a final dot or a wildcard names the same domain.
+        assert_eq!(domain("example.com.").unwrap(), "example.com");
+        assert_eq!(domain("*.example.com").unwrap(), "example.com");
+        assert!(domain("ex*ample.com").is_err());
         assert!(domain("https://example.com").is_err());
         assert!(domain("example.com/path").is_err());
         assert!(domain("").is_err());
