@@ -5,9 +5,11 @@
 pub mod affected;
 pub mod links;
 pub mod pages;
+pub mod scan;
 pub mod templates;
 pub mod urls;
 pub mod views;
+pub mod written;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -125,6 +127,7 @@ pub fn render(
     site: &Site,
     templates: &Templates,
     statics: &[String],
+    content_links: &[written::WrittenLink],
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let mut rendered = Rendered::default();
@@ -132,7 +135,7 @@ pub fn render(
     if !diags.is_empty() {
         return Ok(diags);
     }
-    let diags = finish(site, templates, &rendered, None, sink);
+    let diags = finish(site, templates, content_links, &rendered, None, sink);
     crate::drop_later(rendered);
     diags
 }
@@ -205,12 +208,14 @@ pub fn render_pages(
 }
 
 /// Writes the files that are not pages (`.nojekyll`, the stylesheet, the sitemap) and
-/// checks the links of the `rendered` pages (with `only`, the pages rendered again since
+/// checks the links of the `rendered` pages, a broken one reported where it is written
+/// (in `content_links`, or in a template) (with `only`, the pages rendered again since
 /// a check that passed, the files being the same: just those that can have changed, the
 /// links of and into those pages).
 pub fn finish(
     site: &Site,
     templates: &Templates,
+    content_links: &[written::WrittenLink],
     rendered: &Rendered,
     only: Option<&BTreeSet<String>>,
     sink: &Sink,
@@ -223,13 +228,15 @@ pub fn finish(
             sitemap(base, &generated_paths(site)).as_bytes(),
         )?;
     }
-    let blame = |page: &str| {
+    let template_line = |page: &str, link: &str| {
         let template = rendered.origin.get(page).copied().unwrap_or("index.html");
-        templates
-            .origin
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| format!("templates/{template}"))
+        templates.link_line(template, link)
+    };
+    let origins = written::Origins::new(content_links, site.base_url.as_deref());
+    let blame = links::Blame {
+        written: &origins,
+        template: &template_line,
+        base_url: site.base_url.as_deref(),
     };
     // A link into a page rendered again still finds its file: only one to an id on it
     // can break, so the pages that link to none need no look.
@@ -483,6 +490,7 @@ mod tests {
             let diags = finish(
                 &Site::default(),
                 &templates,
+                &[],
                 &r,
                 Some(&only),
                 &|_, _| Ok(()),
