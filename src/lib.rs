@@ -162,6 +162,12 @@ pub fn prepare_after(
     let (templates, more) = render::templates::load(&opts.root)?;
     diags.extend(more);
     let statics = output::static_files(&opts.root, &mut diags)?;
+    let unparsed_pages: Vec<String> = raw
+        .unparsed
+        .iter()
+        .filter(|(kind, _)| *kind != "annotations")
+        .map(|(kind, slug)| format!("{kind}/{slug}/index.html"))
+        .collect();
     // Links written in content are checked here, with every other content error.
     let written = render::written::gather(&raw);
     {
@@ -198,7 +204,10 @@ pub fn prepare_after(
         }
     }
     if delta.is_none() {
-        diags.extend(clashes(&render::generated_paths(&site), &statics));
+        // With the pages of files that did not parse: a clash shows in the same run.
+        let mut generated = render::generated_paths(&site);
+        generated.extend(unparsed_pages);
+        diags.extend(clashes(&generated, &statics));
     }
     let ok = !diags.iter().any(Diagnostic::is_error);
     let prepared = match templates {
@@ -272,6 +281,19 @@ fn clashes(generated: &BTreeSet<String>, statics: &[StaticFile]) -> Vec<Diagnost
                     "would replace the generated {}: rename or remove it",
                     s.path
                 ),
+            ));
+        }
+        // A folder where the site writes a file.
+        if let Some(file) = s
+            .path
+            .match_indices('/')
+            .map(|(i, _)| &s.path[..i])
+            .find(|f| generated.contains(*f))
+        {
+            diags.push(Diagnostic::error(
+                format!("static/{}", s.path),
+                Some(1),
+                format!("is in a folder {file}/, where the site writes the file {file}: rename or remove it"),
             ));
         }
         // A file where the site needs a folder (probe M4).

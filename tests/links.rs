@@ -197,6 +197,30 @@ fn a_static_file_where_the_site_needs_a_folder() {
 }
 
 #[test]
+fn static_clashes_show_with_front_matter_errors() {
+    // L13: the article's front matter does not parse, and a static file would still
+    // replace its page; a static folder where the site writes a file.
+    let s = site();
+    s.write(
+        "content/articles/story.md",
+        "+++\ntitle = 3\n+++\n\nText.\n",
+    );
+    s.write("static/articles/story/index.html", "x");
+    s.write("static/404.html/x.txt", "x");
+    let errors = s.errors();
+    for start in [
+        "error: content/articles/story.md:2:",
+        "error: static/articles/story/index.html:1: would replace",
+        "error: static/404.html/x.txt:1: is in a folder 404.html/",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(start)),
+            "{start}: {errors:?}"
+        );
+    }
+}
+
+#[test]
 fn templates_of_names_no_page_uses_are_warned_about() {
     // L9
     let s = site();
