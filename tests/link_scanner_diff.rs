@@ -191,3 +191,48 @@ fn known_pages_agree() {
         assert_eq!(scanned(page), parsed(page), "{page}");
     }
 }
+
+/// The scanner's speed on a built site: `LINK_SCAN_DIR=public cargo test --release --test
+/// link_scanner_diff -- --ignored --nocapture` (and, with `LINK_SCAN_ORACLE=1`, whether
+/// html5ever finds the same on every page).
+#[test]
+#[ignore]
+fn speed_on_a_built_site() {
+    let Some(dir) = std::env::var_os("LINK_SCAN_DIR") else {
+        return;
+    };
+    let pages: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let mut best = f64::MAX;
+    let mut counts = (0, 0);
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        counts = (0, 0);
+        for page in &pages {
+            attributes(page, |attribute, _, _| match attribute {
+                Attribute::Link => counts.0 += 1,
+                Attribute::Id => counts.1 += 1,
+            });
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{} pages, {:.1} MB: {:.3} s on one thread ({:.0} MB/s), {} links, {} ids",
+        pages.len(),
+        bytes as f64 / 1e6,
+        best,
+        bytes as f64 / 1e6 / best,
+        counts.0,
+        counts.1
+    );
+    if std::env::var_os("LINK_SCAN_ORACLE").is_some() {
+        for page in &pages {
+            assert_eq!(scanned(page), parsed(page));
+        }
+    }
+}

@@ -38,6 +38,23 @@ fn ws(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
+/// Bytes that end a name: 1, white space, `/` or `>` (a tag's name); 2, also `=` (an
+/// attribute's). A table, as names are read byte by byte on every page.
+const ENDS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+            t[i] = 3;
+        } else if c == b'=' {
+            t[i] = 2;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Calls `found` with each `href`, `src` and `id` value of an HTML page, entities
 /// decoded, in page order, with the byte offset of the value in `html`.
 pub fn attributes<'h>(html: &'h str, mut found: impl FnMut(Attribute, Cow<'h, str>, usize)) {
@@ -108,7 +125,7 @@ fn tag(
 ) -> (usize, (usize, usize)) {
     let n = b.len();
     let name_start = i;
-    while i < n && !ws(b[i]) && b[i] != b'/' && b[i] != b'>' {
+    while i < n && ENDS[b[i] as usize] & 1 == 0 {
         i += 1;
     }
     let name = (name_start, i);
@@ -127,7 +144,7 @@ fn tag(
         // An attribute name: its first character may be `=`.
         let s = i;
         i += 1;
-        while i < n && !ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+        while i < n && ENDS[b[i] as usize] == 0 {
             i += 1;
         }
         let an = &b[s..i];
