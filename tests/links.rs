@@ -135,6 +135,7 @@ fn a_url_key_is_reported_on_its_line() {
 
 #[test]
 fn a_template_link_is_reported_at_its_line_once() {
+    // M2, templates: a link of base.html shows on every page, and is one error at its line.
     let s = site();
     s.write(
         "templates/base.html",
@@ -143,23 +144,26 @@ fn a_template_link_is_reported_at_its_line_once() {
             .find(|(n, _)| *n == "base.html")
             .unwrap()
             .1
-            .replacen("<body", "<a href=\"{{ root }}about/\">About</a>\n<body", 1),
+            .replacen(
+                "<body",
+                "<a href=\"{{ root }}about/\">About</a>\n<a href=\"{{ root }}actors/#nope\">All</a>\n<body",
+                1,
+            ),
     );
-    let line = std::fs::read_to_string(s.root().join("templates/base.html"))
-        .unwrap()
-        .lines()
-        .position(|l| l.contains("about/"))
-        .unwrap()
-        + 1;
+    let text = std::fs::read_to_string(s.root().join("templates/base.html")).unwrap();
+    let line = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let errors = s.errors();
-    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(
-        errors[0].starts_with(&format!("error: templates/base.html:{line}: ")),
+        errors.iter().any(|e| e
+            .starts_with(&format!("error: templates/base.html:{}: ", line("about/")))
+            && e.contains("about/\", which is not in the site")),
         "{errors:?}"
     );
     assert!(
-        errors[0].contains("\"about/\", which is not in the site")
-            || errors[0].contains("about/\", which is not in the site"),
+        errors.iter().any(|e| e
+            .starts_with(&format!("error: templates/base.html:{}: ", line("#nope")))
+            && e.contains("has no id=\"nope\"")),
         "{errors:?}"
     );
 }
@@ -263,5 +267,23 @@ fn a_linked_folder_in_static_is_copied() {
     assert_eq!(
         std::fs::read_to_string(s.out().join("assets/logo.svg")).unwrap(),
         "<svg/>"
+    );
+}
+
+#[test]
+fn a_missing_id_linked_from_a_stance_note_is_one_error() {
+    // M2: a stance note shows on the position's page and on the actor's.
+    let s = site();
+    s.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\nnote = \"See [the text](../../articles/story/#p99).\"\n+++\n\nWhy talks matter.\n",
+    );
+    let errors = s.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(
+            "error: content/positions/talks.md:9: links to \"../../articles/story/#p99\""
+        ) && errors[0].contains("has no id=\"p99\""),
+        "{errors:?}"
     );
 }
