@@ -249,6 +249,12 @@ fn raw_text(name: &[u8]) -> Option<Raw> {
         b"title",
         b"script",
     ];
+    // Most tags are none of these: a look at the length and first letter says so.
+    if !(3..=9).contains(&name.len())
+        || !matches!(name[0] | 0x20, b's' | b'x' | b'i' | b'n' | b't' | b'p')
+    {
+        return None;
+    }
     if name.eq_ignore_ascii_case(b"plaintext") {
         return Some(Raw::Plaintext);
     }
