@@ -35,13 +35,40 @@ pub enum Command {
         /// The port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// The address to listen on; any other than 127.0.0.1 or ::1 lets every machine
+        /// that can reach it read the drafts (0.0.0.0: every address of this machine).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also answer requests that name this host (NAME or NAME:PORT), e.g. for a tunnel
+        /// or a name on the local network; repeatable.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Write a new content file with every required key present; never overwrite one.
     New {
         /// What to create.
-        kind: NewKind,
+        #[arg(value_name = "WHAT")]
+        what: NewKind,
         /// Its slug: lower-case letters and digits in words joined by hyphens, e.g. donald-trump.
         name: String,
+        /// For an actor: what it is. Without it, the file marks the kind for review.
+        #[arg(long, value_enum)]
+        kind: Option<ActorKindArg>,
+    },
+    /// List the capitalised names and acronyms of the article text that no actor's name
+    /// or alias covers, most frequent first, with the command that starts each actor.
+    Suggest {
+        /// Only this article [default: every article].
+        #[arg(long, value_name = "SLUG")]
+        article: Option<String>,
+    },
+    /// How far the explainer is from done: per article, the blocks with notes and
+    /// mentions; actors without stances; positions with fewer than two stances;
+    /// fact-checks without sources; placeholders left.
+    Stats {
+        /// human (default) or json (one object).
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatsFormat,
     },
     /// Turn a plain-text article into content/articles/SLUG.md (headline; blank line;
     /// standfirst, picture and caption lines; blank line; paragraphs).
@@ -54,7 +81,48 @@ pub enum Command {
         /// The article's slug [default: made from the headline].
         #[arg(long)]
         slug: Option<String>,
+        /// Who wrote it.
+        #[arg(long)]
+        byline: Option<String>,
+        /// The publication it comes from.
+        #[arg(long)]
+        source: Option<String>,
+        /// Where the original can be read (an http(s) URL).
+        #[arg(long, value_name = "URL")]
+        source_url: Option<String>,
     },
+}
+
+/// How `stats` prints.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatsFormat {
+    /// Lines of text.
+    Human,
+    /// One JSON object.
+    Json,
+}
+
+/// What an actor is, for `new actor --kind`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ActorKindArg {
+    /// A person.
+    Person,
+    /// A state.
+    State,
+    /// An organisation (also spelt organization).
+    #[value(alias = "organization")]
+    Organisation,
+}
+
+impl ActorKindArg {
+    /// The value of `kind` in an actor's front matter.
+    pub fn key(self) -> &'static str {
+        match self {
+            ActorKindArg::Person => "person",
+            ActorKindArg::State => "state",
+            ActorKindArg::Organisation => "organization",
+        }
+    }
 }
 
 /// The kinds of file `new` writes.
@@ -68,4 +136,15 @@ pub enum NewKind {
     Position,
     /// content/annotations/NAME.md
     Annotation,
+}
+
+impl From<NewKind> for crate::new::NewKind {
+    fn from(kind: NewKind) -> Self {
+        match kind {
+            NewKind::Article => crate::new::NewKind::Article,
+            NewKind::Actor => crate::new::NewKind::Actor,
+            NewKind::Position => crate::new::NewKind::Position,
+            NewKind::Annotation => crate::new::NewKind::Annotation,
+        }
+    }
 }

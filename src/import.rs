@@ -18,8 +18,59 @@ pub struct Parsed {
     pub picture: Option<String>,
     /// The caption.
     pub caption: Option<String>,
+    /// A wire dateline that opened the first paragraph ("BOGOTA, Colombia", "WASHINGTON
+    /// (AP)"), taken out of it.
+    pub dateline: Option<String>,
     /// The paragraphs, verbatim.
     pub paragraphs: Vec<String>,
+}
+
+/// Who wrote an article and where it was published, given on the command line.
+#[derive(Debug, Default, Clone)]
+pub struct Attribution {
+    /// `byline`.
+    pub byline: Option<String>,
+    /// `source`.
+    pub source: Option<String>,
+    /// `source_url`.
+    pub source_url: Option<String>,
+}
+
+/// Splits a wire dateline off the start of a paragraph: the place in capitals, maybe a
+/// region or date after a comma and an agency in brackets, then a dash ("BOGOTA,
+/// Colombia —", "WASHINGTON (AP) —", "KYIV, Aug 18 (Reuters) -"). Returns the dateline
+/// and the rest, or `None` when the paragraph does not open with one. By hand: the shape
+/// is a handful of rules, and a regular-expression crate would not make them clearer.
+pub fn split_dateline(paragraph: &str) -> Option<(String, String)> {
+    let (head, rest) = [" — ", " – ", " -- ", " - ", "—", "–"]
+        .iter()
+        .filter_map(|dash| paragraph.find(dash).map(|i| (i, dash.len())))
+        .min()
+        .map(|(i, len)| (&paragraph[..i], &paragraph[i + len..]))?;
+    if head.chars().count() > 60 || rest.trim().is_empty() {
+        return None;
+    }
+    let (place_part, agency) = match head.trim_end().strip_suffix(')') {
+        Some(h) => {
+            let open = h.rfind('(')?;
+            (&h[..open], Some(&h[open + 1..]))
+        }
+        None => (head, None),
+    };
+    let mut parts = place_part.trim_end().splitn(2, ", ");
+    let place = parts.next()?;
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = place
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    let region_ok = parts
+        .next()
+        .is_none_or(|r| r.split_whitespace().count() <= 4 && !r.contains(['.', ';']));
+    let agency_ok = agency.is_none_or(|a| {
+        !a.is_empty() && a.len() <= 20 && a.chars().next().is_some_and(char::is_uppercase)
+    });
+    (letters >= 2 && capitals && region_ok && agency_ok)
+        .then(|| (head.trim().to_string(), rest.trim_start().to_string()))
 }
 
 /// Splits a plain-text article into its parts, or says why it cannot.
@@ -55,6 +106,8 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
                 .into(),
         ),
         [only] => (&[], std::slice::from_ref(only)),
+        // A block that opens with a wire dateline is the first paragraph, not a header.
+        [h, ..] if split_dateline(h[0]).is_some() => (&[], &chunks[1..]),
         [h, rest @ ..] if h.len() <= 3 => (h.as_slice(), rest),
         rest => (&[], rest),
     };
@@ -64,12 +117,21 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         [picture, caption] => (None, Some(picture), Some(caption)),
         [dek, picture, caption, ..] => (Some(dek), Some(picture), Some(caption)),
     };
+    let mut paragraphs: Vec<String> = body.iter().map(|c| c.join("\n")).collect();
+    let dateline = paragraphs
+        .first()
+        .and_then(|p| split_dateline(p))
+        .map(|(dateline, rest)| {
+            paragraphs[0] = rest;
+            dateline
+        });
     Ok(Parsed {
         title,
         dek: dek.map(|s| s.trim().to_string()),
         picture: picture.map(|s| s.trim().to_string()),
         caption: caption.map(|s| s.trim().to_string()),
-        paragraphs: body.iter().map(|c| c.join("\n")).collect(),
+        dateline,
+        paragraphs,
     })
 }
 
@@ -79,20 +141,64 @@ fn toml_str(s: &str) -> String {
 }
 
 /// The Markdown file of a parsed article.
-pub fn to_markdown(p: &Parsed, date: &str) -> String {
+pub fn to_markdown(p: &Parsed, date: &str, by: &Attribution) -> String {
     let mut out = format!("+++\ntitle = {}\n", toml_str(&p.title));
-    if let Some(dek) = &p.dek {
-        out.push_str(&format!("dek = {}\n", toml_str(dek)));
+    let keys = [
+        ("dek", &p.dek),
+        ("byline", &by.byline),
+        ("source", &by.source),
+        ("source_url", &by.source_url),
+        ("dateline", &p.dateline),
+    ];
+    for (key, value) in keys {
+        if let Some(value) = value {
+            out.push_str(&format!("{key} = {}\n", toml_str(value)));
+        }
     }
     if let Some(picture) = &p.picture {
-        out.push_str(&format!("# picture: {picture}\n"));
+        out.push_str(&format!("picture = {}\n", toml_str(picture)));
     }
     if let Some(caption) = &p.caption {
         out.push_str(&format!("image_caption = {}\n", toml_str(caption)));
     }
     out.push_str(&format!("date = {date}\n+++\n\n"));
-    out.push_str(&p.paragraphs.join("\n\n"));
+    let paragraphs: Vec<String> = p.paragraphs.iter().map(|t| plain_to_markdown(t)).collect();
+    out.push_str(&paragraphs.join("\n\n"));
     out.push('\n');
+    out
+}
+
+/// A paragraph of plain text as Markdown that renders to the same text: leading
+/// indentation dropped (pasted wire copy indents paragraphs, which Markdown would make
+/// code blocks), and every character that would start Markdown syntax escaped with a
+/// backslash — inline (emphasis, code, links, wikilinks, HTML and entities, tables,
+/// strikethrough) and at a line's start (headings, lists, block quotes, rules, setext
+/// underlines). Typographic characters are left as they are. Written by hand: Markdown
+/// crates render Markdown, none turns plain text into it.
+pub fn plain_to_markdown(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len() + 8);
+    for (i, line) in paragraph.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim();
+        // An ordered-list marker: digits, then `.` or `)`.
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        for (j, c) in line.char_indices() {
+            let at_start = j == 0 && matches!(c, '#' | '>' | '+' | '-' | '=');
+            let list_mark = digits > 0 && j == digits && matches!(c, '.' | ')');
+            if at_start
+                || list_mark
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -112,7 +218,18 @@ fn valid_date(d: &str) -> bool {
 }
 
 /// Imports `file` into the site at `root`; never overwrites an article.
-pub fn run(root: &Path, file: &Path, date: Option<&str>, slug: Option<&str>) -> Result<String> {
+pub fn run(
+    root: &Path,
+    file: &Path,
+    date: Option<&str>,
+    slug: Option<&str>,
+    by: &Attribution,
+) -> Result<String> {
+    if let Some(url) = &by.source_url
+        && !crate::model::valid_url(url)
+    {
+        bail!("--source-url \"{url}\" is not an http(s) URL");
+    }
     let bytes =
         std::fs::read(file).with_context(|| format!("failed to read {}", file.display()))?;
     let text = String::from_utf8(bytes)
@@ -131,20 +248,27 @@ pub fn run(root: &Path, file: &Path, date: Option<&str>, slug: Option<&str>) -> 
             "\"{slug}\" is not a valid slug: lower-case letters and digits in words joined by hyphens"
         );
     }
+    if let Some(other) = crate::new::slug_taken(root, &slug) {
+        let what = if other.starts_with("content/articles/") {
+            format!("{other} already exists")
+        } else {
+            format!("the slug \"{slug}\" is already used by {other}")
+        };
+        bail!("{what}: nothing was written; choose another slug with --slug NAME");
+    }
     let dir = root.join("content/articles");
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
-    let path = dir.join(format!("{slug}.md"));
+    let rel = format!("content/articles/{slug}.md");
     let mut out = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&path)
-        .with_context(|| {
-            format!("failed to create content/articles/{slug}.md (it may exist already)")
-        })?;
-    std::io::Write::write_all(&mut out, to_markdown(&parsed, &date).as_bytes())?;
+        .open(dir.join(format!("{slug}.md")))
+        .with_context(|| format!("failed to create {rel}"))?;
+    std::io::Write::write_all(&mut out, to_markdown(&parsed, &date, by).as_bytes())
+        .with_context(|| format!("failed to write {rel}"))?;
     Ok(format!(
-        "wrote content/articles/{slug}.md ({} paragraphs)",
-        parsed.paragraphs.len()
+        "wrote {rel} ({})",
+        crate::plural::counted(parsed.paragraphs.len(), "paragraph", "paragraphs")
     ))
 }
 
@@ -185,6 +309,46 @@ mod tests {
                 .contains("headline")
         );
         assert!(parse("Head only\n").unwrap_err().contains("no paragraphs"));
+    }
+
+    #[test]
+    fn datelines_come_off_the_first_paragraph() {
+        for (text, dateline, rest) in [
+            (
+                "BOGOTA, Colombia — Talks began.",
+                "BOGOTA, Colombia",
+                "Talks began.",
+            ),
+            (
+                "WASHINGTON (AP) — Talks began.",
+                "WASHINGTON (AP)",
+                "Talks began.",
+            ),
+            (
+                "KYIV, Aug 18 (Reuters) - Talks began.",
+                "KYIV, Aug 18 (Reuters)",
+                "Talks began.",
+            ),
+            (
+                "BELÉM, Brazil – Talks began.",
+                "BELÉM, Brazil",
+                "Talks began.",
+            ),
+        ] {
+            assert_eq!(
+                split_dateline(text),
+                Some((dateline.to_string(), rest.to_string())),
+                "{text}"
+            );
+        }
+        for text in [
+            "U.S. President Donald Trump — who spoke — left.",
+            "Talks began — slowly.",
+            "NATO said so. Then — later — it changed.",
+            "THE END",
+        ] {
+            assert_eq!(split_dateline(text), None, "{text}");
+        }
     }
 
     #[test]

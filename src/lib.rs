@@ -12,8 +12,11 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod plural;
 pub mod render;
 pub mod serve;
+pub mod stats;
+pub mod suggest;
 pub mod text;
 
 use std::collections::BTreeSet;

@@ -22,16 +22,50 @@ fn main() -> ExitCode {
             base_url: None,
         })
         .map(|r| report(r, "checked")),
-        Command::Serve { port } => explainer::serve::run(&root, port).map(|()| ExitCode::SUCCESS),
-        Command::New { kind, name } => explainer::new::run(&root, kind, &name).map(|msg| {
-            eprintln!("{msg}");
-            ExitCode::SUCCESS
-        }),
-        Command::Import { file, date, slug } => {
-            explainer::import::run(&root, &file, date.as_deref(), slug.as_deref()).map(|msg| {
+        Command::Serve {
+            port,
+            bind,
+            allow_host,
+        } => explainer::serve::run(
+            &root,
+            &explainer::serve::Config {
+                port,
+                bind,
+                allow_hosts: allow_host,
+            },
+        )
+        .map(|()| ExitCode::SUCCESS),
+        Command::New { what, name, kind } => {
+            explainer::new::run(&root, what.into(), &name, kind.map(|k| k.key())).map(|msg| {
                 eprintln!("{msg}");
                 ExitCode::SUCCESS
             })
+        }
+        Command::Stats { format } => stats(root, format),
+        Command::Suggest { article } => {
+            explainer::suggest::run(&root, article.as_deref()).map(|found| {
+                print!("{}", explainer::suggest::render(&found));
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Import {
+            file,
+            date,
+            slug,
+            byline,
+            source,
+            source_url,
+        } => {
+            let attribution = explainer::import::Attribution {
+                byline,
+                source,
+                source_url,
+            };
+            explainer::import::run(&root, &file, date.as_deref(), slug.as_deref(), &attribution)
+                .map(|msg| {
+                    eprintln!("{msg}");
+                    ExitCode::SUCCESS
+                })
         }
     };
     match result {
@@ -41,6 +75,33 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn stats(
+    root: std::path::PathBuf,
+    format: explainer::cli::StatsFormat,
+) -> anyhow::Result<ExitCode> {
+    let opts = Options {
+        root: root.clone(),
+        output: None,
+        base_url: None,
+    };
+    let (prepared, diagnostics) = explainer::prepare(&opts)?;
+    let Some(prepared) = prepared else {
+        return Ok(report(
+            Report {
+                diagnostics,
+                ..Report::default()
+            },
+            "checked",
+        ));
+    };
+    let stats = explainer::stats::of(&prepared.site, &root)?;
+    match format {
+        explainer::cli::StatsFormat::Human => print!("{}", explainer::stats::render(&stats)),
+        explainer::cli::StatsFormat::Json => println!("{}", serde_json::to_string(&stats)?),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn report(r: Report, verb: &str) -> ExitCode {

@@ -4,8 +4,32 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::NewKind;
 use crate::model::valid_slug;
+
+/// The kinds of file `new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKind {
+    /// content/articles/NAME.md
+    Article,
+    /// content/actors/NAME.md
+    Actor,
+    /// content/positions/NAME.md
+    Position,
+    /// content/annotations/NAME.md
+    Annotation,
+}
+
+/// The kinds whose slugs share the site's URL space and must be unique across them.
+const SLUG_KINDS: [&str; 3] = ["articles", "actors", "positions"];
+
+/// The file that already uses `slug` for an article, actor or position, if any (the
+/// slugs of those kinds are pages of one namespace, so they must be unique across them).
+pub fn slug_taken(root: &Path, slug: &str) -> Option<String> {
+    SLUG_KINDS
+        .iter()
+        .map(|kind| format!("content/{kind}/{slug}.md"))
+        .find(|rel| root.join(rel).exists())
+}
 
 /// Today's date in UTC, `YYYY-MM-DD`.
 pub fn today() -> String {
@@ -22,28 +46,60 @@ fn folder(kind: NewKind) -> &'static str {
     }
 }
 
-/// A title made from a slug: `donald-trump` → `Donald trump`.
+/// A name made from a slug, each word capitalised but the small words inside it:
+/// `gustavo-petro` → `Gustavo Petro`, `united-states-of-america` → `United States of
+/// America`.
 fn title_from(slug: &str) -> String {
-    let words = slug.replace('-', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "de", "del", "von", "van", "der", "la", "le",
+    ];
+    slug.split('-')
+        .enumerate()
+        .map(|(i, word)| {
+            if i > 0 && SMALL.contains(&word) {
+                return word.to_string();
+            }
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
-/// The text of a new file. `articles` are the site's article slugs before this one.
-pub fn template(kind: NewKind, slug: &str, articles: &[String], date: &str) -> String {
+/// What every placeholder `new` writes starts with: `check` warns while one is left.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// The text of a new file. `articles` are the site's article slugs before this one;
+/// `actor_kind` the kind of a new actor, if given (else it is marked for review).
+pub fn template(
+    kind: NewKind,
+    slug: &str,
+    articles: &[String],
+    date: &str,
+    actor_kind: Option<&str>,
+) -> String {
     let title = title_from(slug);
+    let todo = PLACEHOLDER;
     match kind {
         NewKind::Article => format!(
-            "+++\ntitle = \"{title}\"\ndate = {date}\n# dek = \"The standfirst under the headline\"\n# byline = \"\"\n# source = \"\"\n# source_url = \"https://…\"\n+++\n\nThe article's text, one paragraph per block, as published.\n"
+            "+++\ntitle = \"{title}\"\ndate = {date}\n# dek = \"The standfirst under the headline\"\n# byline = \"\"\n# source = \"\"\n# source_url = \"https://…\"\n+++\n\n{todo} the article's text, one paragraph per block, as published.\n"
         ),
-        NewKind::Actor => format!(
-            "+++\nname = \"{title}\"\nkind = \"person\" # or \"state\", \"organization\"\n# aliases = [\"Other name\"]\n# role = \"Role at the time\"\n# affiliation = \"actor-slug\"\n# wikidata = \"Q…\"\n# links = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\nA short profile of {title}: who they are and why they matter to the story.\n"
-        ),
+        NewKind::Actor => {
+            let kind_line = match actor_kind {
+                Some(k) => format!("kind = \"{k}\"\n"),
+                None => format!(
+                    "kind = \"person\" # {todo} check: \"person\", \"state\" or \"organization\"?\n"
+                ),
+            };
+            format!(
+                "+++\nname = \"{title}\"\n{kind_line}# aliases = [\"Other name\"]\n# role = \"Role at the time\"\n# affiliation = \"actor-slug\"\n# wikidata = \"Q…\"\n# links = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} a short profile of {title}: who they are and why they matter to the story.\n"
+            )
+        }
         NewKind::Position => format!(
-            "+++\ntitle = \"{title}\"\nsummary = \"The proposition in one or two sentences.\"\n# question = \"Should …?\"\n# related = [\"position-slug\"]\n\n# [[stances]]\n# actor = \"actor-slug\"\n# stance = \"supports\" # or \"opposes\", \"mixed\", \"unclear\"\n# quote = \"the exact words of the article that show it\"\n# source_url = \"https://…\"\n# note = \"Where the article simplifies.\"\n+++\n\nWhat the position means and what is at stake.\n"
+            "+++\ntitle = \"{title}\"\nsummary = \"{todo} the proposition in one or two sentences.\"\n# question = \"Should …?\"\n# related = [\"position-slug\"]\n\n# [[stances]]\n# actor = \"actor-slug\"\n# stance = \"supports\" # or \"opposes\", \"mixed\", \"unclear\"\n# quote = \"the exact words of the article that show it\"\n# source_url = \"https://…\"\n# note = \"Where the article simplifies.\"\n+++\n\n{todo} what the position means and what is at stake.\n"
         ),
         NewKind::Annotation => {
             let article = match articles {
@@ -51,14 +107,17 @@ pub fn template(kind: NewKind, slug: &str, articles: &[String], date: &str) -> S
                 [first, ..] => format!("article = \"{first}\"\n"),
             };
             format!(
-                "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\"\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\nThe note: what a reader needs to know about this passage.\n"
+                "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\"\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} what a reader needs to know about this passage.\n"
             )
         }
     }
 }
 
 /// Writes the new file; never overwrites one.
-pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
+pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> Result<String> {
+    if actor_kind.is_some() && kind != NewKind::Actor {
+        bail!("--kind is for actors: a person, a state or an organisation");
+    }
     if !valid_slug(name) {
         bail!(
             "\"{name}\" is not a valid name: use lower-case letters and digits in words joined by hyphens, e.g. donald-trump"
@@ -69,6 +128,13 @@ pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
     let rel = format!("content/{}/{name}.md", folder(kind));
     if path.exists() {
         bail!("{rel} already exists: it was left as it is");
+    }
+    if kind != NewKind::Annotation
+        && let Some(other) = slug_taken(root, name)
+    {
+        bail!(
+            "the slug \"{name}\" is already used by {other}: slugs must be unique across articles, actors and positions; choose another name"
+        );
     }
     let mut articles: Vec<String> = match std::fs::read_dir(root.join("content/articles")) {
         Ok(entries) => entries
@@ -84,7 +150,7 @@ pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
     };
     articles.sort();
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
-    let text = template(kind, name, &articles, &today());
+    let text = template(kind, name, &articles, &today(), actor_kind);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -95,12 +161,52 @@ pub fn run(root: &Path, kind: NewKind, name: &str) -> Result<String> {
     let mut msg = format!("wrote {rel}");
     match kind {
         NewKind::Annotation => msg.push_str(": fill in its quote and write the note"),
-        NewKind::Article if articles.len() == 1 => msg.push_str(
-            "\nnote: the site now has two articles, so every stance quote and annotation needs `article = \"…\"`; `explainer check` lists them",
-        ),
+        NewKind::Article if articles.len() == 1 => {
+            msg.push_str(&needs_article(root, &articles[0]));
+        }
         _ => {}
     }
     Ok(msg)
+}
+
+/// What a site's first article leaves to do once a second one exists: every annotation
+/// and every stance with a quote must now say which article it quotes. Lists each with
+/// its file and line and the line to add (the site's only article until now, `first`).
+fn needs_article(root: &Path, first: &str) -> String {
+    let Ok((raw, _)) = crate::content::load(root) else {
+        return String::new();
+    };
+    let mut places = Vec::new();
+    for file in &raw.annotations {
+        if file.front.article.is_none() {
+            places.push(format!(
+                "  {}:{}",
+                file.path,
+                file.line(file.front.quote.span())
+            ));
+        }
+    }
+    for file in &raw.positions {
+        for stance in &file.front.stances {
+            let stance = stance.get_ref();
+            if let (Some(quote), None) = (&stance.quote, &stance.article) {
+                places.push(format!("  {}:{}", file.path, file.line(quote.span())));
+            }
+        }
+    }
+    if places.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nnote: the site now has two articles, so {} must say which article {} quote: add `article = \"{first}\"` (or the new article's slug) to\n{}",
+        crate::plural::counted(
+            places.len(),
+            "annotation or stance",
+            "annotations and stances"
+        ),
+        if places.len() == 1 { "it" } else { "they" },
+        places.join("\n")
+    )
 }
 
 #[cfg(test)]
@@ -109,19 +215,38 @@ mod tests {
 
     #[test]
     fn annotation_names_the_article_only_when_there_are_several() {
-        let one = template(NewKind::Annotation, "x", &["a".into()], "2025-01-01");
+        let one = template(NewKind::Annotation, "x", &["a".into()], "2025-01-01", None);
         assert!(!one.contains("article ="));
         let two = template(
             NewKind::Annotation,
             "x",
             &["a".into(), "b".into()],
             "2025-01-01",
+            None,
         );
         assert!(two.contains("article = \"a\""));
     }
 
     #[test]
+    fn slugs_are_checked_across_kinds() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/actors")).unwrap();
+        std::fs::write(dir.path().join("content/actors/council.md"), "").unwrap();
+        assert_eq!(
+            slug_taken(dir.path(), "council").as_deref(),
+            Some("content/actors/council.md")
+        );
+        assert_eq!(slug_taken(dir.path(), "other"), None);
+    }
+
+    #[test]
     fn titles_come_from_the_slug() {
-        assert_eq!(title_from("donald-trump"), "Donald trump");
+        assert_eq!(title_from("gustavo-petro"), "Gustavo Petro");
+        assert_eq!(title_from("saudi-arabia"), "Saudi Arabia");
+        assert_eq!(
+            title_from("united-states-of-america"),
+            "United States of America"
+        );
+        assert_eq!(title_from("cop30"), "Cop30");
     }
 }

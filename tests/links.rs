@@ -25,9 +25,10 @@ fn text_that_looks_like_a_link_is_text() {
     let s = site();
     s.write(
         "content/actors/alice-smith.md",
-        "+++\nname = \"Alice Smith\"\nkind = \"person\"\nrole = \"Sets src=budget rules\"\n+++\n\nAlice typed `x src=y` and `<img src=x>` by mistake, ![a src=x](https://e.org/i.png) [a](https://e.org \"t href=zz\").\n",
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\nrole = \"Sets src=budget rules\"\n+++\n\nAlice typed `x src=y` and `<img src=x>` by mistake, ![a src=x](../../i.png) [a](https://e.org \"t href=zz\").\n",
     );
     s.write("content/site.toml", "title = \"Say src=zz now\"\n");
+    s.write("static/i.png", "png");
     assert_eq!(s.errors(), Vec::<String>::new());
     s.build();
 }
@@ -285,5 +286,23 @@ fn a_missing_id_linked_from_a_stance_note_is_one_error() {
             "error: content/positions/talks.md:9: links to \"../../articles/story/#p99\""
         ) && errors[0].contains("has no id=\"p99\""),
         "{errors:?}"
+    );
+}
+
+#[test]
+fn a_note_link_is_checked_on_the_pages_that_show_it() {
+    // The lead of a note shows on the article's page too; the rest only on its own page.
+    let s = site();
+    s.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had [another meeting](../../actors/bob-jones/).\n\nSee [the minutes](../../minutes/).\n",
+    );
+    let errors = s.errors();
+    assert_eq!(
+        errors,
+        [
+            "error: content/annotations/left.md:6: links to \"../../actors/bob-jones/\", which is not in the site (on articles/story/notes/left/ it leads to articles/story/actors/bob-jones/index.html)",
+            "error: content/annotations/left.md:8: links to \"../../minutes/\", which is not in the site (on articles/story/notes/left/ it leads to articles/story/minutes/index.html)",
+        ]
     );
 }

@@ -39,6 +39,11 @@ pub struct ArticleFront {
     pub source: Option<String>,
     /// Where it can be read.
     pub source_url: Option<SpannedStr>,
+    /// The wire dateline that opened the original's first paragraph ("BOGOTA, Colombia").
+    pub dateline: Option<String>,
+    /// What the picture that ran with the original shows, when the picture itself is
+    /// not reproduced (shown to readers as such).
+    pub picture: Option<String>,
     /// The caption of its picture.
     pub image_caption: Option<String>,
 }

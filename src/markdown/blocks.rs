@@ -27,6 +27,8 @@ struct Piece {
     splittable: bool,
     /// Outside links and code, so a mention may be linked here.
     linkable: bool,
+    /// The start event of the link it is in (`usize::MAX` outside links).
+    link: usize,
 }
 
 /// The text of one leaf container (a paragraph, heading, list item or table cell).
@@ -34,6 +36,8 @@ struct Piece {
 pub struct Segment {
     /// The normalised text.
     pub text: String,
+    /// The text as written (without Markdown syntax), which `map` maps back to.
+    raw: String,
     map: SourceMap,
     pieces: Vec<Piece>,
 }
@@ -101,7 +105,9 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
     let mut number = 0usize;
     let mut current: Option<Block> = None;
     let mut seg = RawSegment::default();
-    let (mut in_image, mut in_code, mut in_link) = (0usize, 0usize, 0usize);
+    let (mut in_image, mut in_code) = (0usize, 0usize);
+    // The start events of the open links.
+    let mut links: Vec<usize> = Vec::new();
     for (i, event) in events.iter().enumerate() {
         match event {
             Event::Start(tag) => {
@@ -121,7 +127,7 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
                 depth += 1;
                 match tag {
                     Tag::Image { .. } => in_image += 1,
-                    Tag::Link { .. } => in_link += 1,
+                    Tag::Link { .. } => links.push(i),
                     Tag::CodeBlock(_) | Tag::FootnoteDefinition(_) => in_code += 1,
                     _ => {}
                 }
@@ -133,7 +139,9 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
                 depth -= 1;
                 match tag {
                     TagEnd::Image => in_image -= 1,
-                    TagEnd::Link => in_link -= 1,
+                    TagEnd::Link => {
+                        links.pop();
+                    }
                     TagEnd::CodeBlock | TagEnd::FootnoteDefinition => in_code -= 1,
                     _ => {}
                 }
@@ -148,11 +156,13 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
                 }
             }
             Event::Text(t) | Event::Code(t) if in_image == 0 && in_code == 0 => {
-                let linkable = in_link == 0 && matches!(event, Event::Text(_));
-                seg.push(i, t, true, linkable);
+                let link = links.last().copied().unwrap_or(usize::MAX);
+                let linkable = links.is_empty() && matches!(event, Event::Text(_));
+                seg.push(i, t, true, linkable, link);
             }
             Event::SoftBreak | Event::HardBreak if in_image == 0 && in_code == 0 => {
-                seg.push(i, "\n", false, in_link == 0);
+                let link = links.last().copied().unwrap_or(usize::MAX);
+                seg.push(i, "\n", false, links.is_empty(), link);
             }
             Event::Rule if depth == 0 => blocks.push(Block {
                 range: BlockRange {
@@ -174,13 +184,14 @@ struct RawSegment {
 }
 
 impl RawSegment {
-    fn push(&mut self, event: usize, text: &str, splittable: bool, linkable: bool) {
+    fn push(&mut self, event: usize, text: &str, splittable: bool, linkable: bool, link: usize) {
         self.pieces.push(Piece {
             event,
             start: self.raw.len(),
             len: text.len(),
             splittable,
             linkable,
+            link,
         });
         self.raw.push_str(text);
     }
@@ -195,6 +206,7 @@ fn flush(seg: &mut RawSegment, block: &mut Option<Block>) {
     if let Some(block) = block.as_mut() {
         block.segments.push(Segment {
             text,
+            raw: raw.raw,
             map,
             pieces: raw.pieces,
         });
@@ -272,19 +284,92 @@ impl Segment {
         (start, end)
     }
 
-    /// Whether a normalised byte range lies in one run of plain text outside links and
-    /// code, so that it can become a link.
-    pub fn linkable(&self, range: Range<usize>) -> bool {
+    /// Whether a normalised byte range lies in text outside links and code, with at
+    /// most emphasis, strike-through or line breaks inside it (`N*AT*O`), so that it can
+    /// become a link: the link then holds whole elements or is cut at their edges.
+    pub fn linkable(&self, range: Range<usize>, events: &[Event]) -> bool {
         let raw_start = self.map.source(range.start).0 as usize;
         let raw_end = self.map.source(range.end - 1).1 as usize;
-        let covered: Vec<&Piece> = self
+        let first = self
             .pieces
+            .partition_point(|p| p.start + p.len <= raw_start);
+        let mut last: Option<usize> = None;
+        for p in self.pieces[first..]
             .iter()
-            .filter(|p| p.start < raw_end && raw_start < p.start + p.len)
-            .collect();
-        covered.iter().all(|p| p.linkable)
-            && covered.windows(2).all(|w| w[1].event == w[0].event + 1)
+            .take_while(|p| p.start < raw_end)
+        {
+            if !p.linkable {
+                return false;
+            }
+            if let Some(prev) = last
+                && !events[prev + 1..p.event].iter().all(|e| match e {
+                    Event::Start(tag) => is_plain(&tag.to_end()),
+                    Event::End(tag) => is_plain(tag),
+                    Event::Text(_) | Event::SoftBreak | Event::HardBreak => true,
+                    _ => false,
+                })
+            {
+                return false;
+            }
+            last = Some(p.event);
+        }
+        true
     }
+
+    /// The URL of the link whose text holds all of a normalised byte range, if one does.
+    pub fn link_around<'e>(&self, range: Range<usize>, events: &'e [Event]) -> Option<&'e str> {
+        let raw_start = self.map.source(range.start).0 as usize;
+        let raw_end = self.map.source(range.end - 1).1 as usize;
+        let first = self
+            .pieces
+            .partition_point(|p| p.start + p.len <= raw_start);
+        let mut covered = self.pieces[first..]
+            .iter()
+            .take_while(|p| p.start < raw_end);
+        let link = covered.next()?.link;
+        if link == usize::MAX || !covered.all(|p| p.link == link) {
+            return None;
+        }
+        match &events[link] {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url),
+            _ => None,
+        }
+    }
+
+    /// The text as written (typographic quotes kept, white space collapsed) of a
+    /// normalised byte range.
+    pub fn written(&self, range: Range<usize>) -> String {
+        if range.is_empty() {
+            return String::new();
+        }
+        let raw_start = self.map.source(range.start).0 as usize;
+        let raw_end = self.map.source(range.end - 1).1 as usize;
+        let raw = &self.raw[raw_start..raw_end];
+        if memchr::memchr3(b'\n', b'\t', b'\r', raw.as_bytes()).is_none() {
+            return raw.to_string();
+        }
+        // Line breaks of the source become spaces; other characters stay as written.
+        let mut out = String::with_capacity(raw.len());
+        for word in raw.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    }
+}
+
+/// Inline elements a link may hold whole or be cut at: not links, images or code.
+fn is_plain(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// For each inline Start or End event, the index of its partner.

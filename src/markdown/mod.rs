@@ -4,10 +4,14 @@
 //! over HTML.
 
 mod blocks;
+mod checks;
 mod spans;
+mod tidy;
 
 pub use blocks::{Block, BlockRange, Pos, Segment, analyse, partners};
+pub use checks::{LinkProblem, link_problems};
 pub use spans::{Span, render_article};
+pub use tidy::footnote_id;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -83,7 +87,10 @@ pub enum RawHtml {
     Keep,
 }
 
-/// Whether a link or image URL in a body may be followed: relative, http(s), mailto.
+/// The URL schemes a link in a body may have (besides relative links).
+pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Whether a link or image URL in a body may be followed: relative, http(s), mailto, tel.
 pub fn safe_url(url: &str) -> bool {
     // Browsers ignore white space and control characters inside a scheme.
     let cleaned: String = url
@@ -93,26 +100,27 @@ pub fn safe_url(url: &str) -> bool {
     match cleaned.find(':') {
         None => true,
         Some(i) if cleaned[..i].contains(['/', '?', '#']) => true,
-        Some(i) => matches!(
-            cleaned[..i].to_ascii_lowercase().as_str(),
-            "http" | "https" | "mailto"
-        ),
+        Some(i) => SCHEMES.contains(&cleaned[..i].to_ascii_lowercase().as_str()),
     }
 }
 
-/// The events of an article: raw HTML as text, wikilinks resolved, unsafe links dropped.
+/// The events of an article: raw HTML as text, wikilinks resolved, unsafe links dropped,
+/// footnotes in the page's main namespace (see `tidy`).
 pub fn parse<'a>(body: &'a str, resolve: Resolve<'_>) -> Vec<Event<'a>> {
-    parse_with(body, resolve, RawHtml::AsText).0
+    parse_with(body, resolve, RawHtml::AsText, "").0
 }
 
 /// The events of a body, with raw HTML handled as `html` says, `[[wikilinks]]` turned
 /// into ordinary links to `resolve`'s URL (showing the target's title when no text is
 /// given; an unknown slug is left as plain text), and links or images whose URL is not
-/// safe turned into their text. Also says whether raw HTML was kept.
+/// safe turned into their text; a link without text shows its target's title or URL.
+/// Footnotes get ids of namespace `ns` and headings are shifted below the page's `<h1>`
+/// (see `tidy`). Also says whether raw HTML was kept.
 pub fn parse_with<'a>(
     body: &'a str,
     resolve: Resolve<'_>,
     html: RawHtml,
+    ns: &str,
 ) -> (Vec<Event<'a>>, bool) {
     let mut out = Vec::new();
     let mut kept_html = false;
@@ -146,7 +154,10 @@ pub fn parse_with<'a>(
                         id: CowStr::Borrowed(""),
                     }));
                     if has_pothole {
-                        links.push(LinkMode::Keep);
+                        links.push(LinkMode::Keep {
+                            at: out.len() - 1,
+                            fallback: title,
+                        });
                     } else {
                         out.push(Event::Text(title.into()));
                         links.push(LinkMode::Replaced);
@@ -167,7 +178,10 @@ pub fn parse_with<'a>(
                     _ => "",
                 };
                 if safe_url(url) {
-                    links.push(LinkMode::Keep);
+                    links.push(LinkMode::Keep {
+                        at: out.len(),
+                        fallback: url.to_string(),
+                    });
                     out.push(Event::Start(tag));
                 } else {
                     links.push(LinkMode::Dropped { keep_text: true });
@@ -175,6 +189,13 @@ pub fn parse_with<'a>(
             }
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => match links.pop() {
                 Some(LinkMode::Dropped { .. }) => {}
+                Some(LinkMode::Keep { at, fallback }) => {
+                    // A link needs a name: with no text, its target's title or URL.
+                    if end == TagEnd::Link && !tidy::has_content(&out[at + 1..]) {
+                        out.push(Event::Text(fallback.into()));
+                    }
+                    out.push(Event::End(end))
+                }
                 _ => out.push(Event::End(end)),
             },
             event => match links.last() {
@@ -184,49 +205,64 @@ pub fn parse_with<'a>(
             },
         }
     }
+    tidy::footnotes(&mut out, ns);
+    tidy::headings(&mut out);
     (out, kept_html)
 }
 
 enum LinkMode {
-    Keep,
+    /// Kept: where its start is in the output, and the text to show if it has none.
+    Keep {
+        at: usize,
+        fallback: String,
+    },
     Replaced,
-    Dropped { keep_text: bool },
+    Dropped {
+        keep_text: bool,
+    },
 }
 
 /// The allow-list that raw HTML in profiles, notes and positions passes: no scripts,
-/// event handlers, `javascript:` or `data:` URLs, iframes or forms.
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static CLEANER: std::sync::LazyLock<ammonia::Builder<'static>> =
-        std::sync::LazyLock::new(|| {
-            let mut b = ammonia::Builder::default();
-            b.add_generic_attributes(["class", "id", "title", "lang", "dir", "aria-label"]);
-            b.url_schemes(["http", "https", "mailto"].into_iter().collect());
-            b
-        });
-    &CLEANER
+/// event handlers, `javascript:` or `data:` URLs, iframes or forms; and no ids but the
+/// footnote ids of `ours`, so that raw HTML cannot repeat an id of the page. Built for
+/// each body that holds raw HTML (a rare case), since the ids to keep are the body's.
+fn sanitizer(ours: std::collections::HashSet<String>) -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["class", "id", "title", "lang", "dir", "aria-label"]);
+    b.url_schemes(SCHEMES.into_iter().collect());
+    b.attribute_filter(move |_, attr, value| {
+        (attr != "id" || ours.contains(value)).then(|| value.into())
+    });
+    b
 }
 
 /// Renders events to HTML, through the sanitizer when they hold raw HTML.
 fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
+    let ours = if kept_html {
+        tidy::footnote_ids(&events)
+    } else {
+        Default::default()
+    };
     let mut html = String::with_capacity(size * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if kept_html {
-        sanitizer().clean(&html).to_string()
+        sanitizer(ours).clean(&html).to_string()
     } else {
         html
     }
 }
 
-/// Renders Markdown (a profile, a note, a position's body) to HTML.
-pub fn to_html(body: &str, resolve: Resolve<'_>) -> String {
-    let (events, kept_html) = parse_with(body, resolve, RawHtml::Keep);
+/// Renders Markdown (a profile, a note, a position's body) to HTML, its footnotes in
+/// namespace `ns` (unique on the page it is shown on).
+pub fn to_html(body: &str, resolve: Resolve<'_>, ns: &str) -> String {
+    let (events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
     render(events, kept_html, body.len())
 }
 
 /// Renders Markdown with `lead` (inline HTML) at the start of its first paragraph, or in a
 /// paragraph of its own when the body does not open with one.
-pub fn to_html_with_lead(body: &str, resolve: Resolve<'_>, lead: &str) -> String {
-    let (mut events, kept_html) = parse_with(body, resolve, RawHtml::Keep);
+pub fn to_html_with_lead(body: &str, resolve: Resolve<'_>, lead: &str, ns: &str) -> String {
+    let (mut events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
     if matches!(events.first(), Some(Event::Start(Tag::Paragraph))) {
         events.insert(1, Event::InlineHtml(lead.to_string().into()));
     } else {
@@ -249,6 +285,7 @@ mod tests {
         let html = to_html(
             "<abbr title=\"North Atlantic\">NATO</abbr> <script>alert(1)</script>\n\n<img src=x onerror=alert(1)> <a href=\"javascript:alert(1)\">a</a> <iframe src=\"https://e.org\"></iframe> <form><input></form> <a href=\"data:text/html,x\">d</a>",
             &none,
+            "",
         );
         assert!(
             html.contains("<abbr title=\"North Atlantic\">NATO</abbr>"),
@@ -272,6 +309,7 @@ mod tests {
         let html = to_html(
             "[click](javascript:alert(1)) ![i](data:image/png,x) [ok](https://e.org) [rel](../x/)",
             &none,
+            "",
         );
         assert!(
             !html.contains("javascript") && !html.contains("data:"),

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::blocks::{BlockRange, Pos, is_inline, partners};
 
@@ -21,8 +21,13 @@ pub struct Span {
     pub reopen: String,
     /// The closing tag at a cut.
     pub close: String,
-    /// The closing tag at its real end (may add more, e.g. a note reference).
+    /// The closing tag at its real end.
     pub close_last: String,
+    /// What follows its real end (e.g. a note reference, itself a link): put after the
+    /// links that enclose the end, since a link may not hold another link.
+    pub after: String,
+    /// Whether the span is a link (`<a>`).
+    pub link: bool,
 }
 
 /// Where a span opens or closes, with what orders the points at one place, and the span.
@@ -75,6 +80,8 @@ pub fn render_article(
     let mut w = Writer {
         stack: Vec::new(),
         depth: 0,
+        links: 0,
+        pending: String::new(),
         spans,
     };
     let mut pi = 0;
@@ -111,6 +118,7 @@ pub fn render_article(
                     .iter()
                     .position(|(s, _)| spans[*s].end <= inside_end);
                 let reopened = cut.map(|c| w.cut(c, &mut out)).unwrap_or_default();
+                w.links += usize::from(matches!(tag, Tag::Link { .. }));
                 out.push(Event::Start(tag));
                 w.depth += 1;
                 w.reopen(reopened, &mut out);
@@ -118,8 +126,13 @@ pub fn render_article(
             Event::End(tag) if is_inline(&tag) => {
                 let cut = w.stack.iter().position(|(_, d)| *d >= w.depth);
                 let reopened = cut.map(|c| w.cut(c, &mut out)).unwrap_or_default();
+                let link = tag == TagEnd::Link;
                 out.push(Event::End(tag));
                 w.depth -= 1;
+                if link {
+                    w.links -= 1;
+                    w.flush(&mut out);
+                }
                 w.reopen(reopened, &mut out);
             }
             Event::Text(t) | Event::Code(t) if pi < points.len() && points[pi].0.event == k => {
@@ -141,6 +154,9 @@ pub fn render_article(
             event => out.push(event),
         }
         if let Some((bi, false)) = block_at[k] {
+            if !w.pending.is_empty() {
+                out.push(Event::InlineHtml(std::mem::take(&mut w.pending).into()));
+            }
             let n = blocks[bi].number.unwrap_or(0);
             let notes = after(n);
             out.push(Event::Html(format!("{notes}</div>\n").into()));
@@ -170,6 +186,10 @@ struct Writer<'s> {
     /// Open spans and the inline depth they were (re)opened at.
     stack: Vec<(usize, usize)>,
     depth: usize,
+    /// Open links of the text (not spans).
+    links: usize,
+    /// What follows spans that ended inside a link, for when no link is open.
+    pending: String,
     spans: &'s [Span],
 }
 
@@ -187,9 +207,20 @@ impl Writer<'_> {
                 };
                 let above = self.cut(at + 1, out);
                 self.stack.pop();
-                out.push(Event::InlineHtml(self.spans[s].close_last.clone().into()));
+                let span = &self.spans[s];
+                out.push(Event::InlineHtml(span.close_last.clone().into()));
+                self.pending.push_str(&span.after);
+                self.flush(out);
                 self.reopen(above, out);
             }
+        }
+    }
+
+    /// Writes what waits for the end of the enclosing links, once none is open.
+    fn flush(&mut self, out: &mut Vec<Event>) {
+        let in_link = self.links > 0 || self.stack.iter().any(|(s, _)| self.spans[*s].link);
+        if !in_link && !self.pending.is_empty() {
+            out.push(Event::InlineHtml(std::mem::take(&mut self.pending).into()));
         }
     }
 
@@ -230,6 +261,8 @@ mod span_tests {
             reopen: open.into(),
             close: close.into(),
             close_last: close.into(),
+            after: String::new(),
+            link: open.starts_with("<a"),
         };
         let ranges: Vec<BlockRange> = blocks.iter().map(|b| b.range.clone()).collect();
         let html = render_article(

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::mentions::{Finder, sentence_around};
+use super::mentions::{Finder, sentence_range};
 use super::quote::{self, Miss};
 use super::{Mention, MentionLink};
 use crate::diagnostic::Diagnostic;
@@ -160,7 +160,9 @@ pub fn analyse(
     actors: &[&str],
     requests: &[&QuoteRequest],
 ) -> Analysis {
-    let resolve = |s: &str| title_of(s).map(|t| (String::new(), t));
+    // A `[[slug]]` points at `[[slug]]` here (no URL of a Markdown link can look like
+    // that), so that a name in it is known to be linked to its actor already.
+    let resolve = |s: &str| title_of(s).map(|t| (format!("[[{s}]]"), t));
     let events = markdown::parse(body, &resolve);
     let blocks = markdown::analyse(&events);
     let partners = markdown::partners(&events);
@@ -176,18 +178,36 @@ pub fn analyse(
         for seg in &block.segments {
             for (range, owner) in finder.find(&seg.text) {
                 let actor = actors[owner];
-                if !seen.insert(actor) {
+                // A mention counts where it is linked: where it can be (not in code or
+                // in a link's text), or in a `[[slug]]` of the actor itself. So every
+                // paragraph listed on an actor's page links the actor.
+                if seen.contains(actor) {
                     continue;
                 }
+                let linkable = seg.linkable(range.clone(), &events);
+                if !linkable
+                    && !seg.link_around(range.clone(), &events).is_some_and(|url| {
+                        url.strip_prefix("[[").and_then(|u| u.strip_suffix("]]")) == Some(actor)
+                    })
+                {
+                    continue;
+                }
+                seen.insert(actor);
+                let (sentence, before, after) = sentence_range(&seg.text, range.clone());
                 out.mentions.push((
                     actor.to_string(),
                     Mention {
                         article: slug.to_string(),
                         paragraph: n,
-                        sentence: sentence_around(&seg.text, range.clone()),
+                        sentence: format!(
+                            "{}{}{}",
+                            if before { "… " } else { "" },
+                            seg.written(sentence),
+                            if after { " …" } else { "" }
+                        ),
                     },
                 ));
-                if seg.linkable(range.clone()) {
+                if linkable {
                     let (start, end) = seg.span(range, &events, &partners);
                     out.links.push(MentionLink {
                         actor: actor.to_string(),

@@ -157,6 +157,18 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 
 /// The sentence of `text` around `range`, for showing a mention in context.
 pub fn sentence_around(text: &str, range: Range<usize>) -> String {
+    let (r, before, after) = sentence_range(text, range);
+    format!(
+        "{}{}{}",
+        if before { "… " } else { "" },
+        &text[r],
+        if after { " …" } else { "" }
+    )
+}
+
+/// Where the sentence of `text` around `range` is (a window of it when it is long), and
+/// whether text was left out before and after it.
+pub fn sentence_range(text: &str, range: Range<usize>) -> (Range<usize>, bool, bool) {
     const MAX: usize = 320;
     let ends_sentence = |i: usize| -> bool {
         // `i` is just after a `.`, `!` or `?` (and closing quotes), followed by a space and
@@ -192,9 +204,8 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> String {
         .map(|i| range.end + i)
         .find(|&i| after_stop(i) && ends_sentence(i))
         .unwrap_or(text.len());
-    let sentence = &text[start..end];
-    if sentence.len() <= MAX {
-        return sentence.to_string();
+    if end - start <= MAX {
+        return (start..end, false, false);
     }
     // Too long: a window around the mention, cut at spaces. The window's edges are moved
     // to char boundaries before the text is cut there.
@@ -207,12 +218,7 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> String {
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(end);
     let to = text[right..end].find(' ').map_or(end, |i| right + i);
-    format!(
-        "{}{}{}",
-        if from > start { "… " } else { "" },
-        &text[from..to],
-        if to < end { " …" } else { "" }
-    )
+    (from..to, from > start, to < end)
 }
 
 #[cfg(test)]

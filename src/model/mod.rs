@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 pub use crate::content::front::{ActorKind, AnnotationKind, StanceKind};
 use crate::markdown::{BlockRange, Pos};
-pub use resolve::{normalize_base_url, resolve, resolve_with, valid_slug};
+pub use resolve::{normalize_base_url, resolve, resolve_with, valid_slug, valid_url};
 
 /// The whole site, valid.
 #[derive(Debug, Default, PartialEq)]
@@ -159,6 +159,10 @@ pub struct Article {
     pub source: Option<String>,
     /// Where the original is.
     pub source_url: Option<String>,
+    /// The original's dateline.
+    pub dateline: Option<String>,
+    /// What the original's picture shows (the picture is not reproduced).
+    pub picture: Option<String>,
     /// The picture's caption.
     pub image_caption: Option<String>,
     /// The Markdown body.

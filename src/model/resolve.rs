@@ -109,13 +109,23 @@ impl<'a> Ctx<'a> {
         false
     }
 
-    /// Checks the `[[slug]]`s of Markdown found at `line0` (a body or a key's value).
+    /// Checks the `[[slug]]`s, links and images of Markdown (a body or a key's value);
+    /// `line_of` gives the line of a byte offset in it.
     pub(super) fn wikilinks(
         &mut self,
         path: &str,
         markdown: &str,
         line_of: &dyn Fn(usize) -> usize,
     ) {
+        for p in markdown::link_problems(markdown) {
+            let line = Some(line_of(p.at));
+            let d = if p.error {
+                Diagnostic::error(path, line, p.message)
+            } else {
+                Diagnostic::warning(path, line, p.message)
+            };
+            self.diags.push(d.with_hint(p.hint));
+        }
         if !markdown.contains("[[") {
             return;
         }
@@ -310,6 +320,8 @@ pub(super) fn resolve_requests(
             byline: f.byline.clone(),
             source: f.source.clone(),
             source_url,
+            dateline: f.dateline.clone(),
+            picture: f.picture.clone(),
             image_caption: f.image_caption.clone(),
             body: file.body.clone(),
             blocks: Vec::new(),
@@ -462,8 +474,8 @@ pub(super) fn resolve_requests(
 }
 
 /// Takes what the analysis of `article` found into the site: its blocks and mention
-/// links, and each located quote placed (marks in text order, mention links that cross
-/// a mark dropped).
+/// links, and each located quote placed (marks in text order; a mention link that
+/// crosses a mark is kept, the renderer cuts one of them so that they nest).
 pub(super) fn take_analysis(
     positions: &mut BTreeMap<String, Position>,
     annotations: &mut BTreeMap<String, Annotation>,
@@ -484,7 +496,6 @@ pub(super) fn take_analysis(
     article
         .marks
         .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
-    drop_crossing_links(article);
 }
 
 /// The text of each quote, by what it is for.
@@ -533,20 +544,6 @@ fn place(
         }
         Target::Check => {}
     }
-}
-
-/// Keeps only mention links that nest with every mark (a link may sit inside a mark, or
-/// around one, but not cross it).
-fn drop_crossing_links(article: &mut Article) {
-    let marks: Vec<(markdown::Pos, markdown::Pos)> =
-        article.marks.iter().map(|m| (m.start, m.end)).collect();
-    article.links.retain(|l| {
-        marks.iter().all(|&(ms, me)| {
-            let disjoint = l.end <= ms || me <= l.start;
-            let inside = ms <= l.start && l.end <= me;
-            disjoint || inside
-        })
-    });
 }
 
 pub fn normalize_base_url(url: &str) -> Option<String> {

@@ -7,7 +7,8 @@ use crate::model::Site;
 
 /// The output paths of the pages that differ between `old` and `new`, or `None` when
 /// the change shows on too many pages to tell (titles, names, the site's settings, a
-/// page added or removed): then everything is rendered again.
+/// page added or removed, a note moved to another article): then everything is
+/// rendered again.
 pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
     let same_site = old.title == new.title
         && old.description == new.description
@@ -15,7 +16,13 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         && old.base_url == new.base_url
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
-        && old.positions.keys().eq(new.positions.keys());
+        && old.positions.keys().eq(new.positions.keys())
+        // Each note has a page under its article.
+        && old
+            .annotations
+            .iter()
+            .map(|(k, n)| (k, &n.article))
+            .eq(new.annotations.iter().map(|(k, n)| (k, &n.article)));
     if !same_site {
         return None;
     }
@@ -86,16 +93,19 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         .keys()
         .chain(new.annotations.keys())
         .collect();
+    let mut note_pages = Vec::new();
     for slug in notes {
         let (o, n) = (old.annotations.get(slug), new.annotations.get(slug));
         if o != n {
             for a in [o, n].into_iter().flatten() {
+                note_pages.push(file_of(&super::notes::note_path(a)));
                 add("articles", &a.article);
                 a.actors.iter().for_each(|x| add("actors", x));
                 a.positions.iter().for_each(|x| add("positions", x));
             }
         }
     }
+    pages.extend(note_pages);
     if home {
         pages.insert("index.html".into());
     }
@@ -138,6 +148,8 @@ mod tests {
                 byline: None,
                 source: None,
                 source_url: None,
+                dateline: None,
+                picture: None,
                 image_caption: None,
                 body: "Text.".into(),
                 blocks: vec![],

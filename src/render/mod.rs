@@ -4,6 +4,7 @@
 
 pub mod affected;
 pub mod links;
+pub mod notes;
 pub mod pages;
 pub mod scan;
 pub mod templates;
@@ -60,6 +61,11 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
     ] {
         paths.extend(slugs.into_iter().map(|s| file_of(&page_path(section, s))));
     }
+    paths.extend(
+        site.annotations
+            .values()
+            .map(|n| file_of(&notes::note_path(n))),
+    );
     if site.base_url.is_some() {
         paths.insert("sitemap.xml".into());
     }
@@ -331,6 +337,32 @@ fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera) -> Vec<Job
                 let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.json_ld = Some(pages::json_ld(&ld));
                 context(view, urls, m, data)
+            }),
+        });
+    }
+    for (slug, n) in &site.annotations {
+        let path = notes::note_path(n);
+        let p = path.clone();
+        jobs.push(Job {
+            path,
+            template: "note_page.html",
+            build: Box::new(move |urls| {
+                let n = &site.annotations[slug];
+                let title = notes::title(n);
+                let description = format!(
+                    "{} on a passage of “{}”.",
+                    n.kind.label(),
+                    site.articles[&n.article].title
+                );
+                let mut m = meta(site, urls, &p, &title, Some(&description), "note");
+                m.breadcrumbs = pages::trail(
+                    urls,
+                    Some((
+                        &site.articles[&n.article].title,
+                        &page_path("articles", &n.article),
+                    )),
+                );
+                context(view, urls, m, notes::page(site, urls, slug))
             }),
         });
     }

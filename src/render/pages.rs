@@ -18,12 +18,13 @@ pub fn resolver<'a>(
     }
 }
 
-/// Markdown to HTML for a page with links `urls`.
-pub fn md(site: &Site, urls: &Urls, body: &str) -> String {
-    markdown::to_html(body, &resolver(site, urls))
+/// Markdown to HTML for a page with links `urls`, its footnotes in namespace `ns`
+/// (empty for the page's main text; unique on the page otherwise).
+pub fn md(site: &Site, urls: &Urls, body: &str, ns: &str) -> String {
+    markdown::to_html(body, &resolver(site, urls), ns)
 }
 
-fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
+pub(super) fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
     let a = &site.actors[slug];
     Card {
         title: a.name.clone(),
@@ -33,22 +34,12 @@ fn card_actor(site: &Site, urls: &Urls, slug: &str) -> Card {
     }
 }
 
-fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
+pub(super) fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
     let p = &site.positions[slug];
     Card {
         title: p.title.clone(),
         url: urls.to(&page_path("positions", slug)),
         note: Some(p.summary.clone()),
-        kind: None,
-    }
-}
-
-fn card_article(site: &Site, urls: &Urls, slug: &str) -> Card {
-    let a = &site.articles[slug];
-    Card {
-        title: a.title.clone(),
-        url: urls.to(&page_path("articles", slug)),
-        note: Some(display_date(&a.date)),
         kind: None,
     }
 }
@@ -122,7 +113,10 @@ fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance) -> StanceV
             .as_ref()
             .map(|q| site.articles[&q.article].title.clone()),
         source_url: st.source_url.clone(),
-        note_html: st.note.as_ref().map(|n| md(site, urls, n)),
+        note_html: st
+            .note
+            .as_ref()
+            .map(|n| md(site, urls, n, &format!("stance_{position}_{}", st.actor))),
     }
 }
 
@@ -184,7 +178,13 @@ pub fn home(site: &Site, urls: &Urls) -> HomeData {
     HomeData {
         articles: articles
             .iter()
-            .map(|a| card_article(site, urls, &a.slug))
+            .map(|a| ArticleCard {
+                title: a.title.clone(),
+                url: urls.to(&page_path("articles", &a.slug)),
+                date: display_date(&a.date),
+                dek: a.dek.clone(),
+                notes: a.marks.len(),
+            })
             .collect(),
         actors: site
             .actors
@@ -223,11 +223,13 @@ pub fn article(
             open: format!("<mark class=\"annotated {k}\" id=\"mark-{id}\">", k = ann.kind.key(), id = ann.slug),
             reopen: format!("<mark class=\"annotated {}\">", ann.kind.key()),
             close: "</mark>".into(),
-            close_last: format!(
-                "</mark><sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"Note {n}: {label}\">{n}</a></sup>",
+            close_last: "</mark>".into(),
+            after: format!(
+                "<sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"Note {n}: {label}\">{n}</a></sup>",
                 id = ann.slug,
                 label = ann.kind.label()
             ),
+            link: false,
         });
     }
     for l in &a.links {
@@ -240,6 +242,8 @@ pub fn article(
             open,
             close: "</a>".into(),
             close_last: "</a>".into(),
+            after: String::new(),
+            link: true,
         });
     }
     // Notes, rendered by the note template, grouped by paragraph.
@@ -250,7 +254,11 @@ pub fn article(
             "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"Back to the text\">↩</a> ",
             ann.slug
         );
+        let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
+            // The note's page is below the article's own folder: a short relative link.
+            url: format!("notes/{}/", ann.slug),
+            more,
             id: ann.slug.clone(),
             number: numbers[m.annotation.as_str()],
             kind: ann.kind.key(),
@@ -258,7 +266,12 @@ pub fn article(
             title: ann.title.clone(),
             verdict: ann.verdict.clone(),
             quote: ann.quote.clone(),
-            body_html: markdown::to_html_with_lead(&ann.body, &resolver(site, urls), &back),
+            body_html: markdown::to_html_with_lead(
+                lead,
+                &resolver(site, urls),
+                &back,
+                &format!("note_{}", ann.slug),
+            ),
             sources: ann.sources.clone(),
             actors: ann
                 .actors
@@ -333,6 +346,8 @@ pub fn article(
                 byline: a.byline.clone(),
                 source: a.source.clone(),
                 source_url: a.source_url.clone(),
+                dateline: a.dateline.clone(),
+                picture: a.picture.clone(),
                 image_caption: a.image_caption.clone(),
                 body_html,
                 actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),
@@ -441,7 +456,7 @@ pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Va
                 wikidata: a.wikidata.clone(),
                 wikidata_url,
                 links: a.links.clone(),
-                body_html: md(site, urls, &a.body),
+                body_html: md(site, urls, &a.body, ""),
                 stances,
                 mentions,
                 notes,
@@ -519,7 +534,7 @@ pub fn position(site: &Site, urls: &Urls, slug: &str) -> PositionData {
             title: p.title.clone(),
             summary: p.summary.clone(),
             question: p.question.clone(),
-            body_html: md(site, urls, &p.body),
+            body_html: md(site, urls, &p.body, ""),
             groups,
             related: p
                 .related

@@ -26,6 +26,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("note.html", include_str!("../../templates/note.html")),
+    (
+        "note_page.html",
+        include_str!("../../templates/note_page.html"),
+    ),
 ];
 
 /// The built-in stylesheet, written as `style.css` unless `static/style.css` replaces it.
@@ -181,14 +185,15 @@ fn unused(all: &[(String, String)]) -> Vec<Diagnostic> {
     all.iter()
         .filter(|(name, _)| !used.contains(name.as_str()))
         .map(|(name, _)| {
-            let pages = DEFAULTS.iter().map(|(n, _)| *n).filter(|n| *n != "note.html");
+            let known = DEFAULTS.iter().map(|(n, _)| *n);
             let leaf = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
-            let hint = crate::diagnostic::did_you_mean(&leaf, pages.clone())
-                .or_else(|| crate::diagnostic::did_you_mean(name, pages));
+            let hint = crate::diagnostic::did_you_mean(&leaf, known.clone())
+                .or_else(|| crate::diagnostic::did_you_mean(name, known.clone()));
+            let list = known.collect::<Vec<_>>().join(", ");
             Diagnostic::warning(
                 format!("templates/{name}"),
                 Some(1),
-                "is not used: no page is made with it and no template includes it (the templates a site can replace are base.html, index.html, article.html, actor.html, actors.html, position.html, positions.html and 404.html, in templates/ itself)",
+                format!("is not used: no page is made with it and no template includes it (the templates a site can replace are {list}, in templates/ itself)"),
             )
             .with_hint(hint)
         })

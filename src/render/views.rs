@@ -25,7 +25,7 @@ pub struct PageMeta {
     pub title: String,
     /// For `<meta name="description">` and cards.
     pub description: String,
-    /// `home`, `article`, `actor`, `actors`, `position`, `positions` or `404`.
+    /// `home`, `article`, `note`, `actor`, `actors`, `position`, `positions` or `404`.
     pub kind: &'static str,
     /// The absolute URL, when `base_url` is set.
     pub canonical: Option<String>,
@@ -70,13 +70,28 @@ pub struct Card {
 #[derive(Debug, Serialize)]
 pub struct HomeData {
     /// Every article, newest first.
-    pub articles: Vec<Card>,
+    pub articles: Vec<ArticleCard>,
     /// Every actor.
     pub actors: Vec<Card>,
     /// Every position.
     pub positions: Vec<Card>,
     /// Actors × positions.
     pub matrix: Matrix,
+}
+
+/// An article on the home page: what it is and what the explainer adds to it.
+#[derive(Debug, Serialize)]
+pub struct ArticleCard {
+    /// The headline.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// `18 August 2025`.
+    pub date: String,
+    /// The standfirst.
+    pub dek: Option<String>,
+    /// How many notes it carries.
+    pub notes: usize,
 }
 
 /// The stance matrix.
@@ -159,6 +174,10 @@ pub struct ArticleView {
     pub source: Option<String>,
     /// The original.
     pub source_url: Option<String>,
+    /// The original's dateline.
+    pub dateline: Option<String>,
+    /// What the original's picture shows.
+    pub picture: Option<String>,
     /// Picture caption.
     pub image_caption: Option<String>,
     /// The body with ids, marks, mention links and notes.
@@ -178,6 +197,10 @@ pub struct ArticleView {
 pub struct NoteView {
     /// The annotation's name (`note-NAME` and `mark-NAME` are its ids).
     pub id: String,
+    /// Its own page.
+    pub url: String,
+    /// Whether the note goes on beyond what the article shows of it.
+    pub more: bool,
     /// Its number in the article.
     pub number: usize,
     /// `fact-check` …
@@ -190,7 +213,8 @@ pub struct NoteView {
     pub verdict: Option<String>,
     /// The passage.
     pub quote: String,
-    /// The note as HTML, opening with a link back to the passage.
+    /// The start of the note (all of it, unless `more`) as HTML, opening with a link back
+    /// to the passage.
     pub body_html: String,
     /// Sources.
     pub sources: Vec<Link>,

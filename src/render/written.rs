@@ -34,6 +34,10 @@ fn page(section: &str, slug: &str) -> String {
     format!("{section}/{slug}/index.html")
 }
 
+fn note_page(article: &str, slug: &str) -> String {
+    format!("articles/{article}/notes/{slug}/index.html")
+}
+
 /// Every link written in the content of `raw`, file by file.
 pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
     let mut out = Vec::new();
@@ -79,8 +83,19 @@ pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
         let Some(article) = article.or(only_article) else {
             continue;
         };
-        let pages = vec![page("articles", article)];
-        body(f, true, &pages, &mut out);
+        // A note shows whole on its own page, and its lead on the article's.
+        let pages = vec![page("articles", article), note_page(article, &f.slug)];
+        let mut lead = None;
+        markdown_links(&f.body, true, &mut |link, at| {
+            let lead = *lead.get_or_insert_with(|| super::notes::lead(&f.body).0.len());
+            out.push(WrittenLink {
+                link,
+                path: f.path.clone(),
+                line: f.body_line_at(at),
+                pages: pages[if at < lead { 0 } else { 1 }..].to_vec(),
+                key: false,
+            })
+        });
         for l in &f.front.sources {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages, &mut out);
         }
@@ -197,7 +212,22 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
     pages.extend(raw.articles.iter().map(|f| page("articles", &f.slug)));
     pages.extend(raw.actors.iter().map(|f| page("actors", &f.slug)));
     pages.extend(raw.positions.iter().map(|f| page("positions", &f.slug)));
-    pages.extend(raw.unparsed.iter().map(|(kind, slug)| page(kind, slug)));
+    pages.extend(
+        raw.unparsed
+            .iter()
+            .filter(|(kind, _)| *kind != "annotations")
+            .map(|(kind, slug)| page(kind, slug)),
+    );
+    let only_article = match raw.articles.as_slice() {
+        [a] => Some(a.slug.as_str()),
+        _ => None,
+    };
+    for f in &raw.annotations {
+        let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
+        if let Some(article) = article.or(only_article) {
+            pages.push(note_page(article, &f.slug));
+        }
+    }
     SiteFiles::new(
         fixed
             .into_iter()

@@ -1,0 +1,144 @@
+//! Notes: each annotation has a page of its own (the whole note, every source, the
+//! passage it is about, who and what it concerns), and the article shows it in short
+//! beside its passage (the note's first block and its first source), linking there.
+
+use pulldown_cmark::{Event, Parser, Tag};
+use serde::Serialize;
+
+use super::pages::{card_actor, card_position, md};
+use super::urls::{Urls, page_path};
+use super::views::Card;
+use crate::markdown;
+use crate::model::{Annotation, Link, Site};
+
+/// The site path of an annotation's page: under its article.
+pub fn note_path(note: &Annotation) -> String {
+    format!(
+        "{}notes/{}/",
+        page_path("articles", &note.article),
+        note.slug
+    )
+}
+
+/// The start of a note to show beside its passage: its first top-level block, and
+/// whether more of it follows. A note with footnotes is shown whole, so that its
+/// references keep their definitions on the page.
+pub fn lead(body: &str) -> (&str, bool) {
+    let mut depth = 0usize;
+    let mut first_end = None;
+    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => {
+                return (body, false);
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 && first_end.is_none() {
+                    first_end = Some(range.end);
+                }
+            }
+            _ if depth == 0 && first_end.is_none() => first_end = Some(range.end),
+            _ => {}
+        }
+    }
+    match first_end {
+        Some(end) if !body[end..].trim().is_empty() => (&body[..end], true),
+        _ => (body, false),
+    }
+}
+
+/// A note's own page.
+#[derive(Debug, Serialize)]
+pub struct NotePageData {
+    /// The note.
+    pub note: NotePageView,
+}
+
+/// What the note page shows.
+#[derive(Debug, Serialize)]
+pub struct NotePageView {
+    /// `fact-check` …
+    pub kind: &'static str,
+    /// `Fact check` …
+    pub kind_label: &'static str,
+    /// Its title, or one made from its kind and passage.
+    pub title: String,
+    /// Verdict.
+    pub verdict: Option<String>,
+    /// The passage.
+    pub quote: String,
+    /// The passage in its article.
+    pub passage_url: String,
+    /// The article.
+    pub article: Card,
+    /// The paragraph number `N` of `pN`.
+    pub paragraph: usize,
+    /// The whole note.
+    pub body_html: String,
+    /// Every source.
+    pub sources: Vec<Link>,
+    /// Related actors.
+    pub actors: Vec<Card>,
+    /// Related positions.
+    pub positions: Vec<Card>,
+}
+
+/// The title of a note's page: its own, or its kind and the start of its passage.
+pub fn title(note: &Annotation) -> String {
+    note.title.clone().unwrap_or_else(|| {
+        let words: Vec<&str> = note.quote.split_whitespace().collect();
+        let short = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+        let more = if words.len() > 8 { "…" } else { "" };
+        format!("{} on “{short}{more}”", note.kind.label())
+    })
+}
+
+/// The data of the page of the annotation `slug`.
+pub fn page(site: &Site, urls: &Urls, slug: &str) -> NotePageData {
+    let n = &site.annotations[slug];
+    let article = &site.articles[&n.article];
+    let article_path = page_path("articles", &n.article);
+    NotePageData {
+        note: NotePageView {
+            kind: n.kind.key(),
+            kind_label: n.kind.label(),
+            title: title(n),
+            verdict: n.verdict.clone(),
+            quote: n.quote.clone(),
+            passage_url: urls.to(&format!("{article_path}#mark-{slug}")),
+            article: Card {
+                title: article.title.clone(),
+                url: urls.to(&article_path),
+                note: None,
+                kind: None,
+            },
+            paragraph: n.paragraph,
+            body_html: md(site, urls, &n.body, ""),
+            sources: n.sources.clone(),
+            actors: n.actors.iter().map(|s| card_actor(site, urls, s)).collect(),
+            positions: n
+                .positions
+                .iter()
+                .map(|s| card_position(site, urls, s))
+                .collect(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lead_is_the_first_block() {
+        assert_eq!(lead("One.\n\nTwo.\n"), ("One.\n", true));
+        assert_eq!(
+            lead("Only one,\non two lines.\n"),
+            ("Only one,\non two lines.\n", false)
+        );
+        assert_eq!(lead("- a\n- b\n\nThen.\n"), ("- a\n- b\n\n", true));
+        let foot = "A claim[^1].\n\nMore.\n\n[^1]: Its source.\n";
+        assert_eq!(lead(foot), (foot, false));
+    }
+}

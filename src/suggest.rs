@@ -1,0 +1,414 @@
+//! `explainer suggest`: the names an article has and the site does not. Capitalised
+//! names and acronyms in the article's text that no actor's name or alias covers, with
+//! their count and blocks, most frequent first, each with the command that starts an
+//! actor for it (or the alias to add, when the name is part of an actor's name).
+//!
+//! Written by hand: finding names needs only the text's capitals and a stop list, and
+//! the named-entity crates bring models far larger than this tool.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use crate::content::{self, RawSite};
+use crate::markdown;
+
+/// A name found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The name as written (possessive `’s` dropped).
+    pub name: String,
+    /// How often it occurs.
+    pub count: usize,
+    /// The blocks it occurs in, `p3`, in text order, each once.
+    pub blocks: Vec<String>,
+    /// What to do about it.
+    pub action: Action,
+}
+
+/// What would cover a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Start an actor: `explainer new actor SLUG …`.
+    NewActor {
+        slug: String,
+        kind: Option<&'static str>,
+    },
+    /// The name is part of an actor's name: add it to that actor's aliases.
+    Alias { file: String },
+}
+
+/// Words that start sentences or stand capitalised without naming anyone.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "A", "About", "After", "Again", "Against", "Ahead", "All", "Also", "Although", "Among",
+    "An", "And", "Any", "Are", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
+    "Despite", "During", "Each", "Earlier", "Even", "Every", "For", "From", "He", "Her", "Here",
+    "His", "How", "However", "I", "If", "In", "Instead", "It", "Its", "Later", "Like", "Many",
+    "Meanwhile", "More", "Most", "No", "Not", "Now", "Of", "On", "Once", "One", "Only", "Or",
+    "Other", "Our", "Over", "She", "Since", "So", "Some", "Such", "That", "The", "Their",
+    "Then", "There", "These", "They", "This", "Those", "Though", "Through", "To", "Under",
+    "Until", "We", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why", "With",
+    "Without", "Yet", "You",
+    // Months and days.
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+
+];
+
+/// Titles and offices that stand before a name ("President Donald Trump"): dropped from
+/// the front of a name so that the name itself is what is matched and suggested.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "President", "Prime", "Minister", "Chancellor", "Secretary", "General", "Special", "Envoy",
+    "Senator", "Governor", "Mayor", "King", "Queen", "Pope", "Foreign", "Defense", "Defence",
+    "Vice", "Deputy", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Former", "Spokesman",
+    "Spokeswoman", "Ambassador", "Commissioner", "Chief", "Leader", "Premier", "Finance",
+    "Interior", "U.S.", "UK", "Russian", "Ukrainian", "French", "German", "British", "American",
+
+];
+
+/// Lower-case words that may stand inside a name ("United States of America").
+#[rustfmt::skip]
+const JOINERS: &[&str] = &[
+
+    "of", "the", "de", "del", "da", "von", "van", "der", "den", "al", "bin", "la", "le", "du", "y",
+    "and",
+
+];
+
+/// Words that make a name an organisation's.
+#[rustfmt::skip]
+const ORGANISATION: &[&str] = &[
+    "Union", "Organization", "Organisation", "Council", "Commission", "Ministry", "Party",
+    "Agency", "Bank", "Fund", "Forces", "Army", "Alliance", "Committee", "Parliament",
+    "Congress", "Department", "Office", "Court", "Company", "Corporation", "Institute",
+    "Association", "Coalition",
+
+];
+
+/// The suggestions for the site at `root`: for one article, or all of them.
+pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
+    let (raw, _) = content::load(root)?;
+    let articles: Vec<_> = raw
+        .articles
+        .iter()
+        .filter(|a| article.is_none_or(|s| a.slug == s))
+        .collect();
+    if let Some(slug) = article
+        && articles.is_empty()
+    {
+        bail!("there is no article \"{slug}\" in content/articles/");
+    }
+    let several = articles.len() > 1;
+    // Each name: its count, its blocks, where it first occurs, and whether it ever
+    // stands where it cannot be an ordinary word (not alone at a sentence's start).
+    let mut found: BTreeMap<String, (usize, Vec<String>, usize, bool)> = BTreeMap::new();
+    for file in articles {
+        let events = markdown::parse(&file.body, &|_| None);
+        for block in markdown::analyse(&events) {
+            let Some(number) = block.range.number else {
+                continue;
+            };
+            let id = if several {
+                format!("{}#p{number}", file.slug)
+            } else {
+                format!("p{number}")
+            };
+            for (name, sure) in names_in(&block.text()) {
+                let order = found.len();
+                let entry = found
+                    .entry(name)
+                    .or_insert_with(|| (0, Vec::new(), order, false));
+                entry.0 += 1;
+                entry.3 |= sure;
+                if !entry.1.contains(&id) {
+                    entry.1.push(id.clone());
+                }
+            }
+        }
+    }
+    let covered = Covered::new(&raw);
+    let mut out: Vec<(usize, Suggestion)> = found
+        .into_iter()
+        .filter(|(_, (.., sure))| *sure)
+        .filter_map(|(name, (count, blocks, first, _))| {
+            let action = covered.action(&name)?;
+            Some((
+                first,
+                Suggestion {
+                    name,
+                    count,
+                    blocks,
+                    action,
+                },
+            ))
+        })
+        .collect();
+    out.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
+    Ok(out.into_iter().map(|(_, s)| s).collect())
+}
+
+/// The names of actors and their aliases, to tell covered names from new ones.
+struct Covered {
+    /// Every name and alias, split into words.
+    names: Vec<(Vec<String>, String)>,
+}
+
+impl Covered {
+    fn new(raw: &RawSite) -> Covered {
+        let mut names = Vec::new();
+        for a in &raw.actors {
+            names.push((words(a.front.name.get_ref()), a.path.clone()));
+            for alias in &a.front.aliases {
+                names.push((words(alias.get_ref()), a.path.clone()));
+            }
+        }
+        Covered { names }
+    }
+
+    /// What to do about `name`: nothing (`None`) when an actor's name or alias is the
+    /// name or stands in it as whole words ("President Trump" holds the alias "Trump");
+    /// an alias when the name stands in an actor's name ("Zelenskyy" in "Volodymyr
+    /// Zelenskyy", which matches only in full); otherwise a new actor.
+    fn action(&self, name: &str) -> Option<Action> {
+        let w = words(name);
+        if self.names.iter().any(|(n, _)| contains(&w, n)) {
+            return None;
+        }
+        if let Some((_, file)) = self.names.iter().find(|(n, _)| contains(n, &w)) {
+            return Some(Action::Alias { file: file.clone() });
+        }
+        let organisation =
+            w.len() > 1 && w.iter().any(|x| ORGANISATION.contains(&x.as_str())) || is_acronym(name);
+        let kind = organisation.then_some("organisation");
+        Some(Action::NewActor {
+            slug: slug_of(name),
+            kind,
+        })
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `hay` holds `needle` as a run of whole words.
+fn contains(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word of the text: its characters, without surrounding punctuation or a possessive;
+/// whether a name ends after it (punctuation follows), and whether a sentence does. A dotted acronym keeps its last dot ("U.S.")
+/// and is not taken for the end of a sentence.
+fn tokens(text: &str) -> Vec<(String, bool, bool)> {
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if "<>/()[]{}|\"“”=+*".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    spaced
+        .split_whitespace()
+        .map(|raw| {
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
+            let dotted = core.trim_end_matches('.').contains('.');
+            let word = if dotted {
+                core
+            } else {
+                core.trim_end_matches('.')
+            };
+            let word = word
+                .strip_suffix("’s")
+                .or_else(|| word.strip_suffix("'s"))
+                .unwrap_or(word);
+            // "NATO-style", "U.S.-led": the name is the capitalised part.
+            let word = match word.split_once('-') {
+                Some((head, tail)) if !capitalised(tail) && capitalised(head) => head,
+                _ => word,
+            };
+            let closing = raw.trim_end_matches(['’', '\'']);
+            let ends = closing.ends_with(['!', '?', ':', ';']) || closing.ends_with('.') && !dotted;
+            // Any other punctuation after the word ends a name, not the sentence.
+            let breaks = ends || closing.ends_with(|c: char| !c.is_alphanumeric() && c != '.');
+            (word.to_string(), breaks, ends)
+        })
+        .collect()
+}
+
+/// Whether a word reads as a name's: capitalised, or a number after a name ("Article 5").
+fn in_name(w: &str, after_name: bool) -> bool {
+    capitalised(w) || after_name && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The capitalised names and acronyms of a block's text, as written, each with whether
+/// it is surely a name: a lone capitalised word at a sentence's start may be an ordinary
+/// word ("Read", "Fuel"), so it counts only if the name also occurs elsewhere.
+pub fn names_in(text: &str) -> Vec<(String, bool)> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < toks.len() {
+        let (w, _, ends) = &toks[i];
+        if !capitalised(w) {
+            sentence_start = *ends;
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words (and numbers after them), with joiners inside it,
+        // up to the first punctuation.
+        let start = i;
+        let mut end = i + 1;
+        let (mut broken, mut last_ends) = (toks[i].1, toks[i].2);
+        while end < toks.len() && !broken {
+            let (next, next_breaks, next_ends) = &toks[end];
+            let joiner = JOINERS.contains(&next.as_str())
+                && !next_breaks
+                && toks.get(end + 1).is_some_and(|(n, ..)| capitalised(n));
+            if !in_name(next, true) && !joiner {
+                break;
+            }
+            (broken, last_ends) = (*next_breaks, *next_ends);
+            end += 1;
+        }
+        let mut run: Vec<&str> = toks[start..end].iter().map(|(w, ..)| w.as_str()).collect();
+        // Stop words, titles and joiners at the front are not part of the name.
+        while run
+            .first()
+            .is_some_and(|w| STOP.contains(w) || TITLES.contains(w) || JOINERS.contains(w))
+        {
+            run.remove(0);
+        }
+        if let Some(first) = run.first()
+            && run.iter().any(|w| w.chars().any(char::is_alphabetic))
+        {
+            let alone_at_start = sentence_start && end - start == 1 && !is_acronym(first);
+            out.push((run.join(" "), !alone_at_start));
+        }
+        sentence_start = last_ends;
+        i = end;
+    }
+    out
+}
+
+/// A slug for a name: `Gustavo Petro` → `gustavo-petro`; accents dropped.
+pub fn slug_of(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    let slug = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "actor".into()
+    } else {
+        slug
+    }
+}
+
+/// The report, one line a name.
+pub fn render(suggestions: &[Suggestion]) -> String {
+    if suggestions.is_empty() {
+        return "every capitalised name in the text is covered by an actor's name or alias\n"
+            .into();
+    }
+    let width = suggestions
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = format!(
+        "{} in the text that no actor covers, most frequent first:\n",
+        crate::plural::counted(suggestions.len(), "name", "names")
+    );
+    for s in suggestions {
+        let todo = match &s.action {
+            Action::NewActor { slug, kind } => format!(
+                "explainer new actor {slug} --kind {}",
+                kind.unwrap_or("KIND")
+            ),
+            Action::Alias { file } => format!("add \"{}\" to the aliases in {file}", s.name),
+        };
+        out.push_str(&format!(
+            "{:>4}× {:<width$}  {:<12}  {todo}\n",
+            s.count,
+            s.name,
+            s.blocks.join(","),
+        ));
+    }
+    out.push_str("KIND is person, state or organisation.\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        names_in(text)
+            .into_iter()
+            .filter(|(_, sure)| *sure)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    #[test]
+    fn names_without_titles_stop_words_or_sentence_starts() {
+        assert_eq!(
+            names(
+                "U.S. President Donald Trump has ruled out NATO-style entry under Article 5. However, the Port Authority’s chief said so in Washington."
+            ),
+            [
+                "Donald Trump",
+                "NATO",
+                "Article 5",
+                "Port Authority",
+                "Washington"
+            ]
+        );
+        assert_eq!(
+            names("The United States of America met in May."),
+            ["United States of America"]
+        );
+        assert_eq!(
+            names(
+                "Instead of that, talks began. Speaking later, officials left. Read <b>Sam Poe.</b>"
+            ),
+            ["Sam Poe"]
+        );
+        assert_eq!(names_in("Brazil hosted."), [("Brazil".to_string(), false)]);
+    }
+
+    #[test]
+    fn slugs_fold_accents() {
+        assert_eq!(slug_of("Gustavo Petro"), "gustavo-petro");
+        assert_eq!(slug_of("Élysée Palace"), "elysee-palace");
+        assert_eq!(slug_of("U.S."), "u-s");
+    }
+}

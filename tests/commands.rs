@@ -1,0 +1,462 @@
+//! `new` and `import` write files that pass `check` as written: no slug clashes (probe
+//! M13), the second article names what now needs `article` (M14), plain text stays plain
+//! text (M15), counts read as English (L12), and the picture line is shown.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::*;
+
+fn explainer(args: &[&str], root: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn files(site: &TempSite) -> Vec<String> {
+    let mut names: Vec<String> = walkdir::WalkDir::new(site.root().join("content"))
+        .into_iter()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn new_refuses_a_slug_that_another_kind_uses() {
+    let site = TempSite::new(&small_site());
+    let before = files(&site);
+    for (kind, taken, by) in [
+        ("position", "alice-smith", "content/actors/alice-smith.md"),
+        ("actor", "story", "content/articles/story.md"),
+        ("article", "talks", "content/positions/talks.md"),
+    ] {
+        let o = explainer(&["new", kind, taken], site.root());
+        assert_eq!(o.status.code(), Some(2), "{kind} {taken}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("the slug \"{taken}\" is already used by {by}")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert_eq!(files(&site), before, "nothing written");
+    // Annotations have slugs of their own.
+    let o = explainer(&["new", "annotation", "story"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn import_refuses_a_taken_slug_and_names_the_way_out() {
+    let site = TempSite::new(&small_site());
+    let txt = site.root().join("in.txt");
+    std::fs::write(&txt, "Head\n\nBody text.\n").unwrap();
+    let o = explainer(
+        &["import", txt.to_str().unwrap(), "--slug", "bob-jones"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: the slug \"bob-jones\" is already used by content/actors/bob-jones.md: nothing was written; choose another slug with --slug NAME\n"
+    );
+    let o = explainer(
+        &["import", txt.to_str().unwrap(), "--slug", "story"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: content/articles/story.md already exists: nothing was written; choose another slug with --slug NAME\n"
+    );
+    assert!(!stderr(&o).contains("os error"));
+}
+
+#[test]
+fn the_second_article_names_each_annotation_and_stance_that_needs_article() {
+    let site = TempSite::new(&small_site());
+    let o = explainer(&["new", "article", "second"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "wrote content/articles/second.md\nnote: the site now has two articles, so 2 annotations and stances must say which article they quote: add `article = \"story\"` (or the new article's slug) to\n  content/annotations/left.md:2\n  content/positions/talks.md:8\n"
+    );
+    // Doing what it says makes the site check clean again (but for the new article's
+    // placeholder text, which quotes nothing).
+    site.write(
+        "content/annotations/left.md",
+        "+++\narticle = \"story\"\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\narticle = \"story\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    assert_eq!(site.errors(), Vec::<String>::new());
+}
+
+/// Plain text with every construct that Markdown would read as syntax.
+const ODD: &str = "Headline\n\nDek.\n\n# not a heading\n\n1984. The year it began.\n\n2) Second.\n\n- dash-led wire copy.\n\n+ plus-led.\n\n> not a quote\n\n***\n\nCost is $5 * 3 = $15 * 2, _sic_, `code`, ~gone~ and a|b.\n\n    An indented paragraph.\n\n\tA tabbed one.\n\nSee [x](y) and [[wiki]] and <b>tag</b> and &amp; and a \\ backslash.\n\nA line\n===\n\nA line\n---\n\n[^1]: not a footnote\n";
+
+#[test]
+fn import_keeps_plain_text_plain() {
+    let site = TempSite::new(&[("content/site.toml", "title = \"t\"\n")]);
+    let txt = site.root().join("odd.txt");
+    std::fs::write(&txt, ODD).unwrap();
+    let o = explainer(
+        &[
+            "import",
+            txt.to_str().unwrap(),
+            "--date",
+            "2025-01-01",
+            "--slug",
+            "odd",
+        ],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    site.build();
+    let page = site.page("articles/odd/index.html");
+    let text_root = page.select(&sel(".text")).next().expect("the article text");
+    for tag in [
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ol",
+        "ul",
+        "hr",
+        "pre",
+        "code",
+        "em",
+        "strong",
+        "del",
+        "a",
+        "b",
+        "table",
+        "blockquote",
+        "sup",
+    ] {
+        assert_eq!(
+            text_root.select(&sel(tag)).count(),
+            0,
+            "<{tag}> made from plain text"
+        );
+    }
+    let paragraphs: Vec<String> = text_root.select(&sel("p")).map(text).collect();
+    let expected: Vec<String> = ODD
+        .split("\n\n")
+        .skip(2)
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(paragraphs, expected);
+}
+
+#[test]
+fn import_says_paragraph_in_the_right_number() {
+    let site = TempSite::new(&[("content/site.toml", "title = \"t\"\n")]);
+    let txt = site.root().join("one.txt");
+    std::fs::write(&txt, "Head\n\nOnly one.\n").unwrap();
+    let o = explainer(
+        &["import", txt.to_str().unwrap(), "--slug", "one"],
+        site.root(),
+    );
+    assert_eq!(stderr(&o), "wrote content/articles/one.md (1 paragraph)\n");
+}
+
+#[test]
+fn the_picture_line_is_shown_with_its_caption() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\npicture = \"Leaders at a summit\"\nimage_caption = \"A day of talks.\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+    );
+    site.build();
+    let page = site.page("articles/story/index.html");
+    let figure = page
+        .select(&sel("figure.picture"))
+        .next()
+        .expect("a figure");
+    assert_eq!(
+        text(figure.select(&sel("p.pic")).next().unwrap()),
+        "The original's picture (not shown here): Leaders at a summit"
+    );
+    assert_eq!(
+        text(
+            page.select(&sel("figure.picture figcaption"))
+                .next()
+                .unwrap()
+        ),
+        "A day of talks."
+    );
+}
+
+#[test]
+fn counts_on_pages_read_as_english() {
+    let files: Vec<_> = small_site()
+        .into_iter()
+        .filter(|(p, _)| *p != "content/actors/bob-jones.md")
+        .collect();
+    let site = TempSite::new(&files);
+    site.build();
+    let actors = site.page("actors/index.html");
+    assert_eq!(
+        text(actors.select(&sel(".lede")).next().unwrap()),
+        "The one person, state or organisation in the story."
+    );
+    let article = site.page("articles/story/index.html");
+    let guide = text(article.select(&sel(".guide p")).next().unwrap());
+    assert!(guide.starts_with("This article carries 1 note."), "{guide}");
+    let home = site.page("index.html");
+    assert_eq!(
+        text(home.select(&sel("#cap-matrix")).next().unwrap()),
+        "Stances of 1 actor on 1 position"
+    );
+}
+
+#[test]
+fn suggest_lists_the_names_no_actor_covers() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"COP\"\n"),
+        (
+            "content/articles/cop.md",
+            "+++\ntitle = \"Talks\"\ndate = 2025-11-20\n+++\n\nColombian President Gustavo Petro said the COP30 text was weak. Saudi Arabia objected.\n\nIn Belém, Petro met officials of the European Union. Brazil hosted the talks.\n\nPetro left. The European Union stayed in Belém.\n",
+        ),
+        (
+            "content/actors/gustavo-petro.md",
+            "+++\nname = \"Gustavo Petro\"\nkind = \"person\"\n+++\n\nPresident of Colombia.\n",
+        ),
+        (
+            "content/actors/brazil.md",
+            "+++\nname = \"Brazil\"\nkind = \"state\"\n+++\n\nThe host.\n",
+        ),
+    ]);
+    let o = explainer(&["suggest"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+5 names in the text that no actor covers, most frequent first:
+   2× Belém           p2,p3         explainer new actor belem --kind KIND
+   2× Petro           p2,p3         add \"Petro\" to the aliases in content/actors/gustavo-petro.md
+   2× European Union  p2,p3         explainer new actor european-union --kind organisation
+   1× COP30           p1            explainer new actor cop30 --kind organisation
+   1× Saudi Arabia    p1            explainer new actor saudi-arabia --kind KIND
+KIND is person, state or organisation.
+"
+    );
+    let o = explainer(&["suggest", "--article", "nope"], site.root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("there is no article \"nope\""));
+}
+
+#[test]
+fn suggest_on_the_project_article_finds_only_uncovered_names() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = explainer(&["suggest"], root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    // Every actor of the story is covered; no sentence-start word or title is listed.
+    for covered in [
+        "Trump",
+        "NATO",
+        "Ukraine",
+        "Zelenskyy",
+        "Macron",
+        "Witkoff",
+        "Putin",
+    ] {
+        assert!(
+            !out.contains(&format!(" {covered} ")),
+            "{covered} listed:\n{out}"
+        );
+    }
+    for word in [
+        "However",
+        "Instead",
+        "The ",
+        "President",
+        "Speaking",
+        "This",
+    ] {
+        assert!(!out.contains(word), "{word} listed:\n{out}");
+    }
+}
+
+#[test]
+fn import_takes_attribution_and_a_dateline_out_of_the_text() {
+    let site = TempSite::new(&small_site());
+    let txt = site.root().join("wire.txt");
+    std::fs::write(
+        &txt,
+        "Talks end\n\nBOGOTA, Colombia (AP) — Alice Smith left the talks.\n\nBob Jones stayed.\n",
+    )
+    .unwrap();
+    let o = explainer(
+        &[
+            "import",
+            txt.to_str().unwrap(),
+            "--date",
+            "2025-11-20",
+            "--slug",
+            "wire",
+            "--byline",
+            "A. Reporter",
+            "--source",
+            "The Wire",
+            "--source-url",
+            "https://example.org/wire",
+        ],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/articles/wire.md")).unwrap();
+    assert_eq!(
+        md,
+        "+++\ntitle = \"Talks end\"\nbyline = \"A. Reporter\"\nsource = \"The Wire\"\nsource_url = \"https://example.org/wire\"\ndateline = \"BOGOTA, Colombia (AP)\"\ndate = 2025-11-20\n+++\n\nAlice Smith left the talks.\n\nBob Jones stayed.\n"
+    );
+    // Two articles now: the small site's notes must say which one they quote.
+    site.write(
+        "content/annotations/left.md",
+        "+++\narticle = \"story\"\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\narticle = \"story\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    site.build();
+    let page = site.page("articles/wire/index.html");
+    assert_eq!(
+        text(page.select(&sel(".dateline")).next().unwrap()),
+        "BOGOTA, Colombia (AP) —"
+    );
+    let p1 = page.select(&sel("#p1")).next().unwrap();
+    assert_eq!(text(p1), "Alice Smith left the talks.");
+    assert!(
+        hrefs(&page, "#p1 a")
+            .iter()
+            .any(|h| h.contains("alice-smith")),
+        "the first paragraph still links its mention"
+    );
+    let meta = text(page.select(&sel(".meta")).next().unwrap());
+    assert!(
+        meta.contains("A. Reporter") && meta.contains("The Wire"),
+        "{meta}"
+    );
+
+    let o = explainer(
+        &[
+            "import",
+            txt.to_str().unwrap(),
+            "--slug",
+            "w2",
+            "--source-url",
+            "not a url",
+        ],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--source-url \"not a url\" is not an http(s) URL"));
+}
+
+#[test]
+fn new_actor_names_are_title_cased_and_the_kind_is_never_silent() {
+    let site = TempSite::new(&small_site());
+    let o = explainer(
+        &["new", "actor", "saudi-arabia", "--kind", "state"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/actors/saudi-arabia.md")).unwrap();
+    assert!(
+        md.contains("name = \"Saudi Arabia\"\nkind = \"state\"\n"),
+        "{md}"
+    );
+    let o = explainer(
+        &["new", "actor", "european-union", "--kind", "organisation"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/actors/european-union.md")).unwrap();
+    assert!(
+        md.contains("name = \"European Union\"\nkind = \"organization\"\n"),
+        "{md}"
+    );
+    let o = explainer(&["new", "actor", "gustavo-petro"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/actors/gustavo-petro.md")).unwrap();
+    assert!(
+        md.contains("name = \"Gustavo Petro\"\nkind = \"person\" # TODO: check"),
+        "{md}"
+    );
+    let o = explainer(
+        &["new", "position", "talks-first", "--kind", "state"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--kind is for actors"));
+}
+
+#[test]
+fn stats_says_what_is_left_to_do() {
+    let site = TempSite::new(&small_site());
+    assert_eq!(
+        explainer(
+            &["new", "actor", "carol-king", "--kind", "person"],
+            site.root()
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    let o = explainer(&["stats"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+article story: 2 blocks, 1 with notes, 2 with mentions
+actors without stances:
+  bob-jones
+  carol-king
+positions with fewer than two stances:
+  talks (1 stance)
+fact-checks without sources: none
+placeholders left:
+  content/actors/carol-king.md:11: TODO: a short profile of Carol King: who they are and why they matter to the story.
+"
+    );
+    let o = explainer(&["stats", "--format", "json"], site.root());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["articles"][0]["with_notes"], 1);
+    assert_eq!(json["placeholders"][0]["line"], 11);
+    assert_eq!(json["positions_with_few_stances"][0][0], "talks");
+}
+
+#[test]
+fn the_home_page_shows_each_articles_dek_and_notes() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\ndek = \"What happened at the meeting.\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+    );
+    site.build();
+    let home = site.page("index.html");
+    let card = home.select(&sel(".start li")).next().unwrap();
+    assert_eq!(
+        text(card.select(&sel(".meta")).next().unwrap()),
+        "2 January 2025 · 1 note"
+    );
+    assert_eq!(
+        text(card.select(&sel("p")).next().unwrap()),
+        "What happened at the meeting."
+    );
+}

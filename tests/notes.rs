@@ -1,0 +1,89 @@
+//! Each note has a page of its own; the article shows its first block and first source
+//! beside the passage and links there, so that an article with many long notes stays
+//! light.
+
+mod common;
+
+use common::*;
+
+fn site() -> TempSite {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/site.toml",
+        "title = \"Small\"\nbase_url = \"https://example.org/x/\"\n",
+    );
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"fact-check\"\ntitle = \"Did he leave early?\"\nverdict = \"Accurate\"\nactors = [\"bob-jones\"]\npositions = [\"talks\"]\nsources = [\n  { title = \"First source\", url = \"https://example.org/1\" },\n  { title = \"Second source\", url = \"https://example.org/2\" },\n]\n+++\n\nHe left at noon.\n\nThe second paragraph gives the detail.\n",
+    );
+    site
+}
+
+#[test]
+fn the_article_shows_the_start_of_a_note_and_links_to_the_whole() {
+    let site = site();
+    site.build();
+    let page = site.page("articles/story/index.html");
+    let note = page.select(&sel("#note-left")).next().expect("the note");
+    let shown = text(note);
+    assert!(shown.contains("He left at noon."), "{shown}");
+    assert!(!shown.contains("second paragraph"), "{shown}");
+    assert!(shown.contains("Source: First source; 1 more"), "{shown}");
+    assert!(!shown.contains("Second source"), "{shown}");
+    let links = hrefs(&page, "#note-left a");
+    assert!(
+        links.contains(&"#mark-left".to_string()),
+        "links back: {links:?}"
+    );
+    assert!(
+        links.iter().filter(|h| *h == "notes/left/").count() >= 2,
+        "title and 'more' lead to the note's page: {links:?}"
+    );
+}
+
+#[test]
+fn the_note_page_has_the_whole_note_every_source_and_its_passage() {
+    let site = site();
+    site.build();
+    let page = site.page("articles/story/notes/left/index.html");
+    assert_eq!(
+        text(page.select(&sel("h1")).next().unwrap()),
+        "Did he leave early?"
+    );
+    let main = text(page.select(&sel("main")).next().unwrap());
+    for part in [
+        "Verdict: Accurate",
+        "left early",
+        "He left at noon.",
+        "The second paragraph gives the detail.",
+        "First source",
+        "Second source",
+    ] {
+        assert!(main.contains(part), "{part} missing: {main}");
+    }
+    let links = hrefs(&page, "main a");
+    for want in [
+        "../../../../articles/story/#mark-left",
+        "../../../../articles/story/",
+        "../../../../actors/bob-jones/",
+        "../../../../positions/talks/",
+        "https://example.org/2",
+    ] {
+        assert!(links.contains(&want.to_string()), "{want}: {links:?}");
+    }
+    let crumbs = hrefs(&page, ".crumbs a");
+    assert_eq!(crumbs, ["../../../../", "../../../../articles/story/"]);
+    let sitemap = std::fs::read_to_string(site.out().join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.org/x/articles/story/notes/left/</loc>"));
+}
+
+#[test]
+fn a_note_without_a_title_gets_one_from_its_kind_and_passage() {
+    let site = TempSite::new(&small_site());
+    site.build();
+    let page = site.page("articles/story/notes/left/index.html");
+    assert_eq!(
+        text(page.select(&sel("h1")).next().unwrap()),
+        "Context on “left early”"
+    );
+}

@@ -1,0 +1,165 @@
+//! `build --output` names something that is not a folder: refused with exit 2 before
+//! anything is renamed or created (probe H1: a FIFO or device was moved aside and a
+//! folder written in its place). Never tested with `/dev/null`: the FIFO, socket and
+//! links are made here.
+
+mod common;
+
+use std::os::unix::fs::FileTypeExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn build_into(site: &TempSite, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .arg("build")
+        .arg("--output")
+        .arg(out)
+        .arg("--root")
+        .arg(site.root())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+/// The names in `dir`, sorted, with what each is.
+fn listing(dir: &Path) -> Vec<(String, String)> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let t = std::fs::symlink_metadata(e.path()).unwrap().file_type();
+            let kind = if t.is_symlink() {
+                format!(
+                    "link to {}",
+                    std::fs::read_link(e.path()).unwrap().display()
+                )
+            } else if t.is_fifo() {
+                "fifo".into()
+            } else if t.is_socket() {
+                "socket".into()
+            } else if t.is_dir() {
+                "dir".into()
+            } else {
+                "file".into()
+            };
+            (e.file_name().to_string_lossy().into_owned(), kind)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+/// Builds into `target` (inside `place`) and checks the refusal: exit 2, one `error:`
+/// line naming `what`, and `place` exactly as it was.
+fn assert_refused(site: &TempSite, place: &Path, target: &Path, what: &str) {
+    let before = listing(place);
+    let o = build_into(site, target);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{what}: {err}");
+    assert!(
+        err.starts_with("error: ") && err.contains(what),
+        "{what}: {err}"
+    );
+    assert_eq!(listing(place), before, "{what}: nothing renamed or created");
+}
+
+#[test]
+fn an_output_that_is_not_a_folder_is_refused_and_left_alone() {
+    let site = TempSite::new(&small_site());
+    let place = tempfile::tempdir().unwrap();
+    let p = place.path();
+
+    std::fs::write(p.join("file"), "keep").unwrap();
+    mkfifo(&p.join("pipe"));
+    let _socket = std::os::unix::net::UnixListener::bind(p.join("sock")).unwrap();
+    for (link, to) in [
+        ("to-file", "file"),
+        ("to-pipe", "pipe"),
+        ("to-sock", "sock"),
+        ("dangling", "missing"),
+    ] {
+        std::os::unix::fs::symlink(p.join(to), p.join(link)).unwrap();
+    }
+
+    assert_refused(&site, p, &p.join("file"), "is a file, not a folder");
+    assert_refused(
+        &site,
+        p,
+        &p.join("pipe"),
+        "is a FIFO (named pipe), not a folder",
+    );
+    assert_refused(&site, p, &p.join("sock"), "is a socket, not a folder");
+    assert_refused(&site, p, &p.join("to-file"), "is a file, not a folder");
+    assert_refused(
+        &site,
+        p,
+        &p.join("to-pipe"),
+        "is a FIFO (named pipe), not a folder",
+    );
+    assert_refused(&site, p, &p.join("to-sock"), "is a socket, not a folder");
+    assert_refused(
+        &site,
+        p,
+        &p.join("dangling"),
+        "symbolic link that leads nowhere",
+    );
+    assert_refused(&site, p, &p.join("file/public"), "is a file, not a folder");
+    assert_eq!(std::fs::read_to_string(p.join("file")).unwrap(), "keep");
+}
+
+#[test]
+fn a_device_node_is_refused_without_being_touched() {
+    // A device node made here (a copy of /dev/null's numbers, in a temporary folder),
+    // never a system one: an unfixed binary would move it aside and put a folder there.
+    let place = tempfile::tempdir().unwrap();
+    let dev = place.path().join("null");
+    let made = Command::new("mknod")
+        .arg(&dev)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mknod needs root");
+        return;
+    }
+    let site = TempSite::new(&small_site());
+    assert_refused(&site, place.path(), &dev, "is a device, not a folder");
+    assert!(
+        std::fs::symlink_metadata(&dev)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[test]
+fn a_link_to_a_folder_and_a_missing_folder_are_still_built() {
+    let site = TempSite::new(&small_site());
+    let place = tempfile::tempdir().unwrap();
+    let real = place.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink(&real, place.path().join("link")).unwrap();
+    let o = build_into(&site, &place.path().join("link"));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(real.join("index.html").is_file());
+    let o = build_into(&site, &place.path().join("new/public"));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(place.path().join("new/public/index.html").is_file());
+}
