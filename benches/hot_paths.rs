@@ -11,6 +11,9 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 use explainer::markdown::{Block, analyse, parse};
+use explainer::model::approx::Haystack;
+use explainer::model::articles::{QuoteRequest, Target};
+use explainer::model::quote_help::QuoteHelp;
 use explainer::model::{mentions::Finder, quote};
 use explainer::{Options, Prepared};
 
@@ -131,6 +134,130 @@ fn quotes(c: &mut Criterion) {
     group.finish();
 }
 
+/// A small deterministic generator (xorshift), so that the broken quotes are the same on
+/// every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// `text` with about one character in ten replaced, dropped or doubled.
+fn broken(text: &str, rng: &mut Rng) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match rng.below(30) {
+            0 => out.push((b'a' + rng.below(26) as u8) as char),
+            1 => {}
+            2 => out.extend([c, c]),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Explaining 1,000 quotes that are not in a 50 KB article: passages of 4 to 16 words
+/// with one character in ten changed, each told its closest passage. Also says how
+/// often that passage is the one the quote was cut from.
+fn broken_quotes(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, prepared) = site(dir.path(), 30, 40, 10);
+    let mut body = String::new();
+    for article in prepared.site.articles.values().cycle() {
+        if body.len() >= 50_000 {
+            break;
+        }
+        body.push_str(&article.body);
+        body.push('\n');
+    }
+    let blocks = blocks(&body);
+    let leaves: Vec<&str> = blocks
+        .iter()
+        .flat_map(|b| &b.segments)
+        .map(|s| s.text.as_str())
+        .filter(|t| t.split(' ').count() >= 16)
+        .collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut cut = Vec::new();
+    while cut.len() < 1000 {
+        let words: Vec<&str> = leaves[rng.below(leaves.len())].split(' ').collect();
+        let len = 4 + rng.below(13);
+        let at = rng.below(words.len() - len + 1);
+        let passage = words[at..at + len].join(" ");
+        let quote = broken(&passage, &mut rng);
+        if quote::find(&blocks, &quote, None, None).is_err() {
+            cut.push((passage, quote));
+        }
+    }
+    let requests: Vec<QuoteRequest> = cut
+        .iter()
+        .map(|(_, q)| QuoteRequest {
+            article: "a".into(),
+            quote: q.clone(),
+            prefix: None,
+            suffix: None,
+            path: "content/annotations/a.md".into(),
+            line: 2,
+            context_lines: (None, None),
+            target: Target::Annotation("a".into()),
+        })
+        .collect();
+    let hay = Haystack::new(&blocks);
+    let at_source = cut
+        .iter()
+        .filter(|(passage, q)| {
+            hay.closest(&explainer::text::normalize(q), 1)
+                .first()
+                .is_some_and(|c| c.text.contains(passage.as_str()) || passage.contains(&c.text))
+        })
+        .count();
+    eprintln!(
+        "broken quotes: {} bytes of article; the closest passage is the source for {at_source} of 1000",
+        body.len()
+    );
+    // The machine may be busy: the thread's own CPU time says more than the clock.
+    let before = thread_cpu_ns();
+    let help = QuoteHelp::new(&blocks);
+    for r in &requests {
+        black_box(help.diagnose(r, quote::Miss::NotFound { other_case: false }));
+    }
+    if let (Some(a), Some(b)) = (before, thread_cpu_ns()) {
+        eprintln!(
+            "broken quotes: 1000 explained in {} ms of CPU time",
+            (b - a) / 1_000_000
+        );
+    }
+    let mut group = c.benchmark_group("broken_quotes");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Elements(1000));
+    group.bench_function("explain_1000_in_50KB", |b| {
+        b.iter(|| {
+            let help = QuoteHelp::new(black_box(&blocks));
+            requests
+                .iter()
+                .map(|r| {
+                    help.diagnose(r, quote::Miss::NotFound { other_case: false })
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+/// The CPU time of this thread so far, in nanoseconds (Linux).
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split(' ').next()?.parse().ok()
+}
+
 /// Parsing and analysing a 100 KB article (the bodies of generated articles, joined).
 fn markdown(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -173,5 +300,5 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(hot_paths, mentions, quotes, markdown, build);
+criterion_group!(hot_paths, mentions, quotes, broken_quotes, markdown, build);
 criterion_main!(hot_paths);

@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Format;
 
 /// Builds explainer sites: an article, its actors, positions and annotations, linked.
 #[derive(Debug, Parser)]
@@ -27,9 +30,20 @@ pub enum Command {
         /// The site's absolute URL, for the sitemap and canonical links; overrides base_url of site.toml.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Fail on any warning too (a placeholder left, a source on an avoided domain):
+        /// for CI and publishing.
+        #[arg(long)]
+        strict: bool,
+        /// How diagnostics are printed.
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Validate the content and the links of the site it would write; write nothing.
-    Check,
+    Check {
+        /// How diagnostics are printed.
+        #[command(flatten)]
+        report: ReportArgs,
+    },
     /// Build, serve on 127.0.0.1, rebuild and reload the browser when a file changes.
     Serve {
         /// The port to listen on.
@@ -91,6 +105,26 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         source_url: Option<String>,
     },
+}
+
+/// How `build` and `check` print their diagnostics.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReportArgs {
+    /// human: `error: PATH:LINE: message` on stderr; json: one JSON object per line on
+    /// stdout; github: GitHub workflow commands (annotations) on stdout. The summary line
+    /// is always on stderr.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "human",
+        value_parser = PossibleValuesParser::new(Format::NAMES)
+            .map(|s| s.parse::<Format>().unwrap_or_default()),
+    )]
+    pub format: Format,
+    /// Put DIR/ before every path in diagnostics, e.g. the site's folder in its
+    /// repository, since GitHub wants paths from the repository's root.
+    #[arg(long, value_name = "DIR")]
+    pub path_prefix: Option<String>,
 }
 
 /// How `stats` prints.

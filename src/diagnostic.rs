@@ -24,6 +24,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when a hint helps (e.g. `did you mean "donald-trump"?`).
     pub hint: Option<String>,
+    /// The 1-based column (in characters) on `line`, when it is known.
+    pub column: Option<usize>,
 }
 
 impl Diagnostic {
@@ -35,6 +37,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             hint: None,
+            column: None,
         }
     }
 
@@ -56,6 +59,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic with a column.
+    pub fn with_column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
+    }
+
     /// Whether this diagnostic fails the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -64,11 +73,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}", self.path)?;
+        write!(f, "{}: {}", self.label(), self.path)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -80,10 +85,128 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Sorts diagnostics by file, line and message, and drops exact repeats.
+/// How diagnostics are printed: `human` (`error: PATH:LINE: message (hint)`, on stderr),
+/// `json` (one JSON object per line, on stdout) or `github` (GitHub workflow commands,
+/// on stdout, which the runner turns into annotations on the files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Human,
+    /// JSON Lines.
+    Json,
+    /// `::error file=…,line=…::message`.
+    Github,
+}
+
+impl Format {
+    /// The names the command line takes.
+    pub const NAMES: [&'static str; 3] = ["human", "json", "github"];
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "human" => Ok(Format::Human),
+            "json" => Ok(Format::Json),
+            "github" => Ok(Format::Github),
+            _ => Err(format!("unknown format \"{s}\": human, json or github")),
+        }
+    }
+}
+
+/// `path` under `prefix` (e.g. the site's folder in its repository), `/`-separated.
+pub fn prefixed(prefix: Option<&str>, path: &str) -> String {
+    let prefix = prefix
+        .unwrap_or("")
+        .trim_start_matches("./")
+        .trim_end_matches('/');
+    if prefix.is_empty() || prefix == "." {
+        path.to_string()
+    } else {
+        format!("{prefix}/{path}")
+    }
+}
+
+/// One JSON line (see README, "Diagnostics for machines").
+#[derive(serde::Serialize)]
+struct JsonLine<'a> {
+    severity: &'static str,
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+impl Diagnostic {
+    /// The diagnostic as `format` prints it, its path under `prefix`.
+    pub fn render(&self, format: Format, prefix: Option<&str>) -> String {
+        let path = prefixed(prefix, &self.path);
+        match format {
+            Format::Human => Diagnostic {
+                path,
+                ..self.clone()
+            }
+            .to_string(),
+            Format::Json => serde_json::to_string(&JsonLine {
+                severity: self.label(),
+                file: &path,
+                line: self.line,
+                column: self.column,
+                message: &self.message,
+                hint: self.hint.as_deref(),
+            })
+            .unwrap_or_default(),
+            Format::Github => {
+                let mut props = format!("file={}", github_property(&path));
+                if let Some(line) = self.line {
+                    props.push_str(&format!(",line={line}"));
+                    if let Some(col) = self.column {
+                        props.push_str(&format!(",col={col}"));
+                    }
+                }
+                let mut text = self.message.clone();
+                if let Some(hint) = &self.hint {
+                    text.push_str(&format!(" ({hint})"));
+                }
+                format!(
+                    "::{} {props},title=explainer::{}",
+                    self.label(),
+                    github_data(&text)
+                )
+            }
+        }
+    }
+
+    fn label(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A workflow command's message, escaped as `@actions/core` does (`escapeData`).
+pub fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value, escaped as `@actions/core` does
+/// (`escapeProperty`): as data, and `:` and `,` too.
+pub fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Sorts diagnostics by file, line, column and message, and drops exact repeats.
 pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.severity, &a.message).cmp(&(&b.path, b.line, b.severity, &b.message))
+        (&a.path, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
     });
     diagnostics.dedup();
     diagnostics
@@ -115,6 +238,31 @@ mod tests {
         );
         let w = Diagnostic::warning("content/x", None, "ignored");
         assert_eq!(w.to_string(), "warning: content/x: ignored");
+    }
+
+    #[test]
+    fn renders_json_and_github_commands() {
+        let d = Diagnostic::error("content/a,b.md", Some(3), "100% sure: a, b\nc")
+            .with_hint(Some("fix".into()))
+            .with_column(Some(7));
+        assert_eq!(
+            d.render(Format::Github, Some("./site/")),
+            "::error file=site/content/a%2Cb.md,line=3,col=7,title=explainer::100%25 sure: a, b%0Ac (fix)"
+        );
+        assert_eq!(
+            d.render(Format::Json, None),
+            r#"{"severity":"error","file":"content/a,b.md","line":3,"column":7,"message":"100% sure: a, b\nc","hint":"fix"}"#
+        );
+        let w = Diagnostic::warning("content/x", None, "ignored");
+        assert_eq!(
+            w.render(Format::Github, None),
+            "::warning file=content/x,title=explainer::ignored"
+        );
+        assert_eq!(
+            w.render(Format::Human, Some(".")),
+            "warning: content/x: ignored"
+        );
+        assert_eq!(github_property("a:b,c%\r"), "a%3Ab%2Cc%25%0D");
     }
 
     #[test]

@@ -168,8 +168,8 @@ pub fn prepare_after(
     let unparsed_pages: Vec<String> = raw
         .unparsed
         .iter()
-        .filter(|(kind, _)| *kind != "annotations")
-        .map(|(kind, slug)| format!("{kind}/{slug}/index.html"))
+        .filter(|u| u.kind != "annotations")
+        .map(|u| format!("{}/{}/index.html", u.kind, u.slug))
         .collect();
     // Links written in content are checked here, with every other content error.
     let written = render::written::gather(&raw);
@@ -347,6 +347,12 @@ pub fn output_dir(opts: &Options) -> PathBuf {
 
 /// `explainer build`: validates, then writes the whole site, or nothing.
 pub fn build(opts: &Options) -> Result<Report> {
+    build_with(opts, false)
+}
+
+/// `build`; with `strict`, a warning fails the build as an error does (`build --strict`,
+/// for CI and publishing: a placeholder or an avoided source is never published).
+pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     let (prepared, mut diagnostics) = prepare(opts)?;
     let Some(prepared) = prepared else {
         return Ok(Report {
@@ -364,6 +370,11 @@ pub fn build(opts: &Options) -> Result<Report> {
         staging.put(path, bytes)
     })?);
     timing("render and write", t);
+    if strict {
+        for d in &mut diagnostics {
+            d.severity = diagnostic::Severity::Error;
+        }
+    }
     let diagnostics = diagnostic::sorted(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(Report {

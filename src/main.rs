@@ -3,25 +3,34 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use explainer::cli::{Cli, Command};
+use explainer::cli::{Cli, Command, ReportArgs};
+use explainer::diagnostic::Format;
 use explainer::{Options, Report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone();
     let result = match cli.command {
-        Command::Build { output, base_url } => explainer::build(&Options {
-            root,
+        Command::Build {
             output,
             base_url,
-        })
-        .map(|r| report(r, "built")),
-        Command::Check => explainer::check(&Options {
+            strict,
+            report: how,
+        } => explainer::build_with(
+            &Options {
+                root,
+                output,
+                base_url,
+            },
+            strict,
+        )
+        .map(|r| report(r, "built", &how)),
+        Command::Check { report: how } => explainer::check(&Options {
             root,
             output: None,
             base_url: None,
         })
-        .map(|r| report(r, "checked")),
+        .map(|r| report(r, "checked", &how)),
         Command::Serve {
             port,
             bind,
@@ -94,6 +103,7 @@ fn stats(
                 ..Report::default()
             },
             "checked",
+            &ReportArgs::default(),
         ));
     };
     let stats = explainer::stats::of(&prepared.site, &root)?;
@@ -104,9 +114,16 @@ fn stats(
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(r: Report, verb: &str) -> ExitCode {
+/// Prints the diagnostics of `r` as `how` says (people's on stderr, machines' on
+/// stdout), then the summary on stderr; the exit code.
+fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
+    let prefix = how.path_prefix.as_deref();
     for d in &r.diagnostics {
-        eprintln!("{d}");
+        let line = d.render(how.format, prefix);
+        match how.format {
+            Format::Human => eprintln!("{line}"),
+            Format::Json | Format::Github => println!("{line}"),
+        }
     }
     if r.has_errors() {
         let n = r.diagnostics.iter().filter(|d| d.is_error()).count();

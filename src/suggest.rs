@@ -162,7 +162,7 @@ impl Covered {
         let mut names = Vec::new();
         for a in &raw.actors {
             names.push((words(a.front.name.get_ref()), a.path.clone()));
-            for alias in &a.front.aliases {
+            for alias in a.front.aliases.iter().chain(&a.front.matches) {
                 names.push((words(alias.get_ref()), a.path.clone()));
             }
         }

@@ -460,3 +460,98 @@ fn the_home_page_shows_each_articles_dek_and_notes() {
         "What happened at the meeting."
     );
 }
+
+#[test]
+fn placeholders_are_warned_at_their_line_and_fail_a_strict_build() {
+    let site = TempSite::new(&small_site());
+    assert_eq!(
+        explainer(&["new", "position", "talks-first"], site.root())
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = explainer(&["check"], site.root());
+    assert_eq!(o.status.code(), Some(0), "placeholders are warnings");
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: content/positions/talks-first.md:3: placeholder left: summary = \"TODO: the proposition in one or two sentences.\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: content/positions/talks-first.md:15: placeholder left: TODO: what the position means"),
+        "{err}"
+    );
+    let o = explainer(&["build", "--strict"], site.root());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("error: content/positions/talks-first.md:3: placeholder left"));
+    assert!(
+        !site.out().exists(),
+        "a strict build with warnings writes nothing"
+    );
+    std::fs::remove_file(site.root().join("content/positions/talks-first.md")).unwrap();
+    let o = explainer(&["build", "--strict"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(site.out().join("index.html").is_file());
+}
+
+#[test]
+fn match_words_link_mentions_without_being_shown_as_names() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early. Colombian officials stayed.\n",
+    );
+    site.write(
+        "content/actors/colombia.md",
+        "+++\nname = \"Colombia\"\nkind = \"state\"\naliases = [\"Republic of Colombia\"]\nmatch = [\"Colombian\"]\n+++\n\nA state.\n",
+    );
+    site.build();
+    let article = site.page("articles/story/index.html");
+    assert!(
+        hrefs(&article, "#p2 a.mention").contains(&"../../actors/colombia/".to_string()),
+        "the match word links the actor"
+    );
+    let actor = site.page("actors/colombia/index.html");
+    let infobox = text(actor.select(&sel(".infobox")).next().unwrap());
+    assert!(infobox.contains("Republic of Colombia"), "{infobox}");
+    assert!(!infobox.contains("Colombian"), "{infobox}");
+    let ld: String = actor
+        .select(&sel("script[type='application/ld+json']"))
+        .map(|s| s.inner_html())
+        .collect();
+    assert!(
+        ld.contains("Republic of Colombia") && !ld.contains("Colombian"),
+        "{ld}"
+    );
+    // A match word is a name for matching: two actors cannot share it.
+    site.write(
+        "content/actors/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\naliases = [\"Bob\"]\nmatch = [\"Colombian\"]\n+++\n\nBob is a diplomat.\n",
+    );
+    let errors = site.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("\"Colombian\" is also a name of")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_unknown_actor_is_matched_against_names_and_aliases_too() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/actors/gustavo-petro.md",
+        "+++\nname = \"Gustavo Petro\"\nkind = \"person\"\naliases = [\"Petro\"]\n+++\n\nPresident of Colombia.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"petro\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    assert_eq!(
+        site.errors(),
+        [
+            "error: content/positions/talks.md:6: unknown actor \"petro\" (did you mean \"gustavo-petro\"?)"
+        ]
+    );
+}

@@ -50,7 +50,7 @@ fn unknown_key() {
     assert_eq!(
         e,
         [
-            "error: content/actors/alice-smith.md:2: unknown field `colour`, expected one of `name`, `kind`, `aliases`, `role`, `affiliation`, `wikidata`, `links`"
+            "error: content/actors/alice-smith.md:2: unknown key \"colour\" (the keys of an actor are name, kind, aliases, role, affiliation, wikidata, links)"
         ]
     );
 }
@@ -60,7 +60,9 @@ fn missing_required_key() {
     let e = errors_with(&[(ACTOR, "+++\nname = \"Alice Smith\"\n+++\n\nBody.\n")]);
     assert_eq!(
         e,
-        ["error: content/actors/alice-smith.md:2: missing field `kind`"]
+        [
+            "error: content/actors/alice-smith.md:2: missing key \"kind\" (add kind = \"person\", \"state\" or \"organization\")"
+        ]
     );
 }
 
@@ -200,7 +202,7 @@ fn quote_not_found() {
     assert_eq!(
         e,
         [
-            "error: content/annotations/left.md:2: quote not found in article \"story\": \"left late\""
+            "error: content/annotations/left.md:2: quote not found in article \"story\": \"left late\" (no passage of the article is 70% similar or more)"
         ]
     );
     let e = errors_with(&[(
@@ -219,7 +221,7 @@ fn quote_found_several_times_says_how_many() {
     assert_eq!(
         e,
         [
-            "error: content/annotations/left.md:2: quote found 2 times in article \"story\"; add prefix or suffix (the text just before or after it) to pick one: \"Bob Jones\""
+            "error: content/annotations/left.md:2: quote found 2 times in article \"story\": \"Bob Jones\" (p1: \"Alice Smith met [Bob Jones].\"; p2: \"[Bob Jones] left early.\"; add a prefix or suffix (the text just before or after it) to pick one)"
         ]
     );
     assert_eq!(
@@ -240,7 +242,7 @@ fn a_quote_must_lie_in_one_paragraph() {
     assert_eq!(
         e,
         [
-            "error: content/annotations/left.md:2: quote not found in article \"story\": \"Jones. Bob\""
+            "error: content/annotations/left.md:2: quote not found in article \"story\": \"Jones. Bob\" (it crosses a block boundary, from p1 into p2: a quote must lie inside one paragraph, heading, list item or table cell)"
         ]
     );
 }

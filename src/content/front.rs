@@ -1,7 +1,9 @@
 //! The serde shapes of front matter and `site.toml`, as close to the files as possible.
 //!
 //! Every key that a later diagnostic may point at is `Spanned`, so that its line is known.
-//! Unknown keys are refused (`deny_unknown_fields`): a typo must not pass silently.
+//! Unknown keys are refused (`deny_unknown_fields`): a typo must not pass silently. Each
+//! shape has its table of keys in `schema`, which reports every wrong key of a file at
+//! once; a test keeps the two in step.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -21,6 +23,19 @@ pub struct SiteFront {
     pub language: Option<SpannedStr>,
     /// Absolute base URL, used for the sitemap, canonical and og:url.
     pub base_url: Option<SpannedStr>,
+    /// The source policy.
+    #[serde(default)]
+    pub sources: SourcesFront,
+}
+
+/// `[sources]` of `site.toml`: the newsroom's policy on what it cites.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFront {
+    /// Domains that must not be cited (their subdomains neither): a cited URL on one of
+    /// them gets a warning.
+    #[serde(default)]
+    pub avoid: Vec<SpannedStr>,
 }
 
 /// An article's front matter.
@@ -78,9 +93,13 @@ pub struct ActorFront {
     pub name: SpannedStr,
     /// Person, state or organisation.
     pub kind: ActorKind,
-    /// Other ways articles name the actor.
+    /// Other ways articles name the actor, shown to readers ("Also called").
     #[serde(default)]
     pub aliases: Vec<SpannedStr>,
+    /// Words that mention the actor but are not its names ("Colombian", "Kremlin"):
+    /// matched like aliases, never shown as names.
+    #[serde(default, rename = "match")]
+    pub matches: Vec<SpannedStr>,
     /// E.g. "President of France".
     pub role: Option<String>,
     /// An actor slug, e.g. a leader's state.
@@ -165,9 +184,9 @@ pub struct AnnotationFront {
     /// The exact passage annotated.
     pub quote: SpannedStr,
     /// Text just before the quote.
-    pub prefix: Option<String>,
+    pub prefix: Option<SpannedStr>,
     /// Text just after the quote.
-    pub suffix: Option<String>,
+    pub suffix: Option<SpannedStr>,
     /// Context, definition, fact-check or analysis.
     pub kind: AnnotationKind,
     /// A short title.

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::mentions::{Finder, sentence_range};
-use super::quote::{self, Miss};
+use super::quote;
+use super::quote_help::QuoteHelp;
 use super::{Mention, MentionLink};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, BlockRange, Pos};
@@ -26,6 +27,8 @@ pub struct QuoteRequest {
     pub path: String,
     /// The line of its `quote` key.
     pub line: usize,
+    /// The lines of its `prefix` and `suffix` keys.
+    pub context_lines: (Option<usize>, Option<usize>),
     /// What the place is for.
     pub target: Target,
 }
@@ -127,6 +130,7 @@ pub fn input_key(requests: &[&QuoteRequest]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for r in requests {
         (&r.article, &r.quote, &r.prefix, &r.suffix, &r.path, r.line).hash(&mut h);
+        r.context_lines.hash(&mut h);
         match &r.target {
             Target::Stance { position, index } => (0u8, position, *index).hash(&mut h),
             Target::Annotation(slug) => (1u8, slug).hash(&mut h),
@@ -222,6 +226,7 @@ pub fn analyse(
         .iter()
         .map(|r| (r.quote.as_str(), r.prefix.as_deref(), r.suffix.as_deref()))
         .collect();
+    let help = QuoteHelp::new(&blocks);
     for (req, result) in requests.iter().zip(quote::find_many(&blocks, &quotes)) {
         match result {
             Ok(found) => {
@@ -234,35 +239,8 @@ pub fn analyse(
                     end,
                 });
             }
-            Err(miss) => out.diags.push(Diagnostic::error(
-                &req.path,
-                Some(req.line),
-                miss_message(req, miss),
-            )),
+            Err(miss) => out.diags.extend(help.diagnose(req, miss)),
         }
     }
     out
-}
-
-fn miss_message(req: &QuoteRequest, miss: Miss) -> String {
-    let (article, quote) = (&req.article, &req.quote);
-    match miss {
-        Miss::Empty => "quote is empty".to_string(),
-        Miss::NotFound { other_case } => format!(
-            "quote not found in article \"{article}\"{}: \"{quote}\"",
-            if other_case {
-                " (it is there in other capitals: matching is case-sensitive)"
-            } else {
-                ""
-            },
-        ),
-        Miss::Ambiguous(n) => format!(
-            "quote found {n} times in article \"{article}\"{}: \"{quote}\"",
-            if req.prefix.is_some() || req.suffix.is_some() {
-                "; make prefix or suffix longer to pick one"
-            } else {
-                "; add prefix or suffix (the text just before or after it) to pick one"
-            },
-        ),
-    }
 }

@@ -2,9 +2,11 @@
 //! the raw content by `resolve`, which records a diagnostic for whatever does not hold.
 //! No I/O happens here.
 
+pub mod approx;
 pub mod articles;
 pub mod mentions;
 pub mod quote;
+pub mod quote_help;
 mod resolve;
 mod slugs;
 mod stances;

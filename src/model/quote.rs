@@ -32,13 +32,35 @@ pub enum Miss {
 }
 
 /// What to look for: the normalised `prefix + quote + suffix`, and where the quote lies
-/// inside it.
-struct Needle {
-    text: String,
-    quote: Range<usize>,
+/// inside it. The three are normalised together, so a prefix without its trailing space
+/// runs into the quote (`"the scheme" + "rushed"` is `the schemerushed`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Needle {
+    /// The normalised `prefix + quote + suffix`.
+    pub text: String,
+    /// The quote's own characters in `text` (no white space at its edges).
+    pub quote: Range<usize>,
 }
 
-fn needle(quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Result<Needle, Miss> {
+impl Needle {
+    /// The normalised quote.
+    pub fn quote(&self) -> &str {
+        &self.text[self.quote.clone()]
+    }
+
+    /// What must come right before the quote (empty without a prefix).
+    pub fn before(&self) -> &str {
+        &self.text[..self.quote.start]
+    }
+
+    /// What must come right after the quote (empty without a suffix).
+    pub fn after(&self) -> &str {
+        &self.text[self.quote.end..]
+    }
+}
+
+/// The needle of a quote with its prefix and suffix, or `Empty`.
+pub fn needle(quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Result<Needle, Miss> {
     let prefix = prefix.unwrap_or("");
     let full = format!("{prefix}{quote}{}", suffix.unwrap_or(""));
     let (text, map) = normalize_mapped(&full);
@@ -156,6 +178,24 @@ pub fn find_many(
         .collect()
 }
 
+/// Each place of `needle` in the leaves of `blocks`, as `(block, segment, byte start)`,
+/// counted without overlap as `find_many` counts. For diagnostics, not the hot path.
+pub fn occurrences(blocks: &[Block], needle: &str) -> Vec<(usize, usize, usize)> {
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut out = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        for (s, seg) in block.segments.iter().enumerate() {
+            let text = seg.text.as_bytes();
+            let mut from = 0;
+            while let Some(at) = finder.find(&text[from..]) {
+                out.push((b, s, from + at));
+                from += at + needle.len().max(1);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +240,17 @@ mod tests {
         assert_eq!(find_many(&b, &asked), alone);
         assert_eq!(alone[1], Err(Miss::Ambiguous(2)));
         assert_eq!(alone[3].as_ref().map(|f| f.block), Ok(1));
+    }
+
+    #[test]
+    fn occurrences_count_as_the_matcher_counts() {
+        let b = blocks("aaa aa\n\n- aa\n- b");
+        assert_eq!(occurrences(&b, "aa"), [(0, 0, 0), (0, 0, 4), (1, 0, 0)]);
+        let n = needle("rushed", Some("the scheme"), Some(" ahead")).unwrap();
+        assert_eq!(
+            (n.before(), n.quote(), n.after()),
+            ("the scheme", "rushed", " ahead")
+        );
     }
 
     #[test]

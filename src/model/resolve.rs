@@ -26,6 +26,9 @@ pub(super) struct Ctx<'a> {
     pub(super) articles: BTreeSet<&'a str>,
     pub(super) actors: BTreeSet<&'a str>,
     pub(super) positions: BTreeSet<&'a str>,
+    /// Every actor's name, alias and match word, lower-cased, with its slug: for
+    /// did-you-mean hints on an unknown actor.
+    pub(super) actor_names: std::sync::Arc<Vec<(String, &'a str)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -38,6 +41,7 @@ impl<'a> Ctx<'a> {
             articles: self.articles.clone(),
             actors: self.actors.clone(),
             positions: self.positions.clone(),
+            actor_names: self.actor_names.clone(),
         }
     }
 
@@ -96,7 +100,11 @@ impl<'a> Ctx<'a> {
         if known.contains(value.get_ref().as_str()) {
             return true;
         }
-        let hint = did_you_mean(value.get_ref(), known.iter().copied());
+        let hint = did_you_mean(value.get_ref(), known.iter().copied()).or_else(|| {
+            matches!(set, Which::Actors)
+                .then(|| super::slugs::actor_hint(value.get_ref(), &self.actor_names))
+                .flatten()
+        });
         let line = file.line(value.span());
         self.diags.push(
             Diagnostic::error(
@@ -144,25 +152,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The URL of a front-matter key, trimmed; `None` for one that is not a URL a reader
+    /// may follow, which loading the file reported already (`content::values`).
     pub(super) fn url<F>(
         &mut self,
-        file: &SourceFile<F>,
+        _file: &SourceFile<F>,
         url: &Spanned<String>,
-        key: &str,
+        _key: &str,
     ) -> Option<String> {
-        if valid_url(url.get_ref()) {
-            Some(url.get_ref().trim().to_string())
-        } else {
-            self.error(
-                file,
-                Some(url.span()),
-                format!(
-                    "{key} \"{}\" is not an http(s) or mailto URL",
-                    url.get_ref()
-                ),
-            );
-            None
-        }
+        valid_url(url.get_ref()).then(|| url.get_ref().trim().to_string())
     }
 
     pub(super) fn links<F>(
@@ -217,6 +215,7 @@ pub(super) fn resolve_requests(
         articles: BTreeSet::new(),
         actors: BTreeSet::new(),
         positions: BTreeSet::new(),
+        actor_names: Default::default(),
     };
     let mut site = Site {
         language: "en".into(),
@@ -228,21 +227,14 @@ pub(super) fn resolve_requests(
         if let Some(lang) = &cfg.language {
             site.language = lang.get_ref().clone();
         }
-        if let Some(base) = &cfg.base_url {
-            match normalize_base_url(base.get_ref()) {
-                Some(b) => site.base_url = Some(b),
-                None => cx.diags.push(Diagnostic::error(
-                    "content/site.toml",
-                    Some(raw.site_lines.line(base.span().start)),
-                    format!(
-                        "base_url \"{}\" is not an absolute http(s) URL",
-                        base.get_ref()
-                    ),
-                )),
-            }
-        }
+        // A base_url that is not one was reported when site.toml was read.
+        site.base_url = cfg
+            .base_url
+            .as_ref()
+            .and_then(|b| normalize_base_url(b.get_ref()));
     }
     register_slugs(raw, &mut cx);
+    cx.actor_names = std::sync::Arc::new(super::slugs::names_for_hints(raw));
     let names = actor_names(raw, &mut cx);
     // The automaton is built only if an article needs reading (and kept by the cache).
     let built_finder = std::sync::OnceLock::new();
@@ -264,17 +256,7 @@ pub(super) fn resolve_requests(
                 );
             }
         }
-        if let Some(q) = &f.wikidata {
-            let id = q.get_ref();
-            if !(id.len() > 1 && id.starts_with('Q') && id[1..].bytes().all(|b| b.is_ascii_digit()))
-            {
-                cx.error(
-                    file,
-                    Some(q.span()),
-                    format!("wikidata \"{id}\" is not a Wikidata id like \"Q42\""),
-                );
-            }
-        }
+        // `wikidata` was checked when the file was read.
         let links = cx.links(file, &f.links, "links url");
         cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
         site.actors.insert(
@@ -299,14 +281,8 @@ pub(super) fn resolve_requests(
             return None;
         }
         let f = &file.front;
-        let Some(day) = f.date.get_ref().date else {
-            cx.error(
-                file,
-                Some(f.date.span()),
-                "date must be a TOML date like 2025-08-18",
-            );
-            return None;
-        };
+        // A date without its day was reported when the file was read.
+        let day = f.date.get_ref().date?;
         let source_url = f
             .source_url
             .as_ref()

@@ -145,17 +145,21 @@ fn request<F>(
     file: &SourceFile<F>,
     article: String,
     quote: &Spanned<String>,
-    prefix: Option<&str>,
-    suffix: Option<&str>,
+    prefix: Option<&Spanned<String>>,
+    suffix: Option<&Spanned<String>>,
     target: Target,
 ) -> QuoteRequest {
     QuoteRequest {
         article,
         quote: quote.get_ref().clone(),
-        prefix: prefix.map(str::to_string),
-        suffix: suffix.map(str::to_string),
+        prefix: prefix.map(|p| p.get_ref().clone()),
+        suffix: suffix.map(|s| s.get_ref().clone()),
         path: file.path.clone(),
         line: file.line(quote.span()),
+        context_lines: (
+            prefix.map(|p| file.line(p.span())),
+            suffix.map(|s| file.line(s.span())),
+        ),
         target,
     }
 }
@@ -221,8 +225,8 @@ pub(super) fn resolve_annotation(
             file,
             article.clone(),
             &f.quote,
-            f.prefix.as_deref(),
-            f.suffix.as_deref(),
+            f.prefix.as_ref(),
+            f.suffix.as_ref(),
             target,
         ));
     }

@@ -215,8 +215,8 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
     pages.extend(
         raw.unparsed
             .iter()
-            .filter(|(kind, _)| *kind != "annotations")
-            .map(|(kind, slug)| page(kind, slug)),
+            .filter(|u| u.kind != "annotations")
+            .map(|u| page(u.kind, &u.slug)),
     );
     let only_article = match raw.articles.as_slice() {
         [a] => Some(a.slug.as_str()),

@@ -1,0 +1,325 @@
+//! Front matter (or `site.toml`) text to its serde shape, with every problem of the text
+//! reported at once, in file order, each at its line and column: TOML syntax errors,
+//! unknown keys (with the nearest known one), missing keys, wrong types and values.
+//!
+//! serde alone stops at the first error, and toml hands it the keys in alphabetical
+//! order. So the text is parsed into a table that keeps the span of every key and value
+//! first; each key is checked against its kind's `Schema`, and each value that the
+//! whole shape refuses is given to serde alone to learn what is wrong with it.
+
+use std::collections::BTreeSet;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::LineMap;
+use super::schema::{Check, Front, Schema};
+use super::values;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+/// One problem, at a byte offset of the text.
+struct Problem {
+    at: usize,
+    message: String,
+    hint: Option<String>,
+    /// Whether serde cannot give the shape either (a value check can fail on a value
+    /// of the right type: the file is still read, and the model relies on the check).
+    fatal: bool,
+    /// A required key that is not there.
+    missing: bool,
+    /// An error of TOML itself.
+    syntax: bool,
+}
+
+impl Problem {
+    fn new(at: usize, (message, hint): values::Problem, fatal: bool) -> Problem {
+        Problem {
+            at,
+            message,
+            hint,
+            fatal,
+            missing: false,
+            syntax: false,
+        }
+    }
+}
+
+/// What checking a table found: its problems, and the keys (by the offset of their
+/// name) that have one, so that serde is not asked about them again.
+#[derive(Default)]
+struct Found {
+    problems: Vec<Problem>,
+    flagged: BTreeSet<usize>,
+}
+
+/// Parses `text` (whose lines `lines` maps to the file's) as `F`. Every problem goes to
+/// `diags`; the shape comes back only when serde gives it (value errors included).
+pub(super) fn parse_toml<F: Front>(
+    path: &str,
+    text: &str,
+    lines: &LineMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<F> {
+    let (table, syntax) = DeTable::parse_recoverable(text);
+    let mut found = Found::default();
+    for e in &syntax {
+        let at = e.span().map_or(0, |s| s.start);
+        let message = e.message().trim().replace('\n', " ");
+        found.problems.push(Problem {
+            syntax: true,
+            ..Problem::new(at, (message, None), true)
+        });
+    }
+    check_table(F::SCHEMA, table.get_ref(), 0, None, &mut found);
+    let fatal = found.problems.iter().any(|p| p.fatal);
+    let front = if fatal {
+        probe_table(F::SCHEMA, table.get_ref(), &mut found);
+        None
+    } else {
+        match F::deserialize(toml::de::Deserializer::from(table)) {
+            Ok(front) => Some(front),
+            Err(e) => {
+                // Not expected (the checks and the probes see what serde sees), but never
+                // lose an error: serde's own, if the probes find none.
+                let before = found.problems.len();
+                if let Ok(table) = DeTable::parse(text) {
+                    probe_table(F::SCHEMA, table.get_ref(), &mut found);
+                }
+                if found.problems.len() == before {
+                    let at = e.span().map_or(0, |s| s.start);
+                    let message = e.message().trim().replace('\n', " ");
+                    found.problems.push(Problem::new(at, (message, None), true));
+                }
+                None
+            }
+        }
+    };
+    // After a syntax error the table is a guess: keys it lost are not reported missing,
+    // nor anything else on a line that has the syntax error.
+    let broken: BTreeSet<usize> = syntax
+        .iter()
+        .map(|e| lines.line(e.span().map_or(0, |s| s.start)))
+        .collect();
+    let mut problems = found.problems;
+    problems.sort_by_key(|p| p.at);
+    for p in problems {
+        let line = lines.line(p.at);
+        if !p.syntax && !broken.is_empty() && (p.missing || broken.contains(&line)) {
+            continue;
+        }
+        let column = (!p.missing).then(|| lines.column(text, p.at));
+        diags.push(
+            Diagnostic::error(path, Some(line), p.message)
+                .with_hint(p.hint)
+                .with_column(column),
+        );
+    }
+    front
+}
+
+/// The keys of `table` with their values, in the order of the text.
+fn in_order<'t, 'i>(
+    table: &'t DeTable<'i>,
+) -> Vec<(
+    &'t Spanned<toml::de::DeString<'i>>,
+    &'t Spanned<DeValue<'i>>,
+)> {
+    let mut keys: Vec<_> = table.iter().collect();
+    keys.sort_by_key(|(k, _)| k.span().start);
+    keys
+}
+
+/// Checks each key of `table` (which starts at offset `at`, and is nested in the key
+/// `parent` if it has one) against `schema`: unknown keys, missing keys, and values (see
+/// `Check`); nested tables with their own schemas.
+fn check_table(
+    schema: &Schema,
+    table: &DeTable<'_>,
+    at: usize,
+    parent: Option<&str>,
+    found: &mut Found,
+) {
+    let place = match parent {
+        Some(_) => format!(" in {}", schema.what),
+        None => String::new(),
+    };
+    for (k, v) in in_order(table) {
+        let name: &str = k.get_ref();
+        let Some(key) = schema.key(name) else {
+            let hint = did_you_mean(name, schema.names()).unwrap_or_else(|| {
+                let all: Vec<&str> = schema.names().collect();
+                format!("the keys of {} are {}", schema.what, all.join(", "))
+            });
+            found.flagged.insert(k.span().start);
+            let problem = (format!("unknown key \"{name}\"{place}"), Some(hint));
+            found
+                .problems
+                .push(Problem::new(k.span().start, problem, true));
+            continue;
+        };
+        let label = match parent {
+            Some(p) if schema.label_with_parent => format!("{p} {name}"),
+            _ => name.to_string(),
+        };
+        check_value(key.check, &label, k.span().start, v, found);
+    }
+    for key in schema.keys {
+        if let Some(how) = key.required {
+            if !table.keys().any(|k| k.get_ref() == key.name) {
+                found.problems.push(Problem {
+                    missing: true,
+                    ..Problem::new(
+                        at,
+                        (
+                            format!("missing key \"{}\"{place}", key.name),
+                            Some(format!("add {how}")),
+                        ),
+                        true,
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// Checks one value, at the key at offset `key_at`; see `Check`.
+fn check_value(
+    check: Check,
+    label: &str,
+    key_at: usize,
+    v: &Spanned<DeValue<'_>>,
+    found: &mut Found,
+) {
+    let at = v.span().start;
+    let text = v.get_ref().as_str();
+    let problem = match (check, v.get_ref()) {
+        (Check::Url, _) => text.and_then(|t| values::url_problem(label, t)),
+        (Check::BaseUrl, _) => text.and_then(values::base_url_problem),
+        (Check::Wikidata, _) => text.and_then(values::wikidata_problem),
+        (Check::Language, _) => text.and_then(values::language_problem),
+        (Check::NonEmpty, _) => text.and_then(|t| values::empty_problem(label, t)),
+        (Check::Date, DeValue::Datetime(d)) if d.date.is_none() => {
+            Some((format!("{label} must be a TOML date like 2025-08-18"), None))
+        }
+        (Check::Date, DeValue::String(s)) => {
+            // serde would say "expected a TOML datetime"; this says what to write.
+            found.flagged.insert(key_at);
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!("{label} \"{s}\" is a string, not a TOML date"),
+                    Some(format!(
+                        "write the date without quotes, e.g. {label} = 2025-08-18"
+                    )),
+                ),
+                true,
+            ));
+            None
+        }
+        (Check::Domains, DeValue::Array(items)) => {
+            for item in items.iter() {
+                if let Some(Err(p)) = item.get_ref().as_str().map(values::domain) {
+                    found
+                        .problems
+                        .push(Problem::new(item.span().start, p, false));
+                }
+            }
+            None
+        }
+        (Check::Tables(schema), DeValue::Array(items)) => {
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::Table(t) => {
+                        check_table(schema, t, item.span().start, Some(label), found)
+                    }
+                    other => found.problems.push(Problem::new(
+                        item.span().start,
+                        (
+                            format!(
+                                "an entry of {label} must be a table ({}), not a {}",
+                                schema.what,
+                                other.type_str()
+                            ),
+                            None,
+                        ),
+                        true,
+                    )),
+                }
+            }
+            None
+        }
+        (Check::Tables(schema), other) => {
+            found.flagged.insert(key_at);
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!(
+                        "{label} must be an array of tables ({} each), not a {}",
+                        schema.what,
+                        other.type_str()
+                    ),
+                    None,
+                ),
+                true,
+            ));
+            None
+        }
+        (Check::Table(schema), DeValue::Table(t)) => {
+            check_table(schema, t, at, Some(label), found);
+            None
+        }
+        (Check::Table(_), other) => {
+            found.flagged.insert(key_at);
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!("{label} must be a table, not a {}", other.type_str()),
+                    Some(format!(
+                        "write [{label}] and its keys on the lines below it"
+                    )),
+                ),
+                true,
+            ));
+            None
+        }
+        _ => None,
+    };
+    if let Some(p) = problem {
+        found.problems.push(Problem::new(at, p, false));
+    }
+}
+
+/// Asks serde about each key of `table` not flagged yet, alone, and records what it
+/// refuses; nested tables key by key with their own schemas.
+fn probe_table(schema: &Schema, table: &DeTable<'_>, found: &mut Found) {
+    for (k, v) in in_order(table) {
+        if found.flagged.contains(&k.span().start) {
+            continue;
+        }
+        let Some(key) = schema.key(k.get_ref()) else {
+            continue;
+        };
+        match (key.check, v.get_ref()) {
+            (Check::Tables(sub), DeValue::Array(items)) => {
+                // Entries that are not tables were reported by `check_value`.
+                for item in items.iter() {
+                    if let DeValue::Table(t) = item.get_ref() {
+                        probe_table(sub, t, found);
+                    }
+                }
+            }
+            (Check::Table(sub), DeValue::Table(t)) => probe_table(sub, t, found),
+            _ => {
+                if let Some(e) = (schema.probe)(k, v) {
+                    let at = e.span().map_or(v.span().start, |s| s.start);
+                    let message = e.message().trim().replace('\n', " ");
+                    found.problems.push(Problem::new(at, (message, None), true));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

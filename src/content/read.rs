@@ -1,0 +1,307 @@
+//! From bytes to a content file: UTF-8 and NFC, the front matter split off the body,
+//! the front matter parsed and checked.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::parse::parse_toml;
+use super::schema::Front;
+use super::{LineMap, SourceFile};
+use crate::diagnostic::Diagnostic;
+
+/// The text of a file as NFC-normalised UTF-8, or a diagnostic at the first bad byte.
+pub(super) fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
+            if text.is_ascii() {
+                return Some(text);
+            }
+            Some(match unicode_normalization::is_nfc_quick(text.chars()) {
+                unicode_normalization::IsNormalized::Yes => text,
+                _ => text.nfc().collect(),
+            })
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            diags.push(Diagnostic::error(
+                path,
+                Some(line),
+                format!(
+                    "not UTF-8 (byte 0x{:02x} at offset {at}): save the file as UTF-8",
+                    e.as_bytes()[at]
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A file split at its `+++` lines.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'t> {
+    /// The TOML between the `+++` lines.
+    pub front: &'t str,
+    /// The 1-based line of the file on which `front` starts.
+    pub front_line: usize,
+    /// The Markdown after the closing `+++`.
+    pub body: &'t str,
+    /// The 1-based line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// Splits a file into its front matter and body, or says (as a diagnostic without a
+/// path) why the file has no front matter the format accepts.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, Diagnostic> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err(no_front_matter(text));
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    let mut indented = None;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "+++" {
+            return Ok(Split {
+                front: &text[front_start..offset],
+                front_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: i + 3,
+            });
+        }
+        if indented.is_none() && line.trim() == "+++" {
+            indented = Some(i + 2);
+        }
+        offset += line.len();
+    }
+    let closed = "the front matter opened by `+++` on line 1 is never closed: add a line holding only `+++` after it";
+    Err(Diagnostic::error("", Some(1), closed).with_hint(
+        indented.map(|n| format!("line {n} has spaces before `+++`: remove them to close it")),
+    ))
+}
+
+/// Why a file that does not start with a `+++` line has no front matter, as precisely
+/// as its first lines tell: YAML's `---`, blank lines or spaces before `+++`.
+fn no_front_matter(text: &str) -> Diagnostic {
+    const NONE: &str = "no front matter: the file must start with a line holding only `+++`, then TOML, then another `+++` line";
+    let first = text.lines().next().unwrap_or("");
+    let opening = text.lines().position(|l| !l.trim().is_empty());
+    let (message, hint) = match opening.map(|i| (i, text.lines().nth(i).unwrap_or("").trim())) {
+        _ if first.trim() == "---" => (
+            "no front matter: the file starts with `---`, as YAML front matter does".to_string(),
+            "explainer uses TOML between `+++` lines: write `+++` in place of both `---` lines, and each key as `key = \"value\"`".to_string(),
+        ),
+        Some((0, "+++")) => (
+            "spaces before `+++` on line 1: the front matter must start with a line holding only `+++`".to_string(),
+            "remove the spaces before `+++`".to_string(),
+        ),
+        Some((i, "+++" | "---")) if i > 0 => (
+            format!(
+                "the file starts with {i} blank line{}: `+++` must be on the first line",
+                if i == 1 { "" } else { "s" }
+            ),
+            format!("delete the blank lines before line {}", i + 1),
+        ),
+        _ => return Diagnostic::error("", Some(1), NONE),
+    };
+    Diagnostic::error("", Some(1), message).with_hint(Some(hint))
+}
+
+/// The slug of a content file: its name without `.md`.
+pub(super) fn slug_of(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name).to_string()
+}
+
+/// The content file at `path` (relative to the root) of text `text`, when its front
+/// matter is there and parses; its problems go to `diags` either way.
+pub(super) fn parse_file<F: Front>(
+    path: String,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SourceFile<F>> {
+    let slug = slug_of(&path);
+    placeholders(&path, text, diags);
+    let split = match split_front_matter(text) {
+        Ok(split) => split,
+        Err(d) => {
+            diags.push(Diagnostic { path, ..d });
+            return None;
+        }
+    };
+    let lines = LineMap::new(split.front, split.front_line);
+    let front = parse_toml(&path, split.front, &lines, diags)?;
+    Some(SourceFile {
+        path,
+        slug,
+        front,
+        lines,
+        body: Arc::from(split.body),
+        body_line: split.body_line,
+    })
+}
+
+/// Warns at each line of `text` that holds a placeholder `explainer new` wrote
+/// (`TODO:`): until an editor replaces it, it would be published (`build --strict`
+/// fails on it).
+fn placeholders(path: &str, text: &str, diags: &mut Vec<Diagnostic>) {
+    let marker = crate::new::PLACEHOLDER;
+    for at in memchr::memmem::find_iter(text.as_bytes(), marker) {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = text[..at].matches('\n').count() + 1;
+        let shown: String = text[line_start..line_end].trim().chars().take(80).collect();
+        diags.push(
+            Diagnostic::warning(path, Some(line), format!("placeholder left: {shown}")).with_hint(
+                Some(
+                    "write the real text in its place; build --strict fails while one is left"
+                        .into(),
+                ),
+            ),
+        );
+    }
+}
+
+/// A content folder, open where the system allows it, so that its files are opened by
+/// name without the kernel walking the whole path for each of thousands of them.
+pub(super) struct Folder {
+    #[cfg(target_os = "linux")]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl Folder {
+    pub(super) fn new(dir: &Path) -> Folder {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            Folder {
+                fd: rustix::fs::open(dir, flags, Mode::empty()).ok(),
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = dir;
+            Folder {}
+        }
+    }
+
+    /// Opens `path`, a file of the folder, for reading.
+    pub(super) fn file(&self, path: &Path) -> std::io::Result<std::fs::File> {
+        #[cfg(target_os = "linux")]
+        if let (Some(fd), Some(name)) = (&self.fd, path.file_name()) {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+            return Ok(rustix::fs::openat(fd, name, flags, Mode::empty())?.into());
+        }
+        std::fs::File::open(path)
+    }
+}
+
+/// Whether a symbolic link leads to a place inside the site's folder.
+pub fn link_stays_inside(root: &Path, link: &Path) -> bool {
+    match (root.canonicalize(), link.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The diagnostic for a symbolic link that leads out of the site (or nowhere).
+pub fn outside_link(rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        Some(1),
+        "a symbolic link that leads outside the site's folder (or nowhere): nothing outside the site is read",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let split = split_front_matter("+++\na = 1\nb = 2\n+++\nBody\n").unwrap();
+        assert_eq!(
+            split,
+            Split {
+                front: "a = 1\nb = 2\n",
+                front_line: 2,
+                body: "Body\n",
+                body_line: 5
+            }
+        );
+        let crlf = split_front_matter("+++\r\na = 1\r\n+++\r\nBody").unwrap();
+        assert_eq!(crlf.body, "Body");
+    }
+
+    fn refusal(text: &str) -> (String, Option<String>) {
+        let d = split_front_matter(text).unwrap_err();
+        assert_eq!(d.line, Some(1), "{d}");
+        (d.message, d.hint)
+    }
+
+    #[test]
+    fn refuses_missing_or_unclosed_front_matter() {
+        let (message, hint) = refusal("title = 1\n");
+        assert!(message.starts_with("no front matter"), "{message}");
+        assert_eq!(hint, None);
+        let (message, hint) = refusal("+++\ntitle = 1\n");
+        assert!(message.contains("never closed"), "{message}");
+        assert_eq!(hint, None);
+    }
+
+    /// Probe L17: YAML front matter, blank lines and spaces before `+++` each get a
+    /// message that says so, and a hint.
+    #[test]
+    fn says_what_is_wrong_with_the_opening_line() {
+        let (message, hint) = refusal("---\ntitle: A\n---\nBody\n");
+        assert!(message.contains("`---`"), "{message}");
+        assert!(
+            hint.unwrap()
+                .contains("explainer uses TOML between `+++` lines")
+        );
+        let (message, hint) = refusal("\n\n+++\ntitle = \"A\"\n+++\n");
+        assert!(message.contains("2 blank lines"), "{message}");
+        assert_eq!(
+            hint.as_deref(),
+            Some("delete the blank lines before line 3")
+        );
+        let (message, hint) = refusal("  +++\ntitle = \"A\"\n+++\n");
+        assert!(
+            message.starts_with("spaces before `+++` on line 1"),
+            "{message}"
+        );
+        assert_eq!(hint.as_deref(), Some("remove the spaces before `+++`"));
+        let (message, hint) = refusal("+++\ntitle = \"A\"\n +++\nBody\n");
+        assert!(message.contains("never closed"), "{message}");
+        assert_eq!(
+            hint.as_deref(),
+            Some("line 3 has spaces before `+++`: remove them to close it")
+        );
+    }
+
+    #[test]
+    fn maps_offsets_to_file_lines_and_columns() {
+        let map = LineMap::new("a\nbb\nc", 2);
+        assert_eq!([map.line(0), map.line(2), map.line(5)], [2, 3, 4]);
+        let text = "é = 1\nxé = 2";
+        let map = LineMap::new(text, 1);
+        assert_eq!(map.column(text, text.find('=').unwrap()), 3);
+        assert_eq!(map.column(text, text.rfind('=').unwrap()), 4);
+    }
+
+    #[test]
+    fn non_utf8_names_the_line() {
+        let mut diags = Vec::new();
+        assert!(utf8("x.md", b"ok\nbad \xff".to_vec(), &mut diags).is_none());
+        assert_eq!(diags[0].line, Some(2));
+    }
+}

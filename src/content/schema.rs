@@ -1,0 +1,344 @@
+//! The keys of each kind of table: which exist, which are required, and what their
+//! values must look like beyond their type. One table of keys per serde shape of
+//! `front`; the tests below check that each agrees with its shape (the same keys in the
+//! same order, the same ones required), so that neither can drift from the other.
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
+
+use super::front::{
+    ActorFront, AnnotationFront, ArticleFront, LinkFront, PositionFront, SiteFront, SourcesFront,
+    StanceFront,
+};
+
+/// A front matter (or `site.toml`) shape, and its keys.
+pub trait Front: DeserializeOwned {
+    /// Its keys.
+    const SCHEMA: &'static Schema;
+}
+
+/// The keys of one kind of table.
+pub struct Schema {
+    /// What the table is, for messages: `an actor`, `a stance`.
+    pub what: &'static str,
+    /// Its keys, in the order of the serde shape.
+    pub keys: &'static [Key],
+    /// Whether a URL key of it is named after the key holding the table too
+    /// (`links url`), as a `{ title, url }` link is.
+    pub label_with_parent: bool,
+    /// The serde error for a table holding only the given key, unless that error is only
+    /// that another key is missing.
+    pub probe: fn(&Spanned<DeString<'_>>, &Spanned<DeValue<'_>>) -> Option<toml::de::Error>,
+}
+
+impl Schema {
+    /// The key called `name`.
+    pub fn key(&self, name: &str) -> Option<&Key> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+
+    /// The names of its keys.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keys.iter().map(|k| k.name)
+    }
+}
+
+/// One key.
+pub struct Key {
+    /// Its name.
+    pub name: &'static str,
+    /// For a required key, how to write it (`kind = "person", "state" or "organization"`).
+    pub required: Option<&'static str>,
+    /// What its value must be beyond its type.
+    pub check: Check,
+}
+
+/// What a key's value must be, beyond the type its serde shape gives.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Its type says it all.
+    Type,
+    /// Text that is not empty.
+    NonEmpty,
+    /// A URL a reader may follow.
+    Url,
+    /// `base_url` of `site.toml`.
+    BaseUrl,
+    /// A Wikidata id.
+    Wikidata,
+    /// A TOML date (not a time alone, not a string).
+    Date,
+    /// A BCP 47 language tag.
+    Language,
+    /// An array of domain names.
+    Domains,
+    /// An array of tables, each with these keys.
+    Tables(&'static Schema),
+    /// A table with these keys.
+    Table(&'static Schema),
+}
+
+const fn key(name: &'static str) -> Key {
+    Key {
+        name,
+        required: None,
+        check: Check::Type,
+    }
+}
+
+const fn checked(name: &'static str, check: Check) -> Key {
+    Key {
+        name,
+        required: None,
+        check,
+    }
+}
+
+const fn required(name: &'static str, how: &'static str, check: Check) -> Key {
+    Key {
+        name,
+        required: Some(how),
+        check,
+    }
+}
+
+/// `T`'s serde error for a table holding only `key`, unless it is a missing key.
+fn probe<T: DeserializeOwned>(
+    key: &Spanned<DeString<'_>>,
+    value: &Spanned<DeValue<'_>>,
+) -> Option<toml::de::Error> {
+    let mut one = DeTable::new();
+    one.insert(key.clone(), value.clone());
+    let span = key.span().start..value.span().end;
+    let error = T::deserialize(toml::de::Deserializer::from(Spanned::new(span, one))).err()?;
+    (!error.message().starts_with("missing field `")).then_some(error)
+}
+
+/// `content/site.toml`.
+pub const SITE: Schema = Schema {
+    what: "site.toml",
+    keys: &[
+        required("title", "title = \"…\"", Check::NonEmpty),
+        key("description"),
+        checked("language", Check::Language),
+        checked("base_url", Check::BaseUrl),
+        checked("sources", Check::Table(&SOURCES)),
+    ],
+    label_with_parent: false,
+    probe: probe::<SiteFront>,
+};
+
+/// `[sources]` of `site.toml`.
+pub const SOURCES: Schema = Schema {
+    what: "[sources]",
+    keys: &[checked("avoid", Check::Domains)],
+    label_with_parent: false,
+    probe: probe::<SourcesFront>,
+};
+
+/// An article.
+pub const ARTICLE: Schema = Schema {
+    what: "an article",
+    keys: &[
+        required("title", "title = \"…\"", Check::Type),
+        required("date", "date = 2025-08-18", Check::Date),
+        key("dek"),
+        key("byline"),
+        key("source"),
+        checked("source_url", Check::Url),
+        key("dateline"),
+        key("picture"),
+        key("image_caption"),
+    ],
+    label_with_parent: false,
+    probe: probe::<ArticleFront>,
+};
+
+/// A `{ title, url }` link of `links` or `sources`.
+pub const LINK: Schema = Schema {
+    what: "a link",
+    keys: &[
+        required("title", "title = \"…\"", Check::Type),
+        required("url", "url = \"https://…\"", Check::Url),
+    ],
+    label_with_parent: true,
+    probe: probe::<LinkFront>,
+};
+
+/// An actor.
+pub const ACTOR: Schema = Schema {
+    what: "an actor",
+    keys: &[
+        required("name", "name = \"…\"", Check::Type),
+        required(
+            "kind",
+            "kind = \"person\", \"state\" or \"organization\"",
+            Check::Type,
+        ),
+        key("aliases"),
+        key("match"),
+        key("role"),
+        key("affiliation"),
+        checked("wikidata", Check::Wikidata),
+        checked("links", Check::Tables(&LINK)),
+    ],
+    label_with_parent: false,
+    probe: probe::<ActorFront>,
+};
+
+/// One `[[stances]]` table of a position.
+pub const STANCE: Schema = Schema {
+    what: "a stance",
+    keys: &[
+        required("actor", "actor = \"…\" (an actor's slug)", Check::Type),
+        required(
+            "stance",
+            "stance = \"supports\", \"opposes\", \"mixed\" or \"unclear\"",
+            Check::Type,
+        ),
+        key("quote"),
+        key("article"),
+        checked("source_url", Check::Url),
+        key("note"),
+    ],
+    label_with_parent: false,
+    probe: probe::<StanceFront>,
+};
+
+/// A position.
+pub const POSITION: Schema = Schema {
+    what: "a position",
+    keys: &[
+        required("title", "title = \"…\"", Check::Type),
+        required("summary", "summary = \"…\"", Check::Type),
+        key("question"),
+        key("related"),
+        checked("stances", Check::Tables(&STANCE)),
+    ],
+    label_with_parent: false,
+    probe: probe::<PositionFront>,
+};
+
+/// An annotation.
+pub const ANNOTATION: Schema = Schema {
+    what: "an annotation",
+    keys: &[
+        key("article"),
+        required(
+            "quote",
+            "quote = \"…\" (the exact passage of the article)",
+            Check::Type,
+        ),
+        key("prefix"),
+        key("suffix"),
+        required(
+            "kind",
+            "kind = \"context\", \"definition\", \"fact-check\" or \"analysis\"",
+            Check::Type,
+        ),
+        key("title"),
+        key("verdict"),
+        checked("sources", Check::Tables(&LINK)),
+        key("actors"),
+        key("positions"),
+    ],
+    label_with_parent: false,
+    probe: probe::<AnnotationFront>,
+};
+
+impl Front for SiteFront {
+    const SCHEMA: &'static Schema = &SITE;
+}
+impl Front for ArticleFront {
+    const SCHEMA: &'static Schema = &ARTICLE;
+}
+impl Front for ActorFront {
+    const SCHEMA: &'static Schema = &ACTOR;
+}
+impl Front for PositionFront {
+    const SCHEMA: &'static Schema = &POSITION;
+}
+impl Front for AnnotationFront {
+    const SCHEMA: &'static Schema = &ANNOTATION;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys serde knows for `T`, in order, as its error for an unknown key lists them.
+    fn serde_keys<T: DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
+        let e = toml::from_str::<T>("\"?\" = 1").unwrap_err();
+        let listed = e.message().split_once("expected").unwrap().1;
+        listed
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(String::from)
+            .collect()
+    }
+
+    /// `example` (every key of `schema`, all valid) parses as `T`; without any one
+    /// key it still does, unless the key is required, when serde says it is missing.
+    fn agrees<T: DeserializeOwned + std::fmt::Debug>(schema: &Schema, example: &str) {
+        let names: Vec<&str> = schema.names().collect();
+        assert_eq!(serde_keys::<T>(), names, "{}", schema.what);
+        let full = DeTable::parse(example).unwrap();
+        let present: Vec<&str> = full
+            .get_ref()
+            .keys()
+            .map(|k| k.get_ref().as_ref())
+            .collect();
+        for name in &names {
+            assert!(
+                present.contains(name),
+                "{}: the example lacks {name}",
+                schema.what
+            );
+        }
+        T::deserialize(toml::de::Deserializer::from(full.clone())).unwrap();
+        for k in schema.keys {
+            let mut table = DeTable::new();
+            for (key, value) in full.get_ref().iter() {
+                if key.get_ref() != k.name {
+                    table.insert(key.clone(), value.clone());
+                }
+            }
+            let table = Spanned::new(full.span(), table);
+            let got = T::deserialize(toml::de::Deserializer::from(table));
+            let missing = got.is_err_and(|e| e.message() == format!("missing field `{}`", k.name));
+            assert_eq!(missing, k.required.is_some(), "{}: {}", schema.what, k.name);
+        }
+    }
+
+    #[test]
+    fn every_schema_agrees_with_its_serde_shape() {
+        agrees::<SiteFront>(
+            &SITE,
+            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n",
+        );
+        agrees::<SourcesFront>(&SOURCES, "avoid = [\"e.com\"]");
+        agrees::<ArticleFront>(
+            &ARTICLE,
+            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage_caption = \"C\"\n",
+        );
+        agrees::<LinkFront>(&LINK, "title = \"T\"\nurl = \"https://e.org\"\n");
+        agrees::<ActorFront>(
+            &ACTOR,
+            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\n",
+        );
+        agrees::<StanceFront>(
+            &STANCE,
+            "actor = \"a\"\nstance = \"mixed\"\nquote = \"Q\"\narticle = \"x\"\nsource_url = \"https://e.org\"\nnote = \"N\"\n",
+        );
+        agrees::<PositionFront>(
+            &POSITION,
+            "title = \"T\"\nsummary = \"S\"\nquestion = \"Q\"\nrelated = [\"r\"]\n[[stances]]\nactor = \"a\"\nstance = \"mixed\"\nquote = \"Q\"\n",
+        );
+        agrees::<AnnotationFront>(
+            &ANNOTATION,
+            "article = \"a\"\nquote = \"Q\"\nprefix = \"P\"\nsuffix = \"S\"\nkind = \"fact-check\"\ntitle = \"T\"\nverdict = \"V\"\nsources = [{ title = \"T\", url = \"https://e.org\" }]\nactors = [\"x\"]\npositions = [\"y\"]\n",
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! What a value of front matter or `site.toml` must look like beyond its TOML type:
+//! URLs, the base URL, Wikidata ids, language tags, domain names. Each check returns
+//! the message (and a hint) of what is wrong, or `None`.
+
+/// What is wrong with a value: a message, and a hint when one helps.
+pub type Problem = (String, Option<String>);
+
+/// A URL a reader may follow: an absolute http(s) URL with a host, or a `mailto:` with an
+/// address. `label` names the key in the message (`source_url`, `links url`).
+pub fn url_problem(label: &str, raw: &str) -> Option<Problem> {
+    let s = raw.trim();
+    let lower = s.to_ascii_lowercase();
+    let web = ["http://", "https://"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len());
+    let mail = lower.starts_with("mailto:");
+    if web.is_none() && !mail {
+        return Some((
+            format!("{label} \"{raw}\" is not an http(s) or mailto URL"),
+            None,
+        ));
+    }
+    if s.contains(char::is_whitespace) {
+        return Some((
+            format!("{label} \"{raw}\" has a space in it"),
+            Some("a URL holds no spaces: write each as %20, or remove it".into()),
+        ));
+    }
+    let no_host = || {
+        Some((
+            format!("{label} \"{raw}\" has no host"),
+            Some("write the whole address, e.g. https://example.org/page".into()),
+        ))
+    };
+    match url::Url::parse(s) {
+        Err(url::ParseError::EmptyHost) => no_host(),
+        Err(e) => Some((format!("{label} \"{raw}\" is not a valid URL: {e}"), None)),
+        // `https:///x` parses (as `https://x/`), but no one means it.
+        Ok(_) if web.is_some_and(|n| s[n..].starts_with('/')) => no_host(),
+        Ok(u) if web.is_some() && u.host_str().is_none_or(str::is_empty) => no_host(),
+        Ok(u) if mail && u.path().trim_matches('/').is_empty() => Some((
+            format!("{label} \"{raw}\" has no address after mailto:"),
+            None,
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// `base_url`: an absolute http(s) URL with a host (a trailing `/` is added later).
+pub fn base_url_problem(raw: &str) -> Option<Problem> {
+    let s = raw.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    let fine = rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && !s.contains(char::is_whitespace)
+        && url::Url::parse(s).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()));
+    (!fine).then(|| {
+        (
+            format!("base_url \"{raw}\" is not an absolute http(s) URL"),
+            Some("e.g. base_url = \"https://your-org.github.io/site/\"".into()),
+        )
+    })
+}
+
+/// `wikidata`: `Q` and digits.
+pub fn wikidata_problem(id: &str) -> Option<Problem> {
+    let fine = id.len() > 1 && id.starts_with('Q') && id[1..].bytes().all(|b| b.is_ascii_digit());
+    (!fine).then(|| {
+        (
+            format!("wikidata \"{id}\" is not a Wikidata id like \"Q42\""),
+            None,
+        )
+    })
+}
+
+/// `language`: a well-formed BCP 47 tag (RFC 5646: `en`, `en-GB`, `pt-BR`, `zh-Hant`).
+pub fn language_problem(tag: &str) -> Option<Problem> {
+    oxilangtag::LanguageTag::parse(tag).is_err().then(|| {
+        (
+            format!("language \"{tag}\" is not a language tag"),
+            Some("write a BCP 47 tag such as \"en\", \"en-GB\" or \"pt-BR\"".into()),
+        )
+    })
+}
+
+/// A text that must say something (`title` of `site.toml`).
+pub fn empty_problem(key: &str, text: &str) -> Option<Problem> {
+    text.trim().is_empty().then(|| {
+        (
+            format!("{key} is empty"),
+            Some(format!("write the {key}: {key} = \"…\"")),
+        )
+    })
+}
+
+/// A domain name of `[sources] avoid`, lower-cased (and punycode for other scripts), or
+/// what is wrong with it.
+pub fn domain(raw: &str) -> Result<String, Problem> {
+    let wrong = || {
+        (
+            format!("avoid \"{raw}\" is not a domain name"),
+            Some(
+                "write the domain alone, e.g. \"example.com\"; its subdomains are avoided too"
+                    .into(),
+            ),
+        )
+    };
+    match url::Host::parse(raw.trim()) {
+        Ok(url::Host::Domain(d)) if !d.is_empty() && !d.starts_with('.') => Ok(d),
+        Ok(url::Host::Ipv4(ip)) => Ok(ip.to_string()),
+        Ok(url::Host::Ipv6(ip)) => Ok(format!("[{ip}]")),
+        _ => Err(wrong()),
+    }
+}
+
+/// Whether `host` is `domain` or one of its subdomains.
+pub fn within(host: &str, domain: &str) -> bool {
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.ends_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Probe L15: URLs with spaces or without a host are errors.
+    #[test]
+    fn urls_must_be_absolute_with_a_host_and_no_spaces() {
+        for ok in [
+            "https://example.org/x",
+            " https://example.org/a%20b ",
+            "http://e.org",
+            "mailto:desk@example.org",
+        ] {
+            assert_eq!(url_problem("url", ok), None, "{ok}");
+        }
+        for (bad, says) in [
+            ("https:// not a url", "has a space"),
+            ("https://e.org/a b", "has a space"),
+            ("https://", "has no host"),
+            ("https:///x", "has no host"),
+            ("http://exa mple.org", "has a space"),
+            ("https://exa<mple.org", "not a valid URL"),
+            ("mailto:", "no address"),
+            ("javascript:alert(1)", "not an http(s) or mailto URL"),
+            ("data:text/html,x", "not an http(s) or mailto URL"),
+            ("ftp://x", "not an http(s) or mailto URL"),
+            ("/local", "not an http(s) or mailto URL"),
+        ] {
+            let got = url_problem("url", bad).map(|p| p.0).unwrap_or_default();
+            assert!(got.contains(says), "{bad}: {got}");
+        }
+    }
+
+    #[test]
+    fn base_urls_are_absolute_http() {
+        assert_eq!(base_url_problem("https://x.org/repo"), None);
+        for bad in [
+            "/repo/",
+            "https:///x",
+            "https://",
+            "ftp://x.org/",
+            "https://a b/",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    /// Probe L16: `language` is a well-formed tag.
+    #[test]
+    fn language_tags_are_well_formed() {
+        for ok in ["en", "en-GB", "pt-BR", "zh-Hant-TW", "de-CH-1996"] {
+            assert_eq!(language_problem(ok), None, "{ok}");
+        }
+        for bad in ["", "en US", "<script>", "en_US", "e"] {
+            assert!(language_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn domains_and_subdomains() {
+        assert_eq!(domain("Example.COM").unwrap(), "example.com");
+        assert!(domain("https://example.com").is_err());
+        assert!(domain("example.com/path").is_err());
+        assert!(domain("").is_err());
+        assert!(within("example.com", "example.com"));
+        assert!(within("www.example.com", "example.com"));
+        assert!(!within("badexample.com", "example.com"));
+        assert!(!within("example.com.evil.org", "example.com"));
+    }
+}

@@ -1,0 +1,202 @@
+//! What a writer is told about a quote that cannot be placed (probe M9, M10, L18): the
+//! closest passage, the block boundary it crosses, each place of a quote found several
+//! times, and which of prefix or suffix is wrong and what the text really has. Each test
+//! asserts the exact `error: PATH:LINE:` line.
+
+mod common;
+
+use common::*;
+
+const ARTICLE: &str = "+++\ntitle = \"The bridge\"\ndate = 2025-01-02\n+++\n\n\
+The council called the scheme rushed. Residents agreed.\n\n\
+Engineers said it was rushed too, and the army was mobilized.\n\n\
+## Costs\n\n\
+- Lopes said no.\n\
+- Lopes refused it.\n\n\
+Lopes left the room.\n";
+
+const NOTE: &str = "content/annotations/note.md";
+const POSITION: &str = "content/positions/delay.md";
+
+/// The errors of a one-article site with `files` added.
+fn errors(files: &[(&str, &str)]) -> Vec<String> {
+    let mut all = vec![
+        ("content/site.toml", "title = \"Bridge\"\n"),
+        ("content/articles/bridge.md", ARTICLE),
+        (
+            "content/actors/lopes.md",
+            "+++\nname = \"Lopes\"\nkind = \"person\"\n+++\n\nA resident.\n",
+        ),
+    ];
+    all.extend_from_slice(files);
+    TempSite::new(&all).errors()
+}
+
+/// The errors of an annotation with these front-matter lines (after `+++`).
+fn note(front: &str) -> Vec<String> {
+    let text = format!("+++\n{front}kind = \"context\"\n+++\n\nA note.\n");
+    errors(&[(NOTE, &text)])
+}
+
+#[test]
+fn the_site_is_clean_with_a_good_quote() {
+    assert_eq!(
+        note("quote = \"rushed\"\nprefix = \"the scheme \"\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn one_letter_off_names_the_closest_passage() {
+    assert_eq!(
+        note("quote = \"mobilised\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"mobilised\" (closest: \"mobilized\" in p2, 89% similar)"
+        ]
+    );
+}
+
+#[test]
+fn nothing_close_at_all() {
+    assert_eq!(
+        note("quote = \"zebra crossing\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"zebra crossing\" (no passage of the article is 70% similar or more)"
+        ]
+    );
+}
+
+#[test]
+fn across_a_paragraph_names_both_blocks() {
+    assert_eq!(
+        note("quote = \"Residents agreed.\\n\\nEngineers said\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"Residents agreed.\\n\\nEngineers said\" (it crosses a block boundary, from p1 into p2: a quote must lie inside one paragraph, heading, list item or table cell)"
+        ]
+    );
+    // With a typo as well: the closest passage, and the boundary it crosses.
+    assert_eq!(
+        note("quote = \"Residents agred. Engineers said\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"Residents agred. Engineers said\" (closest: \"Residents agreed. Engineers said\" from p1 into p2, 97% similar, but it crosses a block boundary: a quote must lie inside one paragraph, heading, list item or table cell)"
+        ]
+    );
+}
+
+#[test]
+fn across_two_list_items_names_the_list() {
+    assert_eq!(
+        note("quote = \"said no. Lopes refused\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"said no. Lopes refused\" (it crosses a block boundary, from one list item or table cell of p4 into another: a quote must lie inside one paragraph, heading, list item or table cell)"
+        ]
+    );
+}
+
+#[test]
+fn found_twice_in_an_annotation_lists_each_place_and_asks_for_a_prefix_or_suffix() {
+    assert_eq!(
+        note("quote = \"rushed\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote found 2 times in article \"bridge\": \"rushed\" (p1: \"…called the scheme [rushed]. Residents agreed.\"; p2: \"…said it was [rushed] too, and the…\"; add a prefix or suffix (the text just before or after it) to pick one)"
+        ]
+    );
+    // Still found several times with a suffix that every place has.
+    assert_eq!(
+        note("quote = \"Lopes\"\nsuffix = \" \"\n"),
+        [
+            "error: content/annotations/note.md:2: quote found 3 times in article \"bridge\": \"Lopes\" (p4: \"[Lopes] said no.\"; p4: \"[Lopes] refused it.\"; p5: \"[Lopes] left the room.\"; make the prefix or suffix longer to pick one)"
+        ]
+    );
+}
+
+#[test]
+fn found_three_times_in_a_stance_asks_for_more_of_the_sentence() {
+    let position = "+++\ntitle = \"Delay the bridge\"\nsummary = \"Wait.\"\n\n[[stances]]\nactor = \"lopes\"\nstance = \"opposes\"\nquote = \"Lopes\"\n+++\n";
+    assert_eq!(
+        errors(&[(POSITION, position)]),
+        [
+            "error: content/positions/delay.md:8: quote found 3 times in article \"bridge\": \"Lopes\" (p4: \"[Lopes] said no.\"; p4: \"[Lopes] refused it.\"; p5: \"[Lopes] left the room.\"; quote more of the sentence so that it occurs once)"
+        ]
+    );
+}
+
+#[test]
+fn wrong_prefix_points_at_the_prefix_and_shows_what_precedes() {
+    assert_eq!(
+        note("quote = \"rushed\"\nprefix = \"called the plan \"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"rushed\" occurs 2 times in article \"bridge\" (p1, p2), but none is preceded by prefix \"called the plan \" (the closest place, in p1, is preceded by \"called the scheme \")"
+        ]
+    );
+}
+
+#[test]
+fn wrong_suffix_points_at_the_suffix_and_shows_what_follows() {
+    assert_eq!(
+        note("quote = \"rushed\"\nsuffix = \" now\"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"rushed\" occurs 2 times in article \"bridge\" (p1, p2), but none is followed by suffix \" now\" (the closest place, in p2, is followed by \" too\")"
+        ]
+    );
+}
+
+#[test]
+fn a_prefix_missing_its_trailing_space_is_named() {
+    assert_eq!(
+        note("quote = \"rushed\"\nprefix = \"the scheme\"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"rushed\" occurs 2 times in article \"bridge\" (p1, p2), but none is preceded by prefix \"the scheme\" (end it with a space: in p1 the quote is preceded by \"the scheme \")"
+        ]
+    );
+    assert_eq!(
+        note("quote = \"rushed\"\nsuffix = \"too\"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"rushed\" occurs 2 times in article \"bridge\" (p1, p2), but none is followed by suffix \"too\" (start it with a space: in p2 the quote is followed by \" too\")"
+        ]
+    );
+}
+
+#[test]
+fn a_prefix_or_suffix_from_the_next_block_is_named() {
+    assert_eq!(
+        note("quote = \"Engineers\"\nprefix = \"Residents agreed. \"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"Engineers\" occurs once in article \"bridge\" (p2), but it is not preceded by prefix \"Residents agreed. \" (the prefix runs into p1, but it must be in the quote's block, p2: the quote starts its block, so use a suffix instead)"
+        ]
+    );
+    assert_eq!(
+        note("quote = \"said it\"\nprefix = \"agreed. Engineers \"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"said it\" occurs once in article \"bridge\" (p2), but it is not preceded by prefix \"agreed. Engineers \" (the prefix runs into p1, but it must be in the quote's block, p2: shorten it to \"Engineers \")"
+        ]
+    );
+    assert_eq!(
+        note("quote = \"Residents\"\nsuffix = \" agreed. Engineers\"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"Residents\" occurs once in article \"bridge\" (p1), but it is not followed by suffix \" agreed. Engineers\" (the suffix runs into p2, but it must be in the quote's block, p1: shorten it to \" agreed.\")"
+        ]
+    );
+}
+
+#[test]
+fn wrong_prefix_and_suffix_are_each_reported_at_their_line() {
+    assert_eq!(
+        note("quote = \"rushed\"\nprefix = \"the plan \"\nsuffix = \" now\"\n"),
+        [
+            "error: content/annotations/note.md:3: quote \"rushed\" occurs 2 times in article \"bridge\" (p1, p2), but none is preceded by prefix \"the plan \" (the closest place, in p1, is preceded by \"the scheme \")",
+            "error: content/annotations/note.md:4: quote \"rushed\" occurs 2 times in article \"bridge\" (p1, p2), but none is followed by suffix \" now\" (the closest place, in p2, is followed by \" too\")",
+        ]
+    );
+}
+
+#[test]
+fn a_stance_quote_one_letter_off_names_the_closest_passage_too() {
+    let position = "+++\ntitle = \"Delay the bridge\"\nsummary = \"Wait.\"\n\n[[stances]]\nactor = \"lopes\"\nstance = \"opposes\"\nquote = \"Lopes refusd it.\"\n+++\n";
+    assert_eq!(
+        errors(&[(POSITION, position)]),
+        [
+            "error: content/positions/delay.md:8: quote not found in article \"bridge\": \"Lopes refusd it.\" (closest: \"Lopes refused it.\" in p4, 94% similar)"
+        ]
+    );
+}
