@@ -3,6 +3,7 @@
 //! of the pages is checked. Writing is `output`'s job.
 
 pub mod affected;
+mod charref;
 pub mod links;
 pub mod notes;
 pub mod pages;
