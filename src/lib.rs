@@ -65,6 +65,8 @@ pub struct Prepared {
     pub templates: render::templates::Templates,
     /// Files to copy from `static/`.
     pub statics: Vec<StaticFile>,
+    /// The links written in content, where they are written.
+    pub written: Vec<render::written::WrittenLink>,
     /// What resolving the site left for taking in new article text (only when it was
     /// prepared with caches).
     kept: Option<model::update::Kept>,
@@ -74,7 +76,7 @@ impl Prepared {
     /// Renders every file into `sink` and checks the links; returns the problems found.
     pub fn render(&self, sink: &render::Sink) -> Result<Vec<Diagnostic>> {
         let statics: Vec<String> = self.statics.iter().map(|s| s.path.clone()).collect();
-        render::render(&self.site, &self.templates, &statics, sink)
+        render::render(&self.site, &self.templates, &statics, &self.written, sink)
     }
 
     /// Renders the whole site into memory.
@@ -163,6 +165,26 @@ pub fn prepare_after(
     let (templates, more) = render::templates::load(&opts.root)?;
     diags.extend(more);
     let statics = output::static_files(&opts.root, &mut diags)?;
+    let unparsed_pages: Vec<String> = raw
+        .unparsed
+        .iter()
+        .filter(|u| u.kind != "annotations")
+        .map(|u| format!("{}/{}/index.html", u.kind, u.slug))
+        .collect();
+    // Links written in content are checked here, with every other content error.
+    let written = render::written::gather(&raw);
+    {
+        let base = opts.base_url.as_deref().or_else(|| {
+            raw.site
+                .as_ref()
+                .and_then(|s| s.base_url.as_ref())
+                .map(|b| b.get_ref().as_str())
+        });
+        let base = base.and_then(model::normalize_base_url);
+        let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
+        let files = render::written::site_files(&raw, &paths);
+        diags.extend(render::written::check(&written, &files, base.as_deref()));
+    }
     let fine = templates.is_some() && !diags.iter().any(Diagnostic::is_error);
     let (mut site, kept, delta) = match (earlier.take(), analyses, fine) {
         (Some(mut e), Some(cache), true) => match update(&mut e, &statics, raw, cache) {
@@ -185,7 +207,10 @@ pub fn prepare_after(
         }
     }
     if delta.is_none() {
-        diags.extend(clashes(&render::generated_paths(&site), &statics));
+        // With the pages of files that did not parse: a clash shows in the same run.
+        let mut generated = render::generated_paths(&site);
+        generated.extend(unparsed_pages);
+        diags.extend(clashes(&generated, &statics));
     }
     let ok = !diags.iter().any(Diagnostic::is_error);
     let prepared = match templates {
@@ -193,6 +218,7 @@ pub fn prepare_after(
             site,
             templates,
             statics,
+            written,
             kept,
         }),
         _ => None,
@@ -248,20 +274,46 @@ fn update(
 
 /// A file of `static/` may replace an asset (`style.css`) but not a generated page.
 fn clashes(generated: &BTreeSet<String>, statics: &[StaticFile]) -> Vec<Diagnostic> {
-    statics
-        .iter()
-        .filter(|s| generated.contains(&s.path) && s.path != "style.css")
-        .map(|s| {
-            Diagnostic::error(
+    let mut diags = Vec::new();
+    for s in statics {
+        if generated.contains(&s.path) && s.path != "style.css" {
+            diags.push(Diagnostic::error(
                 format!("static/{}", s.path),
                 Some(1),
                 format!(
                     "would replace the generated {}: rename or remove it",
                     s.path
                 ),
-            )
-        })
-        .collect()
+            ));
+        }
+        // A folder where the site writes a file.
+        if let Some(file) = s
+            .path
+            .match_indices('/')
+            .map(|(i, _)| &s.path[..i])
+            .find(|f| generated.contains(*f))
+        {
+            diags.push(Diagnostic::error(
+                format!("static/{}", s.path),
+                Some(1),
+                format!("is in a folder {file}/, where the site writes the file {file}: rename or remove it"),
+            ));
+        }
+        // A file where the site needs a folder (probe M4).
+        let folder = format!("{}/", s.path);
+        if let Some(page) = generated
+            .range(folder.clone()..)
+            .next()
+            .filter(|g| g.starts_with(&folder))
+        {
+            diags.push(Diagnostic::error(
+                format!("static/{}", s.path),
+                Some(1),
+                format!("is a file where the site needs the folder {folder} (for {page}): rename or remove it"),
+            ));
+        }
+    }
+    diags
 }
 
 /// `explainer check`: validates content and the links of the site it would write.

@@ -18,26 +18,56 @@ pub struct StaticFile {
     pub source: PathBuf,
 }
 
-/// Lists the files of `root/static`, sorted.
+/// Lists the files of `root/static`, sorted. A symbolic link to a folder inside the site
+/// is followed (its files are copied); one that leads outside, nowhere or into a folder
+/// that holds it is a diagnostic.
 pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<Vec<StaticFile>> {
     let dir = root.join("static");
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);
     }
-    for entry in walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
-        let rel = entry
-            .path()
-            .strip_prefix(&dir)
-            .unwrap_or(entry.path())
+    let rel_of = |p: &Path| {
+        p.strip_prefix(&dir)
+            .unwrap_or(p)
             .to_string_lossy()
-            .replace('\\', "/");
+            .replace('\\', "/")
+    };
+    let mut walk = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                // A link that loops, or that leads nowhere.
+                let link = e.path().filter(|p| p.is_symlink());
+                match (link, e.loop_ancestor()) {
+                    (Some(p), Some(_)) => diags.push(crate::Diagnostic::error(
+                        format!("static/{}", rel_of(p)),
+                        Some(1),
+                        "a symbolic link to a folder that holds it: its files would be copied without end (remove the link)",
+                    )),
+                    (Some(p), None) => diags.push(crate::content::outside_link(&format!(
+                        "static/{}",
+                        rel_of(p)
+                    ))),
+                    _ => return Err(e).with_context(|| format!("failed to read {}", dir.display())),
+                }
+                continue;
+            }
+        };
+        let rel = rel_of(entry.path());
         if entry.path_is_symlink() && !crate::content::link_stays_inside(root, entry.path()) {
             diags.push(crate::content::outside_link(&format!("static/{rel}")));
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
             continue;
         }
-        if entry.path().is_dir() {
+        if entry.file_type().is_dir() {
             continue;
         }
         out.push(StaticFile {

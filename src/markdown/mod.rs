@@ -41,6 +41,43 @@ pub fn wikilink_targets(body: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// What a body writes that can lead somewhere, with the byte offset where it is
+/// written: the destination of a link or image that may be followed (not a
+/// `[[wikilink]]`), or raw HTML (whose links only an HTML scanner can read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written<'a> {
+    /// A link or image destination.
+    Link(CowStr<'a>),
+    /// A piece of raw HTML.
+    Html(CowStr<'a>),
+}
+
+/// Every link destination and piece of raw HTML of a body, with its byte offset, for
+/// the link check to report a broken link where it is written.
+pub fn written_links(body: &str) -> Vec<(Written<'_>, usize)> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    ..
+                },
+            ) if !matches!(link_type, LinkType::WikiLink { .. }) && safe_url(&dest_url) => {
+                Some((Written::Link(dest_url), range.start))
+            }
+            Event::Html(h) | Event::InlineHtml(h) => Some((Written::Html(h), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What to do with raw HTML in a body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RawHtml {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
+use super::written::Origins;
 use crate::diagnostic::Diagnostic;
 
 /// What the link check needs of one page once the page itself is gone: its ids, its
@@ -32,6 +33,11 @@ impl SiteFiles {
         SiteFiles(paths.into_iter().map(Arc::from).collect())
     }
 
+    /// Whether the site has a file at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains(path)
+    }
+
     fn get(&self, path: &str) -> Option<&Arc<str>> {
         self.0.get(path)
     }
@@ -43,7 +49,7 @@ pub fn scan_page(page: &str, html: &str, base_url: Option<&str>, files: &SiteFil
     let mut target = String::new();
     // A page links to the same place many times: each link is looked at once.
     let mut seen: FxHashSet<&str> = FxHashSet::default();
-    attributes(html, |attribute, value| match attribute {
+    attributes(html, |attribute, value, _| match attribute {
         Attribute::Id => out.ids.push(value.into()),
         Attribute::Link => {
             if let Cow::Borrowed(link) = value {
@@ -68,103 +74,27 @@ pub fn scan_page(page: &str, html: &str, base_url: Option<&str>, files: &SiteFil
     out
 }
 
-/// The attributes the link check reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attribute {
-    /// `href` or `src`.
-    Link,
-    /// `id`.
-    Id,
-}
+pub use super::scan::{Attribute, attributes};
 
-/// Calls `found` with each `href`, `src` and `id` value of an HTML page, entities
-/// decoded, in page order.
-///
-/// A small attribute scanner rather than a full HTML parser: the pages are the program's
-/// own output, and only these three attributes are read, on every page of a build.
-pub fn attributes<'h>(html: &'h str, mut found: impl FnMut(Attribute, Cow<'h, str>)) {
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(at) = memchr::memchr(b'=', &bytes[i..]) {
-        let eq = i + at;
-        i = eq + 1;
-        // `id`, `href` and `src` end in d, f or c: most other attributes are passed over
-        // on one byte (white space before the `=` is looked at in full).
-        if eq > 0 {
-            let last = bytes[eq - 1];
-            if !matches!(last | 0x20, b'd' | b'f' | b'c') && !last.is_ascii_whitespace() {
-                continue;
-            }
-        }
-        let name = attribute_name(bytes, eq);
-        let attribute = if name.eq_ignore_ascii_case(b"id") {
-            Attribute::Id
-        } else if name.eq_ignore_ascii_case(b"href") || name.eq_ignore_ascii_case(b"src") {
-            Attribute::Link
-        } else {
-            continue;
-        };
-        let mut start = eq + 1;
-        while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
-            start += 1;
-        }
-        let (value, end) = match bytes.get(start) {
-            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[start + 1..]) {
-                Some(e) => (&html[start + 1..start + 1 + e], start + 2 + e),
-                None => continue,
-            },
-            _ => {
-                let e = bytes[start..]
-                    .iter()
-                    .position(|b| b.is_ascii_whitespace() || *b == b'>')
-                    .unwrap_or(bytes.len() - start);
-                (&html[start..start + e], start + e)
-            }
-        };
-        i = end;
-        found(attribute, decode(value));
-    }
-}
-
-/// The attribute name just before the `=` at `eq`.
-fn attribute_name(bytes: &[u8], eq: usize) -> &[u8] {
-    let mut end = eq;
-    while end > 0 && bytes[end - 1].is_ascii_whitespace() {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > 0
-        && !matches!(
-            bytes[start - 1],
-            b' ' | b'\t' | b'\n' | b'\r' | b'<' | b'"' | b'\''
-        )
-    {
-        start -= 1;
-    }
-    &bytes[start..end]
-}
-
-fn decode(v: &str) -> Cow<'_, str> {
-    if memchr::memchr(b'&', v.as_bytes()).is_none() {
-        return Cow::Borrowed(v);
-    }
-    Cow::Owned(
-        v.replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">"),
-    )
+/// Who wrote the links of the pages: content (a written link's file and line) or a
+/// template (its file and the line of the link).
+pub struct Blame<'a> {
+    /// The links written in content, by the page that shows them.
+    pub written: &'a Origins<'a>,
+    /// The template file and line that write the link (as on the page, or rooted at the
+    /// site for a link to an id) on a page.
+    pub template: &'a (dyn Fn(&str, &str) -> (String, usize) + Sync),
+    /// The site's base URL.
+    pub base_url: Option<&'a str>,
 }
 
 /// Diagnostics for the links of `pages` (output path → its links) that lead nowhere:
 /// to no file (found when the page was scanned) or to no id of the page they lead to.
-/// `origin` names the template a page came from: a missing file is blamed on the
-/// linking page's template, a missing id on the target's. With `from`, only the links
-/// of those pages are looked at.
+/// Each is reported where it is written (see `Blame`), once however many pages show it.
+/// With `from`, only the links of those pages are looked at.
 pub fn check(
     pages: &BTreeMap<String, PageLinks>,
-    origin: &(dyn Fn(&str) -> String + Sync),
+    blame: &Blame,
     only: Option<&BTreeSet<String>>,
     from: Option<&BTreeSet<String>>,
 ) -> Vec<Diagnostic> {
@@ -178,20 +108,41 @@ pub fn check(
         .iter()
         .map(|(p, l)| (p.as_str(), l.ids.as_slice()))
         .collect();
-    looked_at
+    let found: Vec<((String, usize, String), Diagnostic)> = looked_at
         .par_iter()
         .flat_map_iter(|&(page, page_links)| {
             let mut diags = Vec::new();
             // With `only` (the pages just rendered again), the others' links need
             // checking only where they lead into those pages.
             let all = only.is_none_or(|o| o.contains(page));
+            let mut target = String::new();
             if all {
                 for link in &page_links.missing {
-                    diags.push(Diagnostic::error(
-                        origin(page),
-                        Some(1),
-                        format!("{page} links to \"{link}\", which is not in the site (look at the links of the page's content and of its template)"),
-                    ));
+                    let fragment = resolve(page, link, blame.base_url, &mut target).flatten();
+                    diags.push(match blame.written.of(page, &target, fragment) {
+                        Some(w) => (
+                            (w.path.clone(), w.line, w.link.clone()),
+                            Diagnostic::error(
+                                w.path.clone(),
+                                Some(w.line),
+                                format!(
+                                    "links to \"{}\", which is not in the site (shown on {page})",
+                                    w.link
+                                ),
+                            ),
+                        ),
+                        None => {
+                            let (file, line) = (blame.template)(page, link);
+                            (
+                                (file.clone(), line, target.clone()),
+                                Diagnostic::error(
+                                    file,
+                                    Some(line),
+                                    format!("{page} links to \"{link}\", which is not in the site"),
+                                ),
+                            )
+                        }
+                    });
                 }
             }
             for (target, fragment) in &page_links.fragments {
@@ -201,23 +152,64 @@ pub fn check(
                 let Some(target_ids) = ids.get(&**target) else {
                     continue;
                 };
-                if target_ids.binary_search(fragment).is_err() {
-                    diags.push(Diagnostic::error(
-                        origin(target),
-                        Some(1),
-                        format!("{page} links to \"{target}#{fragment}\", but {target} has no id=\"{fragment}\""),
-                    ));
+                if has_id(target_ids, fragment) {
+                    continue;
                 }
+                let message =
+                    format!("\"{target}#{fragment}\", but {target} has no id=\"{fragment}\"");
+                diags.push(match blame.written.of(page, target, Some(fragment)) {
+                    Some(w) => (
+                        (w.path.clone(), w.line, w.link.clone()),
+                        Diagnostic::error(
+                            w.path.clone(),
+                            Some(w.line),
+                            format!(
+                                "links to \"{}\", which leads to {message} (shown on {page})",
+                                w.link
+                            ),
+                        ),
+                    ),
+                    None => {
+                        let rooted =
+                            format!("{}#{fragment}", target.trim_end_matches("index.html"));
+                        let (file, line) = (blame.template)(page, &rooted);
+                        (
+                            (file.clone(), line, rooted),
+                            Diagnostic::error(
+                                file,
+                                Some(line),
+                                format!("{page} links to {message}"),
+                            ),
+                        )
+                    }
+                });
             }
             diags
         })
+        .collect();
+    // Once each: a link of a template or of a stance's note shows on many pages.
+    let mut seen = std::collections::HashSet::new();
+    found
+        .into_iter()
+        .filter(|(key, _)| seen.insert(key.clone()))
+        .map(|(_, d)| d)
         .collect()
+}
+
+/// Whether `ids` (sorted) hold the id a fragment names: as written, or percent-decoded
+/// (`#caf%C3%A9` finds `id="café"`), as browsers look for it.
+fn has_id(ids: &[Box<str>], fragment: &str) -> bool {
+    ids.binary_search_by(|i| (**i).cmp(fragment)).is_ok()
+        || (fragment.contains('%')
+            && percent_encoding::percent_decode_str(fragment)
+                .decode_utf8()
+                .is_ok_and(|d| ids.binary_search_by(|i| (**i).cmp(&*d)).is_ok()))
 }
 
 /// Puts into `target` the output file an internal link of `page` leads to, and returns
 /// the link's fragment (`Some("")` when it has none); `None` for other hosts, `mailto:`
 /// and the like, and for links above the site's root.
-fn resolve<'l>(
+pub(crate) fn resolve<'l>(
     page: &str,
     link: &'l str,
     base_url: Option<&str>,
@@ -246,6 +238,14 @@ fn resolve<'l>(
         None => (link, None),
     };
     let path = memchr::memchr(b'?', path.as_bytes()).map_or(path, |i| &path[..i]);
+    // `my%20file.pdf` names the file `my file.pdf`, as a server reads it.
+    let decoded = match memchr::memchr(b'%', path.as_bytes()) {
+        Some(_) => percent_encoding::percent_decode_str(path)
+            .decode_utf8()
+            .unwrap_or(Cow::Borrowed(path)),
+        None => Cow::Borrowed(path),
+    };
+    let path = decoded.as_ref();
     target.clear();
     if path.is_empty() && !absolute {
         // Only a fragment or a query: the page itself.
@@ -299,20 +299,6 @@ mod tests {
         let mut target = String::new();
         let fragment = resolve(page, link, base_url, &mut target)?;
         Some((target, fragment.map(str::to_string)))
-    }
-
-    #[test]
-    fn scans_links_and_ids() {
-        let (mut links, mut ids) = (Vec::new(), Vec::new());
-        attributes(
-            r#"<a href="../x/#p1" id="a">x</a><img src='i.png'><p id=b><a href="a&amp;b"><a HREF="up/" class="c" data-id="no"><a href = "sp/">"#,
-            |attribute, value| match attribute {
-                Attribute::Link => links.push(value.into_owned()),
-                Attribute::Id => ids.push(value.into_owned()),
-            },
-        );
-        assert_eq!(links, ["../x/#p1", "i.png", "a&b", "up/", "sp/"]);
-        assert_eq!(ids, ["a", "b"]);
     }
 
     #[test]
@@ -371,7 +357,14 @@ mod tests {
             "a/index.html".to_string(),
             scan_page("a/index.html", r#"<p id="p1">"#, None, &files),
         );
-        let d = check(&pages, &|p| p.to_string(), None, None);
+        let origins = Origins::default();
+        let template = |p: &str, _: &str| (p.to_string(), 1);
+        let blame = Blame {
+            written: &origins,
+            template: &template,
+            base_url: None,
+        };
+        let d = check(&pages, &blame, None, None);
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(
             d.iter()
@@ -382,9 +375,9 @@ mod tests {
                 .any(|d| d.to_string().contains("a/index.html has no id=\"p9\""))
         );
         let only: BTreeSet<String> = ["a/index.html".to_string()].into();
-        let d = check(&pages, &|p| p.to_string(), Some(&only), None);
+        let d = check(&pages, &blame, Some(&only), None);
         assert_eq!(d.len(), 1, "only the link into a/ is checked again: {d:?}");
-        let d = check(&pages, &|p| p.to_string(), Some(&only), Some(&only));
+        let d = check(&pages, &blame, Some(&only), Some(&only));
         assert_eq!(d.len(), 0, "only the links of a/: {d:?}");
     }
 }

@@ -3,12 +3,15 @@
 //! of the pages is checked. Writing is `output`'s job.
 
 pub mod affected;
+mod charref;
 pub mod links;
 pub mod notes;
 pub mod pages;
+pub mod scan;
 pub mod templates;
 pub mod urls;
 pub mod views;
+pub mod written;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,6 +134,7 @@ pub fn render(
     site: &Site,
     templates: &Templates,
     statics: &[String],
+    content_links: &[written::WrittenLink],
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let mut rendered = Rendered::default();
@@ -138,7 +142,7 @@ pub fn render(
     if !diags.is_empty() {
         return Ok(diags);
     }
-    let diags = finish(site, templates, &rendered, None, sink);
+    let diags = finish(site, templates, content_links, &rendered, None, sink);
     crate::drop_later(rendered);
     diags
 }
@@ -211,12 +215,14 @@ pub fn render_pages(
 }
 
 /// Writes the files that are not pages (`.nojekyll`, the stylesheet, the sitemap) and
-/// checks the links of the `rendered` pages (with `only`, the pages rendered again since
+/// checks the links of the `rendered` pages, a broken one reported where it is written
+/// (in `content_links`, or in a template) (with `only`, the pages rendered again since
 /// a check that passed, the files being the same: just those that can have changed, the
 /// links of and into those pages).
 pub fn finish(
     site: &Site,
     templates: &Templates,
+    content_links: &[written::WrittenLink],
     rendered: &Rendered,
     only: Option<&BTreeSet<String>>,
     sink: &Sink,
@@ -229,13 +235,15 @@ pub fn finish(
             sitemap(base, &generated_paths(site)).as_bytes(),
         )?;
     }
-    let blame = |page: &str| {
+    let template_line = |page: &str, link: &str| {
         let template = rendered.origin.get(page).copied().unwrap_or("index.html");
-        templates
-            .origin
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| format!("templates/{template}"))
+        templates.link_line(template, link)
+    };
+    let origins = written::Origins::new(content_links, site.base_url.as_deref());
+    let blame = links::Blame {
+        written: &origins,
+        template: &template_line,
+        base_url: site.base_url.as_deref(),
     };
     // A link into a page rendered again still finds its file: only one to an id on it
     // can break, so the pages that link to none need no look.
@@ -515,6 +523,7 @@ mod tests {
             let diags = finish(
                 &Site::default(),
                 &templates,
+                &[],
                 &r,
                 Some(&only),
                 &|_, _| Ok(()),

@@ -43,6 +43,8 @@ pub struct Templates {
     pub origin: BTreeMap<String, String>,
     /// A hash of every template's text: equal when nothing changed.
     pub fingerprint: u64,
+    /// Template name to its text, to find the line a link is written on.
+    pub sources: BTreeMap<String, String>,
 }
 
 /// Loads the defaults and the site's overrides. A template that does not parse is a
@@ -100,6 +102,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
         .into_iter()
         .map(|(n, (_, text))| (n, text))
         .collect();
+    diags.extend(unused(&all));
     let fingerprint = {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -110,7 +113,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
         diags.push(template_error(&e, &origin, None));
         return Ok((None, diags));
     }
-    if !diags.is_empty() {
+    if diags.iter().any(Diagnostic::is_error) {
         return Ok((None, diags));
     }
     Ok((
@@ -118,6 +121,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
             tera,
             origin,
             fingerprint,
+            sources: all.into_iter().collect(),
         }),
         diags,
     ))
@@ -152,4 +156,164 @@ pub fn template_error(
         line,
         format!("template error: {}", message.replace('\n', " ")),
     )
+}
+
+/// The names of the templates a template's text names (`extends`, `include`, `import`).
+fn named(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("{%") {
+        let tag = &text[i + 2..];
+        let tag = &tag[..tag.find("%}").unwrap_or(tag.len())];
+        let mut words = tag.trim_start_matches('-').split_whitespace();
+        if matches!(words.next(), Some("extends" | "include" | "import")) {
+            if let Some(name) = words.next() {
+                out.push(name.trim_matches(['"', '\'', '`']));
+            }
+        }
+    }
+    out
+}
+
+/// A warning for each template of `templates/` that no page uses and no template names:
+/// a misspelt override would otherwise be ignored without a word.
+fn unused(all: &[(String, String)]) -> Vec<Diagnostic> {
+    let used: std::collections::BTreeSet<&str> = DEFAULTS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(all.iter().flat_map(|(_, text)| named(text)))
+        .collect();
+    all.iter()
+        .filter(|(name, _)| !used.contains(name.as_str()))
+        .map(|(name, _)| {
+            let known = DEFAULTS.iter().map(|(n, _)| *n);
+            let leaf = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+            let hint = crate::diagnostic::did_you_mean(&leaf, known.clone())
+                .or_else(|| crate::diagnostic::did_you_mean(name, known.clone()));
+            let list = known.collect::<Vec<_>>().join(", ");
+            Diagnostic::warning(
+                format!("templates/{name}"),
+                Some(1),
+                format!("is not used: no page is made with it and no template includes it (the templates a site can replace are {list}, in templates/ itself)"),
+            )
+            .with_hint(hint)
+        })
+        .collect()
+}
+
+impl Templates {
+    /// The template file and line that write `link` on a page made with `template`: the
+    /// `href` or `src` of the template (or of one it extends or includes) whose text
+    /// matches the link best, `{{ … }}` and `{% … %}` matching anything. Line 1 of the
+    /// page's template when none matches.
+    pub fn link_line(&self, template: &str, link: &str) -> (String, usize) {
+        let mut names = vec![template];
+        let mut i = 0;
+        while i < names.len() && names.len() < 32 {
+            if let Some(text) = self.sources.get(names[i]) {
+                for n in named(text) {
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+            i += 1;
+        }
+        let mut best: Option<(usize, &str, usize)> = None;
+        for name in names {
+            let Some(text) = self.sources.get(name) else {
+                continue;
+            };
+            super::scan::attributes(text, |attribute, value, at| {
+                if attribute != super::scan::Attribute::Link {
+                    return;
+                }
+                if let Some(score) = pattern_score(&value, link) {
+                    if best.is_none_or(|(s, _, _)| score > s) {
+                        best = Some((score, name, 1 + text[..at].matches('\n').count()));
+                    }
+                }
+            });
+        }
+        let (name, line) = best.map_or((template, 1), |(_, n, l)| (n, l));
+        let file = self
+            .origin
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("templates/{name}"));
+        (file, line)
+    }
+}
+
+/// How well a template's attribute `pattern` (with `{{ … }}`, `{% … %}` and `{# … #}`
+/// standing for anything) matches `link`: the length of its text that the link holds in
+/// order, or `None` when it cannot be the link.
+fn pattern_score(pattern: &str, link: &str) -> Option<usize> {
+    let mut pieces = Vec::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find(['{']) {
+        let close = match rest.get(i..i + 2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            _ => {
+                pieces.push(&rest[..i + 1]);
+                rest = &rest[i + 1..];
+                continue;
+            }
+        };
+        pieces.push(&rest[..i]);
+        pieces.push("\0");
+        rest = rest[i..].find(close).map_or("", |e| &rest[i + e + 2..]);
+    }
+    pieces.push(rest);
+    // Join the literal text between the tags.
+    let mut parts: Vec<String> = vec![String::new()];
+    for p in pieces {
+        if p == "\0" {
+            parts.push(String::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push_str(p);
+        }
+    }
+    if parts.len() == 1 {
+        return (parts[0] == link).then_some(link.len() + 1);
+    }
+    let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+    let mut at = link.strip_prefix(first.as_str())?;
+    for middle in &parts[1..parts.len() - 1] {
+        let i = at.find(middle.as_str())?;
+        at = &at[i + middle.len()..];
+    }
+    at.ends_with(last.as_str())
+        .then(|| parts.iter().map(String::len).sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_of_template_links() {
+        assert_eq!(pattern_score("{{ root }}about/", "../../about/"), Some(6));
+        assert_eq!(pattern_score("{{ root }}about/", "../../other/"), None);
+        assert_eq!(pattern_score("about/", "about/"), Some(7));
+        assert_eq!(
+            pattern_score(
+                "{{ root }}articles/{{ a.slug }}/#p{{ n }}",
+                "articles/x/#p9"
+            ),
+            Some(12)
+        );
+        assert_eq!(pattern_score("{{ u }}", "anything"), Some(0));
+    }
+
+    #[test]
+    fn names_of_included_templates() {
+        assert_eq!(
+            named(
+                r#"{% extends "base.html" %}{%- include 'nav.html' -%}{% import "m.html" as m %}"#
+            ),
+            ["base.html", "nav.html", "m.html"]
+        );
+    }
 }

@@ -140,6 +140,7 @@ impl Session {
             more = crate::render::finish(
                 site,
                 &prepared.templates,
+                &prepared.written,
                 &rendered,
                 touched.as_ref(),
                 &sink,

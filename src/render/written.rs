@@ -1,0 +1,335 @@
+//! Links written in content (Markdown bodies, stance notes, URL keys), each with the
+//! file and line where the writer wrote it and the pages it shows on. They are checked
+//! against the site's files before anything renders, so that a broken link is reported
+//! once, at the content file and line, in the same run as every other content error; and
+//! a page's broken link to an id is traced back to them after rendering.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::links::{SiteFiles, resolve};
+use super::scan::{self, Attribute};
+use crate::content::{RawSite, SourceFile};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Written};
+
+/// One link as the writer wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    /// The destination, as written.
+    pub link: String,
+    /// The content file, relative to the root.
+    pub path: String,
+    /// The line of the file it is written on.
+    pub line: usize,
+    /// The output files of the pages that show it.
+    pub pages: Vec<String>,
+    /// Whether it is a URL key of the front matter (which must be an absolute URL: only
+    /// one under the site's base URL leads into the site).
+    pub key: bool,
+}
+
+fn page(section: &str, slug: &str) -> String {
+    format!("{section}/{slug}/index.html")
+}
+
+fn note_page(article: &str, slug: &str) -> String {
+    format!("articles/{article}/notes/{slug}/index.html")
+}
+
+/// Every link written in the content of `raw`, file by file.
+pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
+    let mut out = Vec::new();
+    for f in &raw.articles {
+        let pages = vec![page("articles", &f.slug)];
+        body(f, false, &pages, &mut out);
+        key(
+            f,
+            f.front.source_url.as_ref().map(|u| (u.span(), u.get_ref())),
+            &pages,
+            &mut out,
+        );
+    }
+    for f in &raw.actors {
+        let pages = vec![page("actors", &f.slug)];
+        body(f, true, &pages, &mut out);
+        for l in &f.front.links {
+            key(f, Some((l.url.span(), l.url.get_ref())), &pages, &mut out);
+        }
+    }
+    let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
+    for f in &raw.positions {
+        body(f, true, &[page("positions", &f.slug)], &mut out);
+        for st in &f.front.stances {
+            // A stance shows on the position's page and on its actor's.
+            let mut pages = vec![page("positions", &f.slug)];
+            if actors.contains(st.get_ref().actor.get_ref().as_str()) {
+                pages.push(page("actors", st.get_ref().actor.get_ref()));
+            }
+            let url = st.get_ref().source_url.as_ref();
+            key(f, url.map(|u| (u.span(), u.get_ref())), &pages, &mut out);
+            if let Some(note) = &st.get_ref().note {
+                string(f, note.span(), note.get_ref(), &pages, &mut out);
+            }
+        }
+    }
+    let only_article = match raw.articles.as_slice() {
+        [a] => Some(a.slug.as_str()),
+        _ => None,
+    };
+    for f in &raw.annotations {
+        let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
+        let Some(article) = article.or(only_article) else {
+            continue;
+        };
+        // A note shows whole on its own page, and its lead on the article's.
+        let pages = vec![page("articles", article), note_page(article, &f.slug)];
+        let mut lead = None;
+        markdown_links(&f.body, true, &mut |link, at| {
+            let lead = *lead.get_or_insert_with(|| super::notes::lead(&f.body).0.len());
+            out.push(WrittenLink {
+                link,
+                path: f.path.clone(),
+                line: f.body_line_at(at),
+                pages: pages[if at < lead { 0 } else { 1 }..].to_vec(),
+                key: false,
+            })
+        });
+        for l in &f.front.sources {
+            key(f, Some((l.url.span(), l.url.get_ref())), &pages, &mut out);
+        }
+    }
+    out
+}
+
+/// The links of a file's Markdown body (raw HTML kept where `html`).
+fn body<F>(f: &SourceFile<F>, html: bool, pages: &[String], out: &mut Vec<WrittenLink>) {
+    markdown_links(&f.body, html, &mut |link, at| {
+        out.push(WrittenLink {
+            link,
+            path: f.path.clone(),
+            line: f.body_line_at(at),
+            pages: pages.to_vec(),
+            key: false,
+        })
+    });
+}
+
+/// A URL key of the front matter.
+fn key<F>(
+    f: &SourceFile<F>,
+    url: Option<(Range<usize>, &String)>,
+    pages: &[String],
+    out: &mut Vec<WrittenLink>,
+) {
+    if let Some((span, url)) = url {
+        out.push(WrittenLink {
+            link: url.clone(),
+            path: f.path.clone(),
+            line: f.line(span),
+            pages: pages.to_vec(),
+            key: true,
+        });
+    }
+}
+
+/// The links of a Markdown string of the front matter (a stance's note), on the lines of
+/// the file they are written on, in a `"""` string too.
+fn string<F>(
+    f: &SourceFile<F>,
+    span: Range<usize>,
+    value: &str,
+    pages: &[String],
+    out: &mut Vec<WrittenLink>,
+) {
+    let first = f.line(span.clone());
+    let last = f.lines.line(span.end.saturating_sub(1)).max(first);
+    // A `"""` string drops the new line right after its opening quotes; escapes such as
+    // `\n` make new lines the file does not have (then the string's first line).
+    let newlines = value.matches('\n').count();
+    let skip = (last - first).saturating_sub(newlines);
+    markdown_links(value, true, &mut |link, at| {
+        let before = value[..at.min(value.len())].matches('\n').count();
+        out.push(WrittenLink {
+            link,
+            path: f.path.clone(),
+            line: (first + skip + before).min(last),
+            pages: pages.to_vec(),
+            key: false,
+        })
+    });
+}
+
+/// Calls `found` with each link of a Markdown text and its byte offset.
+fn markdown_links(text: &str, html: bool, found: &mut dyn FnMut(String, usize)) {
+    if !might_link(text, html) {
+        return;
+    }
+    for (written, at) in markdown::written_links(text) {
+        match written {
+            Written::Link(dest) => found(dest.to_string(), at),
+            Written::Html(piece) if html => scan::attributes(&piece, |attribute, value, i| {
+                if attribute == Attribute::Link {
+                    found(value.into_owned(), at + i)
+                }
+            }),
+            Written::Html(_) => {}
+        }
+    }
+}
+
+/// Whether a text can hold a link into the site: an inline link or image to something
+/// other than an `http(s)`/`mailto` URL, a reference definition, or (with `html`) a tag.
+/// Most bodies hold none, and need not be parsed again.
+fn might_link(text: &str, html: bool) -> bool {
+    let b = text.as_bytes();
+    if (html && memchr::memchr(b'<', b).is_some()) || memchr::memmem::find(b, b"]:").is_some() {
+        return true;
+    }
+    memchr::memmem::find_iter(b, b"](").any(|i| {
+        let rest = text[i + 2..].trim_start_matches([' ', '\t', '\n', '\r', '<']);
+        let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        !["http://", "https://", "mailto:"]
+            .iter()
+            .any(|s| head.starts_with(s))
+    })
+}
+
+/// The output files a site of this content has (each page, whether its file parsed or
+/// not, and the fixed files), with `statics`.
+pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
+    let fixed = [
+        "index.html",
+        "404.html",
+        "actors/index.html",
+        "positions/index.html",
+        ".nojekyll",
+        "style.css",
+        "sitemap.xml",
+    ];
+    let mut pages: Vec<String> = Vec::new();
+    pages.extend(raw.articles.iter().map(|f| page("articles", &f.slug)));
+    pages.extend(raw.actors.iter().map(|f| page("actors", &f.slug)));
+    pages.extend(raw.positions.iter().map(|f| page("positions", &f.slug)));
+    pages.extend(
+        raw.unparsed
+            .iter()
+            .filter(|u| u.kind != "annotations")
+            .map(|u| page(u.kind, &u.slug)),
+    );
+    let only_article = match raw.articles.as_slice() {
+        [a] => Some(a.slug.as_str()),
+        _ => None,
+    };
+    for f in &raw.annotations {
+        let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
+        if let Some(article) = article.or(only_article) {
+            pages.push(note_page(article, &f.slug));
+        }
+    }
+    SiteFiles::new(
+        fixed
+            .into_iter()
+            .chain(pages.iter().map(String::as_str))
+            .chain(statics.iter().map(String::as_str)),
+    )
+}
+
+/// A diagnostic for each written link that leads to no file of the site, once each, on
+/// the first page it shows on.
+pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -> Vec<Diagnostic> {
+    let mut target = String::new();
+    let mut diags = Vec::new();
+    for w in links {
+        if w.key && !base_url.is_some_and(|b| w.link.starts_with(b)) {
+            continue;
+        }
+        for page in &w.pages {
+            if resolve(page, &w.link, base_url, &mut target).is_some() && !files.contains(&target) {
+                let shown = page.trim_end_matches("index.html");
+                diags.push(Diagnostic::error(
+                    w.path.clone(),
+                    Some(w.line),
+                    format!(
+                        "links to \"{}\", which is not in the site (on {shown} it leads to {target})",
+                        w.link
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    diags
+}
+
+/// The written links by the page they show on and the file and id they lead to, to
+/// find where a page's broken link was written.
+#[derive(Debug, Default)]
+pub struct Origins<'w>(FxHashMap<(&'w str, String), &'w WrittenLink>);
+
+impl<'w> Origins<'w> {
+    /// The origins of `links`, resolved on each page they show on.
+    pub fn new(links: &'w [WrittenLink], base_url: Option<&str>) -> Origins<'w> {
+        let mut map = FxHashMap::default();
+        let mut target = String::new();
+        for w in links {
+            for p in &w.pages {
+                if let Some(fragment) = resolve(p, &w.link, base_url, &mut target) {
+                    map.entry((p.as_str(), place(&target, fragment)))
+                        .or_insert(w);
+                }
+            }
+        }
+        Origins(map)
+    }
+
+    /// The written link that leads from `page` to `target` (an output file) and
+    /// `fragment`, if content wrote one.
+    pub fn of(&self, page: &str, target: &str, fragment: Option<&str>) -> Option<&'w WrittenLink> {
+        if self.0.is_empty() {
+            return None;
+        }
+        self.0.get(&(page, place(target, fragment))).copied()
+    }
+}
+
+fn place(target: &str, fragment: Option<&str>) -> String {
+    format!("{target}#{}", fragment.unwrap_or(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_without_links_into_the_site_are_not_parsed_again() {
+        assert!(!might_link(
+            "plain text, [a](https://e.org/) and [[slug]]",
+            true
+        ));
+        assert!(!might_link("a <b>tag</b> in an article", false));
+        assert!(might_link("see [minutes](minutes/)", false));
+        assert!(might_link("see [minutes][m]\n\n[m]: minutes/", false));
+        assert!(might_link("<a href=x>", true));
+    }
+
+    #[test]
+    fn links_of_markdown_with_their_offsets() {
+        let mut found = Vec::new();
+        markdown_links(
+            "a [b](x/) `[c](no/)` ![i](i%20j.png)\n\n<a href=\"h/\">h</a> [e](https://e.org/)",
+            true,
+            &mut |l, at| found.push((l, at)),
+        );
+        assert_eq!(
+            found,
+            [
+                ("x/".to_string(), 2),
+                ("i%20j.png".into(), 21),
+                ("h/".into(), 47),
+                ("https://e.org/".into(), 57)
+            ]
+        );
+    }
+}
