@@ -43,7 +43,7 @@ fn broken_site() -> TempSite {
 }
 
 const ACTOR_HINT: &str =
-    "the keys of an actor are name, kind, aliases, role, affiliation, wikidata, links";
+    "the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links";
 
 #[test]
 fn json_prints_one_object_per_line_on_stdout() {

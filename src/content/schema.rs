@@ -326,7 +326,7 @@ mod tests {
         agrees::<LinkFront>(&LINK, "title = \"T\"\nurl = \"https://e.org\"\n");
         agrees::<ActorFront>(
             &ACTOR,
-            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\n",
+            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\n",
         );
         agrees::<StanceFront>(
             &STANCE,

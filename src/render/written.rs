@@ -83,19 +83,11 @@ pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
         let Some(article) = article.or(only_article) else {
             continue;
         };
-        // A note shows whole on its own page, and its lead on the article's.
-        let pages = vec![page("articles", article), note_page(article, &f.slug)];
-        let mut lead = None;
-        markdown_links(&f.body, true, &mut |link, at| {
-            let lead = *lead.get_or_insert_with(|| super::notes::lead(&f.body).0.len());
-            out.push(WrittenLink {
-                link,
-                path: f.path.clone(),
-                line: f.body_line_at(at),
-                pages: pages[if at < lead { 0 } else { 1 }..].to_vec(),
-                key: false,
-            })
-        });
+        // A note shows whole on its own page, and its lead on the article's; it is
+        // written for the article's page, and its relative links are rebased on its own
+        // (`markdown::to_html_rebased`), so they lead from the article's page on both.
+        let pages = vec![page("articles", article)];
+        body(f, true, &pages, &mut out);
         for l in &f.front.sources {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages, &mut out);
         }
