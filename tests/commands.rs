@@ -607,3 +607,19 @@ fn a_root_without_content_is_wrong_usage_and_strict_counts_every_warning() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_link_in_a_multi_line_stance_note_is_reported_at_its_own_line() {
+    // Probe-3 N5: TOML drops the line break after the opening `"""`.
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\nnote = \"\"\"\nLine one.\n\nSee [[nobody]].\n\"\"\"\n+++\n\nWhy talks matter.\n",
+    );
+    let errors = site.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("error: content/positions/talks.md:12: [[nobody]]"),
+        "{errors:?}"
+    );
+}

@@ -56,6 +56,18 @@ impl<F> SourceFile<F> {
                 .matches('\n')
                 .count()
     }
+
+    /// The 1-based file line of byte `at` of `value`, the string of the front matter at
+    /// `span`. A `"""` string drops the line break right after its opening quotes, and
+    /// escapes such as `\n` make line breaks the file does not have (then the string's
+    /// first line is the answer).
+    pub fn string_line_at(&self, span: std::ops::Range<usize>, value: &str, at: usize) -> usize {
+        let first = self.line(span.clone());
+        let last = self.lines.line(span.end.saturating_sub(1)).max(first);
+        let skip = (last - first).saturating_sub(value.matches('\n').count());
+        let before = value[..at.min(value.len())].matches('\n').count();
+        (first + skip + before).min(last)
+    }
 }
 
 /// Turns byte offsets of a front matter into lines of its file.

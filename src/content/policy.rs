@@ -41,9 +41,8 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
                 out.key(f, "source_url", u);
             }
             if let Some(note) = &st.get_ref().note {
-                let line = f.line(note.span());
                 let text = note.get_ref();
-                out.markdown(&f.path, text, &|at| line + text[..at].matches('\n').count());
+                out.markdown(&f.path, text, &|at| f.string_line_at(note.span(), text, at));
             }
         }
         out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));

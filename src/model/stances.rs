@@ -115,9 +115,8 @@ pub(super) fn resolve_position(
             }
         }
         if let Some(note) = &st.note {
-            let line = file.line(note.span());
             cx.wikilinks(&file.path, note.get_ref(), &|at| {
-                line + note.get_ref()[..at].matches('\n').count()
+                file.string_line_at(note.span(), note.get_ref(), at)
             });
         }
         if actor_ok {

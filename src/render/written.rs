@@ -135,18 +135,11 @@ fn string<F>(
     pages: &[String],
     out: &mut Vec<WrittenLink>,
 ) {
-    let first = f.line(span.clone());
-    let last = f.lines.line(span.end.saturating_sub(1)).max(first);
-    // A `"""` string drops the new line right after its opening quotes; escapes such as
-    // `\n` make new lines the file does not have (then the string's first line).
-    let newlines = value.matches('\n').count();
-    let skip = (last - first).saturating_sub(newlines);
     markdown_links(value, true, &mut |link, at| {
-        let before = value[..at.min(value.len())].matches('\n').count();
         out.push(WrittenLink {
             link,
             path: f.path.clone(),
-            line: (first + skip + before).min(last),
+            line: f.string_line_at(span.clone(), value, at),
             pages: pages.to_vec(),
             key: false,
         })
