@@ -306,3 +306,19 @@ fn a_note_link_is_checked_from_the_article_page_it_is_written_for() {
         ]
     );
 }
+
+#[test]
+fn a_link_above_the_sites_root_is_an_error() {
+    // Probe-3 N2: it works at a domain's root and breaks under a sub-path.
+    let s = site();
+    s.write(
+        "content/actors/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\naliases = [\"Bob\"]\n+++\n\nBob is a diplomat. [Home](../../../).\n",
+    );
+    assert_eq!(
+        s.errors(),
+        [
+            "error: content/actors/bob-jones.md:7: links to \"../../../\", which is not in the site (on actors/bob-jones/ it leads to ../index.html) (it climbs above the site's root: it may work at a domain's root, never under a sub-path such as GitHub Pages')"
+        ]
+    );
+}

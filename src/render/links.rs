@@ -208,7 +208,9 @@ fn has_id(ids: &[Box<str>], fragment: &str) -> bool {
 
 /// Puts into `target` the output file an internal link of `page` leads to, and returns
 /// the link's fragment (`Some("")` when it has none); `None` for other hosts, `mailto:`
-/// and the like, and for links above the site's root.
+/// and the like. A link that climbs above the site's root leads to a path that starts
+/// with `../`, which is no file of the site: it works at a domain's root but not under
+/// a sub-path (GitHub Pages), so it is reported.
 pub(crate) fn resolve<'l>(
     page: &str,
     link: &'l str,
@@ -253,6 +255,7 @@ pub(crate) fn resolve<'l>(
         return Some(fragment);
     }
     target.push_str(dir);
+    let mut above = 0usize;
     let mut last = "";
     let mut start = 0;
     for end in memchr::memchr_iter(b'/', path.as_bytes()).chain([path.len()]) {
@@ -262,7 +265,7 @@ pub(crate) fn resolve<'l>(
             "" | "." => {}
             ".." => {
                 if target.is_empty() {
-                    return None;
+                    above += 1;
                 }
                 target.truncate(memchr::memrchr(b'/', target.as_bytes()).unwrap_or(0));
             }
@@ -283,6 +286,9 @@ pub(crate) fn resolve<'l>(
             target.push('/');
         }
         target.push_str("index.html");
+    }
+    if above > 0 {
+        target.insert_str(0, &"../".repeat(above));
     }
     Some(fragment)
 }
@@ -337,7 +343,11 @@ mod tests {
             resolved("404.html", "https://e.org/r/", Some("https://e.org/r/")),
             Some(("index.html".into(), None))
         );
-        assert_eq!(resolved("index.html", "../../etc", None), None);
+        // Above the root: no file of the site (probe-3 N2).
+        assert_eq!(
+            resolved("index.html", "../../etc", None),
+            Some(("../../etc/index.html".into(), None))
+        );
     }
 
     #[test]

@@ -233,14 +233,20 @@ pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -
         for page in &w.pages {
             if resolve(page, &w.link, base_url, &mut target).is_some() && !files.contains(&target) {
                 let shown = page.trim_end_matches("index.html");
-                diags.push(Diagnostic::error(
-                    w.path.clone(),
-                    Some(w.line),
-                    format!(
-                        "links to \"{}\", which is not in the site (on {shown} it leads to {target})",
-                        w.link
-                    ),
-                ));
+                let above = target.starts_with("../").then(|| {
+                    "it climbs above the site's root: it may work at a domain's root, never under a sub-path such as GitHub Pages'".to_string()
+                });
+                diags.push(
+                    Diagnostic::error(
+                        w.path.clone(),
+                        Some(w.line),
+                        format!(
+                            "links to \"{}\", which is not in the site (on {shown} it leads to {target})",
+                            w.link
+                        ),
+                    )
+                    .with_hint(above),
+                );
                 break;
             }
         }
