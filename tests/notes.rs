@@ -80,6 +80,10 @@ fn the_note_page_has_the_whole_note_every_source_and_its_passage() {
 #[test]
 fn a_note_without_a_title_gets_one_from_its_kind_and_passage() {
     let site = TempSite::new(&small_site());
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n\nIt ran late.\n",
+    );
     site.build();
     let page = site.page("articles/story/notes/left/index.html");
     assert_eq!(
@@ -95,7 +99,7 @@ fn relative_links_of_a_note_hold_on_its_page_too() {
     let site = TempSite::new(&small_site());
     site.write(
         "content/annotations/left.md",
-        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nSee [the first paragraph](#p1), [[bob-jones]], [the map](map.txt) and [mail](mailto:desk@example.org).\n",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nSee [the first paragraph](#p1), [[bob-jones]], [the map](map.txt) and [mail](mailto:desk@example.org).\n\nA second block gives the note a page of its own.\n",
     );
     site.write("static/articles/story/map.txt", "a map");
     site.build();
@@ -122,4 +126,34 @@ fn relative_links_of_a_note_hold_on_its_page_too() {
     ] {
         assert!(on_page.contains(&want.to_string()), "{want}: {on_page:?}");
     }
+}
+
+#[test]
+fn a_short_note_with_one_source_lives_on_its_article_alone() {
+    // A one-block note that cites at most one source is shown whole on the article:
+    // no page of its own, so that a site of many short notes does not double.
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\ntitle = \"Why\"\nsources = [{ title = \"One\", url = \"https://example.org/1\" }]\n+++\n\nHe had another meeting.\n",
+    );
+    site.build();
+    assert!(!site.out().join("articles/story/notes").exists());
+    let page = site.page("articles/story/index.html");
+    assert!(
+        hrefs(&page, "#note-left > div > p:first-child a").is_empty(),
+        "no page: the title links nowhere"
+    );
+    assert!(
+        page.select(&sel("aside.note.whole#note-left"))
+            .next()
+            .is_some(),
+        "shown unfolded"
+    );
+    let shown = text(page.select(&sel("#note-left")).next().unwrap());
+    assert!(
+        shown.contains("He had another meeting.") && shown.contains("Source: One"),
+        "{shown}"
+    );
+    assert!(!shown.contains("The whole note"), "{shown}");
 }

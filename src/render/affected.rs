@@ -17,12 +17,12 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
         && old.positions.keys().eq(new.positions.keys())
-        // Each note has a page under its article.
+        // A note may have a page under its article.
         && old
             .annotations
             .iter()
-            .map(|(k, n)| (k, &n.article))
-            .eq(new.annotations.iter().map(|(k, n)| (k, &n.article)));
+            .map(note_page)
+            .eq(new.annotations.iter().map(note_page));
     if !same_site {
         return None;
     }
@@ -98,7 +98,9 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         let (o, n) = (old.annotations.get(slug), new.annotations.get(slug));
         if o != n {
             for a in [o, n].into_iter().flatten() {
-                note_pages.push(file_of(&super::notes::note_path(a)));
+                if super::notes::has_page(&a.body, a.sources.len()) {
+                    note_pages.push(file_of(&super::notes::note_path(a)));
+                }
                 add("articles", &a.article);
                 a.actors.iter().for_each(|x| add("actors", x));
                 a.positions.iter().for_each(|x| add("positions", x));
@@ -110,6 +112,17 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         pages.insert("index.html".into());
     }
     Some(pages)
+}
+
+/// What decides where a note's page is, and whether it has one.
+fn note_page<'a>(
+    (slug, n): (&'a String, &'a crate::model::Annotation),
+) -> (&'a String, &'a String, bool) {
+    (
+        slug,
+        &n.article,
+        super::notes::has_page(&n.body, n.sources.len()),
+    )
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
     paths.extend(
         site.annotations
             .values()
+            .filter(|n| notes::has_page(&n.body, n.sources.len()))
             .map(|n| file_of(&notes::note_path(n))),
     );
     if site.base_url.is_some() {
@@ -342,6 +343,9 @@ fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera) -> Vec<Job
         });
     }
     for (slug, n) in &site.annotations {
+        if !notes::has_page(&n.body, n.sources.len()) {
+            continue;
+        }
         let path = notes::note_path(n);
         let p = path.clone();
         jobs.push(Job {

@@ -11,6 +11,13 @@ use super::views::Card;
 use crate::markdown;
 use crate::model::{Annotation, Link, Site};
 
+/// Whether a note gets a page of its own: when the article cannot show all of it (it
+/// goes on past its first block, or cites more than one source). A short note lives on
+/// its article's page alone, so that a big site is not doubled by one-line notes.
+pub fn has_page(body: &str, sources: usize) -> bool {
+    sources > 1 || lead(body).1
+}
+
 /// The site path of an annotation's page: under its article.
 pub fn note_path(note: &Annotation) -> String {
     format!(

@@ -257,6 +257,7 @@ pub fn article(
         let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
             // The note's page is below the article's own folder: a short relative link.
+            page: super::notes::has_page(&ann.body, ann.sources.len()),
             url: format!("notes/{}/", ann.slug),
             more,
             id: ann.slug.clone(),

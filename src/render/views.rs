@@ -197,7 +197,9 @@ pub struct ArticleView {
 pub struct NoteView {
     /// The annotation's name (`note-NAME` and `mark-NAME` are its ids).
     pub id: String,
-    /// Its own page.
+    /// Whether it has a page of its own (else the article shows all of it, unfolded).
+    pub page: bool,
+    /// Its own page, when it has one.
     pub url: String,
     /// Whether the note goes on beyond what the article shows of it.
     pub more: bool,

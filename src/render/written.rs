@@ -209,7 +209,9 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
     };
     for f in &raw.annotations {
         let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
-        if let Some(article) = article.or(only_article) {
+        if let Some(article) = article.or(only_article)
+            && super::notes::has_page(&f.body, f.front.sources.len())
+        {
             pages.push(note_page(article, &f.slug));
         }
     }
