@@ -31,6 +31,9 @@ pub fn note_path(note: &Annotation) -> String {
 /// whether more of it follows. A note with footnotes is shown whole, so that its
 /// references keep their definitions on the page.
 pub fn lead(body: &str) -> (&str, bool) {
+    if surely_one_block(body) {
+        return (body, false);
+    }
     let mut depth = 0usize;
     let mut first_end = None;
     for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
@@ -53,6 +56,37 @@ pub fn lead(body: &str) -> (&str, bool) {
         Some(end) if !body[end..].trim().is_empty() => (&body[..end], true),
         _ => (body, false),
     }
+}
+
+/// Whether `body` is one block without parsing it: no blank line, and no line after the
+/// first that could open a block of its own (a heading, quote, list, fence, table, HTML,
+/// setext underline or indented code). Most notes are one short paragraph, and a big
+/// site asks this of each of them several times; anything less plain is parsed.
+fn surely_one_block(body: &str) -> bool {
+    let body = body.trim();
+    !body.contains("\n\n")
+        && !body.contains("\n\r\n")
+        && body.lines().skip(1).all(|line| {
+            let first = line.bytes().next();
+            !line.starts_with("    ")
+                && !matches!(
+                    first,
+                    Some(
+                        b'#' | b'>'
+                            | b'`'
+                            | b'~'
+                            | b'|'
+                            | b'-'
+                            | b'*'
+                            | b'+'
+                            | b'='
+                            | b'<'
+                            | b'\t'
+                            | b'0'..=b'9'
+                    )
+                )
+                && !line.trim().is_empty()
+        })
 }
 
 /// A note's own page.
@@ -148,5 +182,9 @@ mod tests {
         assert_eq!(lead("- a\n- b\n\nThen.\n"), ("- a\n- b\n\n", true));
         let foot = "A claim[^1].\n\nMore.\n\n[^1]: Its source.\n";
         assert_eq!(lead(foot), (foot, false));
+        // Lines that open blocks without a blank line before them are parsed.
+        assert_eq!(lead("Intro:\n- a\n- b\n"), ("Intro:\n", true));
+        assert_eq!(lead("Title\n===\nText.\n"), ("Title\n===\n", true));
+        assert_eq!(lead("One line,\nand its lazy second.\n").1, false);
     }
 }
