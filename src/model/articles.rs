@@ -179,12 +179,15 @@ pub fn analyse(
             continue;
         };
         let mut seen = BTreeSet::new();
+        // Mentions that cannot be linked (in code, or in another link's text), each
+        // actor's first: the paragraph still mentions the actor (the contract counts
+        // the text a reader sees), but it is linked where it can be.
+        let mut unlinked: Vec<(&str, &markdown::Segment, std::ops::Range<usize>)> = Vec::new();
         for seg in &block.segments {
             for (range, owner) in finder.find(&seg.text) {
                 let actor = actors[owner];
-                // A mention counts where it is linked: where it can be (not in code or
-                // in a link's text), or in a `[[slug]]` of the actor itself. So every
-                // paragraph listed on an actor's page links the actor.
+                // A mention is linked where it can be (not in code or in a link's text);
+                // a `[[slug]]` of the actor itself is its link already.
                 if seen.contains(actor) {
                     continue;
                 }
@@ -194,6 +197,9 @@ pub fn analyse(
                         url.strip_prefix("[[").and_then(|u| u.strip_suffix("]]")) == Some(actor)
                     })
                 {
+                    if !unlinked.iter().any(|(a, ..)| *a == actor) {
+                        unlinked.push((actor, seg, range));
+                    }
                     continue;
                 }
                 seen.insert(actor);
@@ -220,6 +226,25 @@ pub fn analyse(
                     });
                 }
             }
+        }
+        for (actor, seg, range) in unlinked {
+            if seen.contains(actor) {
+                continue;
+            }
+            let (sentence, before, after) = sentence_range(&seg.text, range);
+            out.mentions.push((
+                actor.to_string(),
+                Mention {
+                    article: slug.to_string(),
+                    paragraph: n,
+                    sentence: format!(
+                        "{}{}{}",
+                        if before { "… " } else { "" },
+                        seg.written(sentence),
+                        if after { " …" } else { "" }
+                    ),
+                },
+            ));
         }
     }
     let quotes: Vec<(&str, Option<&str>, Option<&str>)> = requests
