@@ -185,6 +185,6 @@ mod tests {
         // Lines that open blocks without a blank line before them are parsed.
         assert_eq!(lead("Intro:\n- a\n- b\n"), ("Intro:\n", true));
         assert_eq!(lead("Title\n===\nText.\n"), ("Title\n===\n", true));
-        assert_eq!(lead("One line,\nand its lazy second.\n").1, false);
+        assert!(!lead("One line,\nand its lazy second.\n").1);
     }
 }
