@@ -2,23 +2,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use common::*;
-
-fn explainer(args: &[&str], root: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn exit_codes_are_0_1_and_2() {

@@ -4,23 +4,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use common::*;
-
-fn explainer(args: &[&str], root: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn files(site: &TempSite) -> Vec<String> {
     let mut names: Vec<String> = walkdir::WalkDir::new(site.root().join("content"))

@@ -3,19 +3,9 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
-
-fn explainer(args: &[&str], root: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
 
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -203,20 +203,8 @@ pub fn analyse(
                     continue;
                 }
                 seen.insert(actor);
-                let (sentence, before, after) = sentence_range(&seg.text, range.clone());
-                out.mentions.push((
-                    actor.to_string(),
-                    Mention {
-                        article: slug.to_string(),
-                        paragraph: n,
-                        sentence: format!(
-                            "{}{}{}",
-                            if before { "… " } else { "" },
-                            seg.written(sentence),
-                            if after { " …" } else { "" }
-                        ),
-                    },
-                ));
+                out.mentions
+                    .push((actor.to_string(), mention(slug, n, seg, range.clone())));
                 if linkable {
                     let (start, end) = seg.span(range, &events, &partners);
                     out.links.push(MentionLink {
@@ -228,23 +216,10 @@ pub fn analyse(
             }
         }
         for (actor, seg, range) in unlinked {
-            if seen.contains(actor) {
-                continue;
+            if !seen.contains(actor) {
+                out.mentions
+                    .push((actor.to_string(), mention(slug, n, seg, range)));
             }
-            let (sentence, before, after) = sentence_range(&seg.text, range);
-            out.mentions.push((
-                actor.to_string(),
-                Mention {
-                    article: slug.to_string(),
-                    paragraph: n,
-                    sentence: format!(
-                        "{}{}{}",
-                        if before { "… " } else { "" },
-                        seg.written(sentence),
-                        if after { " …" } else { "" }
-                    ),
-                },
-            ));
         }
     }
     let quotes: Vec<(&str, Option<&str>, Option<&str>)> = requests
@@ -268,4 +243,25 @@ pub fn analyse(
         }
     }
     out
+}
+
+/// The mention of paragraph `n` of article `slug` at `range` of `seg`: the sentence
+/// around it, as written, with an ellipsis where it was cut.
+fn mention(
+    slug: &str,
+    n: usize,
+    seg: &markdown::Segment,
+    range: std::ops::Range<usize>,
+) -> Mention {
+    let (sentence, before, after) = sentence_range(&seg.text, range);
+    Mention {
+        article: slug.to_string(),
+        paragraph: n,
+        sentence: format!(
+            "{}{}{}",
+            if before { "… " } else { "" },
+            seg.written(sentence),
+            if after { " …" } else { "" }
+        ),
+    }
 }

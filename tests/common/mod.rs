@@ -100,6 +100,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs the real binary on the site at `root`.
+pub fn explainer(args: &[&str], root: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+/// What a run of the binary printed on stderr.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
