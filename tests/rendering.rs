@@ -182,7 +182,7 @@ fn assert_listed_paragraphs_link(site: &TempSite) {
             continue;
         };
         let doc = Html::parse_document(html);
-        for href in hrefs(&doc, ".mentions a") {
+        for href in hrefs(&doc, ".named a") {
             let (page, frag) = href.trim_start_matches("../../").split_once("/#").unwrap();
             let article = Html::parse_document(&pages[&format!("{page}/index.html")]);
             let linked =
@@ -245,9 +245,9 @@ fn mentions_count_as_read_and_link_where_they_can() {
     // contract counts the text as read): the paragraph is listed, though the name
     // cannot be linked there.
     let ferry = site.page("actors/ferry-co/index.html");
-    assert_eq!(hrefs(&ferry, ".mentions a"), ["../../articles/bridge/#p4"]);
+    assert_eq!(hrefs(&ferry, ".named a"), ["../../articles/bridge/#p4"]);
     let reyes = site.page("actors/tom-reyes/index.html");
-    assert!(hrefs(&reyes, ".mentions a").contains(&"../../articles/bridge/#p5".to_string()));
+    assert!(hrefs(&reyes, ".named a").contains(&"../../articles/bridge/#p5".to_string()));
     assert!(
         hrefs(&doc, "#p5 a").contains(&"../../actors/tom-reyes/".to_string()),
         "the bold Tom Reyes links his page"
@@ -259,7 +259,7 @@ fn excerpts_keep_the_written_quotes() {
     let site = TempSite::fixture("single");
     site.build();
     let doc = site.page("actors/port-authority/index.html");
-    let excerpt = text(doc.select(&sel(".mentions li")).next().unwrap());
+    let excerpt = text(doc.select(&sel(".named li")).next().unwrap());
     assert!(
         excerpt.contains("The Port Authority’s chief, Tom Reyes, called the plan “rushed”."),
         "{excerpt}"

@@ -148,7 +148,7 @@ fn mentions_link_to_actors_outside_code_and_links() {
 fn actor_pages_list_every_paragraph_that_mentions_them() {
     let site = built();
     let doc = site.page("actors/jane-roe/index.html");
-    let links = hrefs(&doc, ".mentions a");
+    let links = hrefs(&doc, ".named a");
     for want in [
         "../../articles/budget-vote/#p2",
         "../../articles/budget-vote/#p3",
@@ -179,7 +179,8 @@ fn actor_pages_list_every_paragraph_that_mentions_them() {
         hrefs(&doc, ".infobox a").contains(&"https://www.wikidata.org/wiki/Q123456".to_string())
     );
     assert!(hrefs(&doc, ".infobox a").contains(&"../../actors/coalition/".to_string()));
-    let quoted = text(doc.select(&sel(".mentions li")).next().unwrap());
+    // Each article that names her shows the sentence of its first mention.
+    let quoted: String = doc.select(&sel(".named li")).map(text).collect();
     assert!(
         quoted.contains("Prime Minister Jane Roe won the vote at 3 a.m."),
         "{quoted}"

@@ -26,6 +26,32 @@ pub struct SiteFront {
     /// The source policy.
     #[serde(default)]
     pub sources: SourcesFront,
+    /// How long lists are cut into pages.
+    #[serde(default)]
+    pub pagination: PaginationFront,
+    /// How much of the stance matrix the home page shows.
+    #[serde(default)]
+    pub matrix: MatrixFront,
+}
+
+/// `[pagination]` of `site.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaginationFront {
+    /// The items on a page of a long list (articles, an actor's articles, actors,
+    /// positions, a position's stances, rows of the matrix).
+    pub page_size: Option<i64>,
+}
+
+/// `[matrix]` of `site.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixFront {
+    /// The most actors (rows) the home page's matrix shows.
+    pub rows: Option<i64>,
+    /// The most positions (columns) the home page's matrix, and a page of the full
+    /// matrix, show.
+    pub columns: Option<i64>,
 }
 
 /// `[sources]` of `site.toml`: the newsroom's policy on what it cites.

@@ -216,6 +216,31 @@ fn check_value(
             ));
             None
         }
+        (Check::Count(min, max), DeValue::Integer(i)) => {
+            let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok();
+            n.is_none_or(|n| n < min || n > max).then(|| {
+                (
+                    format!("{label} must be a whole number from {min} to {max}"),
+                    None,
+                )
+            })
+        }
+        (Check::Count(min, max), other) => {
+            // serde would say "expected i64"; this says what to write.
+            found.flagged.insert(key_at);
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!(
+                        "{label} must be a whole number from {min} to {max}, not a {}",
+                        other.type_str()
+                    ),
+                    None,
+                ),
+                true,
+            ));
+            None
+        }
         (Check::Domains, DeValue::Array(items)) => {
             for item in items.iter() {
                 if let Some(Err(p)) = item.get_ref().as_str().map(values::domain) {

@@ -8,8 +8,8 @@ use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use super::front::{
-    ActorFront, AnnotationFront, ArticleFront, LinkFront, PositionFront, SiteFront, SourcesFront,
-    StanceFront,
+    ActorFront, AnnotationFront, ArticleFront, LinkFront, MatrixFront, PaginationFront,
+    PositionFront, SiteFront, SourcesFront, StanceFront,
 };
 
 /// A front matter (or `site.toml`) shape, and its keys.
@@ -73,6 +73,8 @@ pub enum Check {
     Language,
     /// An array of domain names.
     Domains,
+    /// A whole number from the first to the second.
+    Count(i64, i64),
     /// An array of tables, each with these keys.
     Tables(&'static Schema),
     /// A table with these keys.
@@ -124,9 +126,30 @@ pub const SITE: Schema = Schema {
         checked("language", Check::Language),
         checked("base_url", Check::BaseUrl),
         checked("sources", Check::Table(&SOURCES)),
+        checked("pagination", Check::Table(&PAGINATION)),
+        checked("matrix", Check::Table(&MATRIX)),
     ],
     label_with_parent: false,
     probe: probe::<SiteFront>,
+};
+
+/// `[pagination]` of `site.toml`.
+pub const PAGINATION: Schema = Schema {
+    what: "[pagination]",
+    keys: &[checked("page_size", Check::Count(1, 1000))],
+    label_with_parent: false,
+    probe: probe::<PaginationFront>,
+};
+
+/// `[matrix]` of `site.toml`.
+pub const MATRIX: Schema = Schema {
+    what: "[matrix]",
+    keys: &[
+        checked("rows", Check::Count(1, 500)),
+        checked("columns", Check::Count(1, 50)),
+    ],
+    label_with_parent: false,
+    probe: probe::<MatrixFront>,
 };
 
 /// `[sources]` of `site.toml`.
@@ -316,9 +339,11 @@ mod tests {
     fn every_schema_agrees_with_its_serde_shape() {
         agrees::<SiteFront>(
             &SITE,
-            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n",
+            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n[pagination]\npage_size = 20\n[matrix]\nrows = 30\ncolumns = 8\n",
         );
         agrees::<SourcesFront>(&SOURCES, "avoid = [\"e.com\"]");
+        agrees::<PaginationFront>(&PAGINATION, "page_size = 20");
+        agrees::<MatrixFront>(&MATRIX, "rows = 30\ncolumns = 8");
         agrees::<ArticleFront>(
             &ARTICLE,
             "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage_caption = \"C\"\n",

@@ -4,6 +4,7 @@
 
 pub mod approx;
 pub mod articles;
+pub mod layout;
 pub mod mentions;
 pub mod quote;
 pub mod quote_help;
@@ -29,6 +30,8 @@ pub struct Site {
     pub language: String,
     /// The absolute base URL, ending in `/`, when set.
     pub base_url: Option<String>,
+    /// How long lists are cut into pages.
+    pub layout: layout::Layout,
     /// Articles by slug.
     pub articles: BTreeMap<String, Article>,
     /// Actors by slug.

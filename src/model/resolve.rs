@@ -224,6 +224,7 @@ pub(super) fn resolve_requests(
     if let Some(cfg) = &raw.site {
         site.title = cfg.title.clone();
         site.description = cfg.description.clone();
+        site.layout = super::layout::Layout::of(cfg);
         if let Some(lang) = &cfg.language {
             site.language = lang.get_ref().clone();
         }

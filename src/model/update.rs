@@ -281,6 +281,7 @@ impl Parts<'_> {
             description: site.description.clone(),
             language: site.language.clone(),
             base_url: site.base_url.clone(),
+            layout: site.layout,
             articles: pick(&site.articles, self.articles),
             actors: pick(&site.actors, self.actors),
             positions: pick(&site.positions, self.positions),

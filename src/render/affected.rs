@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use super::paging::all_pages;
 use super::urls::{file_of, page_path};
 use crate::model::Site;
 
@@ -10,10 +11,61 @@ use crate::model::Site;
 /// page added or removed, a note moved to another article): then everything is
 /// rendered again.
 pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
+    let pages = touched(old, new)?;
+    // A page of a list stands for all of the list's pages, as long as there are as many.
+    let mut out = BTreeSet::new();
+    for (section, slug) in &pages {
+        let slug = slug.as_str();
+        match *section {
+            "notes" => {
+                out.insert(slug.to_string());
+                continue;
+            }
+            "" => {
+                // The home page, and the pages of the matrix it shows part of.
+                out.insert("index.html".to_string());
+                let tiles = |site: &Site| super::plan::MatrixPlan::new(site).tiles.len();
+                let n = tiles(new);
+                if tiles(old) != n {
+                    return None;
+                }
+                if n > 0 {
+                    out.extend(all_pages("matrix/", n).map(|p| file_of(&p)));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let first = page_path(section, slug);
+        let count = |site: &Site| match *section {
+            "actors" => site.layout.pages(
+                site.mentions
+                    .get(slug)
+                    .map_or(0, |ms| super::plan::runs(ms).len()),
+            ),
+            "positions" => site
+                .positions
+                .get(slug)
+                .map_or(1, |p| site.layout.pages(p.stances.len())),
+            _ => 1,
+        };
+        let n = count(new);
+        if count(old) != n {
+            return None;
+        }
+        out.extend(all_pages(&first, n).map(|p| file_of(&p)));
+    }
+    Some(out)
+}
+
+/// The pages (section and slug; `("", "")` for the home page, `("notes", path)` for a
+/// note's page) that differ between `old` and `new`; see `affected`.
+fn touched(old: &Site, new: &Site) -> Option<BTreeSet<(&'static str, String)>> {
     let same_site = old.title == new.title
         && old.description == new.description
         && old.language == new.language
         && old.base_url == new.base_url
+        && old.layout == new.layout
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
         && old.positions.keys().eq(new.positions.keys())
@@ -35,20 +87,22 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         (&o.title, &o.summary) == (&p.title, &p.summary)
     }) && new.articles.iter().all(|(s, a)| {
         let o = &old.articles[s];
-        (&o.title, &o.date) == (&a.title, &a.date)
+        (&o.title, &o.date, &o.dek, o.marks.len()) == (&a.title, &a.date, &a.dek, a.marks.len())
     });
     if !cards_same {
         return None;
     }
-    let mut pages = BTreeSet::new();
-    let mut add = |section: &str, slug: &str| {
-        pages.insert(file_of(&page_path(section, slug)));
+    let mut pages: BTreeSet<(&'static str, String)> = BTreeSet::new();
+    let mut add = |section: &'static str, slug: &str| {
+        pages.insert((section, slug.to_string()));
     };
-    let listed =
-        |site: &Site,
-         map: fn(&crate::model::Index) -> &std::collections::BTreeMap<String, Vec<String>>,
-         key: &str|
-         -> Vec<String> { map(&site.index).get(key).cloned().unwrap_or_default() };
+    fn listed<'s>(
+        site: &'s Site,
+        map: fn(&crate::model::Index) -> &std::collections::BTreeMap<String, Vec<String>>,
+        key: &str,
+    ) -> &'s [String] {
+        map(&site.index).get(key).map_or(&[], Vec::as_slice)
+    }
     for (slug, a) in &new.articles {
         if old.articles[slug] != *a {
             add("articles", slug);
@@ -93,7 +147,7 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         .keys()
         .chain(new.annotations.keys())
         .collect();
-    let mut note_pages = Vec::new();
+    let mut note_pages: Vec<String> = Vec::new();
     for slug in notes {
         let (o, n) = (old.annotations.get(slug), new.annotations.get(slug));
         if o != n {
@@ -107,9 +161,11 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
             }
         }
     }
-    pages.extend(note_pages);
+    for p in note_pages {
+        pages.insert(("notes", p));
+    }
     if home {
-        pages.insert("index.html".into());
+        pages.insert(("", String::new()));
     }
     Some(pages)
 }
@@ -219,5 +275,41 @@ mod tests {
                 "articles/story/index.html"
             ]
         );
+    }
+
+    #[test]
+    fn a_list_in_pages_is_rendered_whole_unless_its_pages_change() {
+        let mention = |article: &str| crate::model::Mention {
+            article: article.into(),
+            paragraph: 1,
+            sentence: "S.".into(),
+        };
+        let mut old = site();
+        old.layout.page_size = 1;
+        old.mentions
+            .insert("a".into(), vec![mention("story"), mention("story-2")]);
+        old.index
+            .article_actors
+            .insert("story".into(), vec!["a".into()]);
+        let mut new = site();
+        new.layout.page_size = 1;
+        new.mentions
+            .insert("a".into(), vec![mention("story"), mention("story-2")]);
+        new.index
+            .article_actors
+            .insert("story".into(), vec!["a".into()]);
+        new.articles.get_mut("story").unwrap().body = "Other text.".into();
+        let got: Vec<String> = affected(&old, &new).unwrap().into_iter().collect();
+        assert_eq!(
+            got,
+            [
+                "actors/a/index.html",
+                "actors/a/page/2/index.html",
+                "articles/story/index.html"
+            ]
+        );
+        // One article more names the actor: a page more, so everything is rendered.
+        new.mentions.get_mut("a").unwrap().push(mention("story-3"));
+        assert_eq!(affected(&old, &new), None);
     }
 }

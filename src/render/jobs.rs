@@ -3,9 +3,11 @@
 
 use serde::Serialize;
 
+use super::paging::{Pager, page_at};
+use super::plan::Plan;
 use super::urls::{Urls, page_path};
 use super::views::*;
-use super::{notes, pages};
+use super::{actor, home, lists, notes, pages};
 use crate::model::Site;
 
 /// Builds a page's template context, given the page's links.
@@ -42,6 +44,8 @@ fn meta(
         },
         breadcrumbs: Vec::new(),
         json_ld: None,
+        prev: None,
+        next: None,
         // The breadcrumbs and JSON-LD are filled in by the page's own builder below.
     }
     .with_crumbs(urls, kind)
@@ -51,11 +55,35 @@ impl PageMeta {
     fn with_crumbs(mut self, urls: &Urls, kind: &str) -> Self {
         self.breadcrumbs = match kind {
             "home" => Vec::new(),
-            "article" | "actors" | "positions" | "404" => pages::trail(urls, None),
+            "article" | "actors" | "positions" | "articles" | "matrix" | "404" => {
+                pages::trail(urls, None)
+            }
             "actor" => pages::trail(urls, Some(("Actors", "actors/"))),
             "position" => pages::trail(urls, Some(("Positions", "positions/"))),
             _ => Vec::new(),
         };
+        self
+    }
+}
+
+impl PageMeta {
+    /// The meta of page `n` of a list whose first page is at site path `first`:
+    /// its neighbours linked, and from page 2 on, a title and a crumb that say which.
+    fn paged(mut self, urls: &Urls, first: &str, pager: Option<&Pager>) -> Self {
+        let Some(p) = pager else {
+            return self;
+        };
+        self.prev = p.prev.clone();
+        self.next = p.next.clone();
+        if p.number > 1 {
+            self.breadcrumbs.push(Card {
+                title: self.title.clone(),
+                url: urls.to(first),
+                note: None,
+                kind: None,
+            });
+            self.title = format!("{}, page {} of {}", self.title, p.number, p.total);
+        }
         self
     }
 }
@@ -75,8 +103,14 @@ fn context<T: Serialize>(
     })
 }
 
-pub(super) fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera) -> Vec<Job<'a>> {
+pub(super) fn jobs<'a>(
+    site: &'a Site,
+    plan: &'a Plan<'a>,
+    view: &'a SiteView,
+    tera: &'a tera::Tera,
+) -> Vec<Job<'a>> {
     let mut jobs: Vec<Job<'a>> = Vec::new();
+    let layout = &site.layout;
     jobs.push(Job {
         path: String::new(),
         template: "index.html",
@@ -86,7 +120,7 @@ pub(super) fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera)
                 "@context": "https://schema.org", "@type": "WebSite", "name": site.title,
                 "description": site.description, "url": site.base_url,
             })));
-            context(view, urls, m, pages::home(site, urls))
+            context(view, urls, m, home::home(site, plan, urls))
         }),
     });
     for slug in site.articles.keys() {
@@ -134,67 +168,118 @@ pub(super) fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera)
         });
     }
     for slug in site.actors.keys() {
-        let path = page_path("actors", slug);
-        let p = path.clone();
-        jobs.push(Job {
-            path,
-            template: "actor.html",
-            build: Box::new(move |urls| {
-                let a = &site.actors[slug];
-                let (data, ld) = pages::actor(site, urls, slug);
-                let description = match &a.role {
-                    Some(role) => format!("{}: {role}. Stances, mentions and profile.", a.name),
-                    None => format!("{}: stances, mentions and profile.", a.name),
-                };
-                let mut m = meta(site, urls, &p, &a.name, Some(&description), "actor");
-                m.json_ld = Some(pages::json_ld(&ld));
-                context(view, urls, m, data)
-            }),
-        });
+        let first = page_path("actors", slug);
+        for n in 1..=plan.actor_pages(site, slug) {
+            let p = page_at(&first, n);
+            let first = first.clone();
+            jobs.push(Job {
+                path: p.clone(),
+                template: "actor.html",
+                build: Box::new(move |urls| {
+                    let a = &site.actors[slug];
+                    let (data, ld) = actor::actor(site, plan, urls, slug, n);
+                    let description = match &a.role {
+                        Some(role) => {
+                            format!("{}: {role}. Stances, mentions and profile.", a.name)
+                        }
+                        None => format!("{}: stances, mentions and profile.", a.name),
+                    };
+                    let mut m = meta(site, urls, &p, &a.name, Some(&description), "actor").paged(
+                        urls,
+                        &first,
+                        data.actor.pager.as_ref(),
+                    );
+                    if n == 1 {
+                        m.json_ld = Some(pages::json_ld(&ld));
+                    }
+                    context(view, urls, m, data)
+                }),
+            });
+        }
     }
-    for slug in site.positions.keys() {
-        let path = page_path("positions", slug);
-        let p = path.clone();
-        jobs.push(Job {
-            path,
-            template: "position.html",
-            build: Box::new(move |urls| {
-                let pos = &site.positions[slug];
-                let m = meta(site, urls, &p, &pos.title, Some(&pos.summary), "position");
-                context(view, urls, m, pages::position(site, urls, slug))
-            }),
-        });
+    for (slug, position) in &site.positions {
+        let first = page_path("positions", slug);
+        for n in 1..=layout.pages(position.stances.len()) {
+            let p = page_at(&first, n);
+            let first = first.clone();
+            jobs.push(Job {
+                path: p.clone(),
+                template: "position.html",
+                build: Box::new(move |urls| {
+                    let pos = &site.positions[slug];
+                    let data = pages::position(site, plan, urls, slug, n);
+                    let m = meta(site, urls, &p, &pos.title, Some(&pos.summary), "position").paged(
+                        urls,
+                        &first,
+                        data.position.pager.as_ref(),
+                    );
+                    context(view, urls, m, data)
+                }),
+            });
+        }
     }
-    jobs.push(Job {
-        path: "actors/".into(),
-        template: "actors.html",
-        build: Box::new(move |urls| {
-            let m = meta(
-                site,
-                urls,
-                "actors/",
-                "Actors",
-                Some("The people, states and organisations in the story."),
-                "actors",
-            );
-            context(view, urls, m, pages::actors(site, urls))
-        }),
-    });
-    jobs.push(Job {
-        path: "positions/".into(),
-        template: "positions.html",
-        build: Box::new(move |urls| {
-            let m = meta(
-                site,
-                urls,
-                "positions/",
-                "Positions",
-                Some("The policy positions at stake, and who holds them."),
-                "positions",
-            );
-            context(view, urls, m, pages::positions(site, urls))
-        }),
-    });
+    list_pages(
+        &mut jobs,
+        site,
+        view,
+        "articles/",
+        plan.article_pages(site),
+        "articles.html",
+        (
+            "Articles",
+            "Every annotated article, newest first.",
+            "articles",
+        ),
+        move |urls, n| lists::articles(site, plan, urls, n),
+        |d| d.pager.as_ref(),
+    );
+    list_pages(
+        &mut jobs,
+        site,
+        view,
+        "actors/",
+        layout.pages(plan.actors.len()),
+        "actors.html",
+        (
+            "Actors",
+            "The people, states and organisations in the story.",
+            "actors",
+        ),
+        move |urls, n| lists::actors(site, plan, urls, n),
+        |d| d.pager.as_ref(),
+    );
+    list_pages(
+        &mut jobs,
+        site,
+        view,
+        "positions/",
+        layout.pages(site.positions.len()),
+        "positions.html",
+        (
+            "Positions",
+            "The policy positions at stake, and who holds them.",
+            "positions",
+        ),
+        move |urls, n| lists::positions(site, urls, n),
+        |d| d.pager.as_ref(),
+    );
+    if plan.matrix.bounded() {
+        list_pages(
+            &mut jobs,
+            site,
+            view,
+            "matrix/",
+            plan.matrix.tiles.len(),
+            "matrix.html",
+            (
+                "Who stands where",
+                "Every stance of every actor on every position, in pages.",
+                "matrix",
+            ),
+            move |urls, n| home::matrix_page(site, plan, urls, n),
+            |d| d.pager.as_ref(),
+        );
+    }
     jobs.push(Job {
         path: "404.html".into(),
         template: "404.html",
@@ -205,4 +290,36 @@ pub(super) fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera)
         }),
     });
     jobs
+}
+
+/// The jobs of the `pages` pages of the list at site path `base`, each page's data from
+/// `data` (given its number), its meta from `title`, `description` and `kind`.
+#[allow(clippy::too_many_arguments)]
+fn list_pages<'a, T: Serialize + 'a>(
+    jobs: &mut Vec<Job<'a>>,
+    site: &'a Site,
+    view: &'a SiteView,
+    base: &'static str,
+    pages: usize,
+    template: &'static str,
+    (title, description, kind): (&'static str, &'static str, &'static str),
+    data: impl Fn(&Urls, usize) -> T + Copy + Send + Sync + 'a,
+    pager: fn(&T) -> Option<&Pager>,
+) {
+    for n in 1..=pages {
+        let p = page_at(base, n);
+        jobs.push(Job {
+            path: p.clone(),
+            template,
+            build: Box::new(move |urls| {
+                let data = data(urls, n);
+                let m = meta(site, urls, &p, title, Some(description), kind).paged(
+                    urls,
+                    base,
+                    pager(&data),
+                );
+                context(view, urls, m, data)
+            }),
+        });
+    }
 }

@@ -2,12 +2,18 @@
 //! to a sink (which writes it, keeps it in memory, or drops it). Then every internal link
 //! of the pages is checked. Writing is `output`'s job.
 
+mod actor;
 pub mod affected;
 mod charref;
+mod home;
 mod jobs;
 pub mod links;
+mod list_views;
+mod lists;
 pub mod notes;
 pub mod pages;
+pub mod paging;
+pub mod plan;
 pub mod scan;
 pub mod templates;
 pub mod urls;
@@ -35,17 +41,16 @@ pub type Sink<'s> = dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync + 's;
 
 /// The output path of every file the site generates (pages and assets), sorted.
 pub fn generated_paths(site: &Site) -> BTreeSet<String> {
-    let mut paths: BTreeSet<String> = [
-        "index.html",
-        "404.html",
-        "actors/index.html",
-        "positions/index.html",
-        ".nojekyll",
-        "style.css",
-    ]
-    .into_iter()
-    .map(str::to_string)
-    .collect();
+    generated_paths_of(site, &plan::Plan::new(site))
+}
+
+/// `generated_paths`, for the site of `plan`.
+fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
+    let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll", "style.css"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    paths.extend(plan.paths(site).iter().map(|p| file_of(p)));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
         ("actors", site.actors.keys().collect()),
@@ -60,7 +65,8 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
             .map(|n| file_of(&notes::note_path(n))),
     );
     if site.base_url.is_some() {
-        paths.insert("sitemap.xml".into());
+        let pages = paths.iter().filter(|p| p.ends_with("index.html")).count();
+        paths.extend(sitemap_files(pages));
     }
     paths
 }
@@ -155,11 +161,13 @@ pub fn render_pages(
         description: site.description.clone(),
         language: site.language.clone(),
         base_url: site.base_url.clone(),
+        articles: site.articles.len(),
     };
     let tera = &templates.tera;
-    let generated = generated_paths(site);
+    let plan = plan::Plan::new(site);
+    let generated = generated_paths_of(site, &plan);
     let files = links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str));
-    let jobs: Vec<Job> = jobs(site, &view, tera)
+    let jobs: Vec<Job> = jobs(site, &plan, &view, tera)
         .into_iter()
         .filter(|j| wanted(&file_of(&j.path)))
         .collect();
@@ -222,10 +230,9 @@ pub fn finish(
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
     if let Some(base) = &site.base_url {
-        sink(
-            "sitemap.xml",
-            sitemap(base, &generated_paths(site)).as_bytes(),
-        )?;
+        for (path, xml) in sitemaps(base, &generated_paths(site)) {
+            sink(&path, xml.as_bytes())?;
+        }
     }
     let template_line = |page: &str, link: &str| {
         let template = rendered.origin.get(page).copied().unwrap_or("index.html");
@@ -248,17 +255,56 @@ pub fn finish(
     Ok(links::check(&rendered.pages, &blame, only, from.as_ref()))
 }
 
-/// `sitemap.xml`: every page but 404, under `base`.
-fn sitemap(base: &str, files: &BTreeSet<String>) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for path in files.iter().filter(|p| p.ends_with("index.html")) {
-        let loc = format!("{base}{}", path.trim_end_matches("index.html"));
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&loc)));
+/// The most URLs one sitemap may list (sitemaps.org): a site with more gets a sitemap
+/// index at `sitemap.xml` and its URLs in `sitemap-1.xml`, `sitemap-2.xml`, ….
+const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap files of a site of `pages` pages (`…/index.html` files: not 404).
+fn sitemap_files(pages: usize) -> Vec<String> {
+    let listed = pages;
+    let mut out = vec!["sitemap.xml".to_string()];
+    if listed > SITEMAP_URLS {
+        out.extend((1..=listed.div_ceil(SITEMAP_URLS)).map(|i| format!("sitemap-{i}.xml")));
     }
-    xml.push_str("</urlset>\n");
-    xml
+    out
+}
+
+/// The sitemap files, path and XML: every page but 404, under `base`; in one
+/// `sitemap.xml`, or in several under a sitemap index there when there are too many.
+fn sitemaps(base: &str, files: &BTreeSet<String>) -> Vec<(String, String)> {
+    let locs: Vec<String> = files
+        .iter()
+        .filter(|p| p.ends_with("index.html"))
+        .map(|path| escape_xml(&format!("{base}{}", path.trim_end_matches("index.html"))))
+        .collect();
+    let urlset = |locs: &[String]| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for loc in locs {
+            xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if locs.len() <= SITEMAP_URLS {
+        return vec![("sitemap.xml".into(), urlset(&locs))];
+    }
+    let mut out = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (i, chunk) in locs.chunks(SITEMAP_URLS).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape_xml(&format!("{base}{name}"))
+        ));
+        out.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    out.insert(0, ("sitemap.xml".into(), index));
+    out
 }
 
 fn escape_xml(s: &str) -> String {

@@ -5,7 +5,7 @@ use serde_json::json;
 use super::urls::{Urls, page_path};
 use super::views::*;
 use crate::markdown::{self, Span};
-use crate::model::{ActorKind, AnnotationKind, Site, Stance, StanceKind};
+use crate::model::{AnnotationKind, Site, Stance, StanceKind};
 
 /// Resolves `[[slug]]` for Markdown shown on a page with links `urls`.
 pub fn resolver<'a>(
@@ -93,7 +93,7 @@ fn crumbs(urls: &Urls, trail: &[(&str, &str)]) -> Vec<Card> {
     out
 }
 
-fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance) -> StanceView {
+pub(super) fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance) -> StanceView {
     StanceView {
         id: format!("stance-{}", st.actor),
         actor: card_actor(site, urls, &st.actor),
@@ -117,85 +117,6 @@ fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance) -> StanceV
             .note
             .as_ref()
             .map(|n| md(site, urls, n, &format!("stance_{position}_{}", st.actor))),
-    }
-}
-
-/// The home page.
-pub fn home(site: &Site, urls: &Urls) -> HomeData {
-    let mut articles: Vec<&crate::model::Article> = site.articles.values().collect();
-    articles.sort_by(|a, b| (&b.date, &a.slug).cmp(&(&a.date, &b.slug)));
-    let positions: Vec<Card> = site
-        .positions
-        .keys()
-        .map(|p| card_position(site, urls, p))
-        .collect();
-    // A cell without a stance is the same in every row: one value per column, shared
-    // (a tera::Value is reference-counted), not one per cell.
-    let empty: Vec<tera::Value> = site
-        .positions
-        .values()
-        .map(|p| {
-            tera::Value::from_serializable(&MatrixCell {
-                stance: "none",
-                label: "No stance",
-                url: None,
-                position: p.title.clone(),
-            })
-        })
-        .collect();
-    let column: std::collections::BTreeMap<&str, usize> = site
-        .positions
-        .keys()
-        .enumerate()
-        .map(|(i, p)| (p.as_str(), i))
-        .collect();
-    // The actors that hold a stance, by slug.
-    let rows = site
-        .index
-        .actor_stances
-        .iter()
-        .map(|(actor, stances)| {
-            let mut cells = empty.clone();
-            for (position, i) in stances {
-                let p = &site.positions[position];
-                let s = &p.stances[*i];
-                cells[column[position.as_str()]] = tera::Value::from_serializable(&MatrixCell {
-                    stance: s.stance.key(),
-                    label: s.stance.label(),
-                    url: Some(urls.to(&format!(
-                        "{}#stance-{actor}",
-                        page_path("positions", &p.slug)
-                    ))),
-                    position: p.title.clone(),
-                });
-            }
-            MatrixRow {
-                actor: card_actor(site, urls, actor),
-                cells,
-            }
-        })
-        .collect();
-    HomeData {
-        articles: articles
-            .iter()
-            .map(|a| ArticleCard {
-                title: a.title.clone(),
-                url: urls.to(&page_path("articles", &a.slug)),
-                date: display_date(&a.date),
-                dek: a.dek.clone(),
-                notes: a.marks.len(),
-            })
-            .collect(),
-        actors: site
-            .actors
-            .keys()
-            .map(|a| card_actor(site, urls, a))
-            .collect(),
-        matrix: Matrix {
-            positions: positions.clone(),
-            rows,
-        },
-        positions,
     }
 }
 
@@ -361,7 +282,7 @@ pub fn article(
     ))
 }
 
-fn strip_nulls(values: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
+pub(super) fn strip_nulls(values: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
     values
         .into_iter()
         .map(|v| match v {
@@ -373,163 +294,57 @@ fn strip_nulls(values: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// An actor page and its JSON-LD.
-pub fn actor(site: &Site, urls: &Urls, slug: &str) -> (ActorData, serde_json::Value) {
-    let a = &site.actors[slug];
-    let ix = &site.index;
-    let mut stances: Vec<StanceView> = ix
-        .actor_stances
-        .get(slug)
-        .into_iter()
-        .flatten()
-        .map(|(p, i)| stance_view(site, urls, p, &site.positions[p].stances[*i]))
-        .collect();
-    stances.sort_by(|x, y| x.position.title.cmp(&y.position.title));
-    // An actor of a big site is named in thousands of paragraphs, article by article:
-    // each article's title and link are looked up once.
-    let mut last: Option<(&str, &str, String)> = None;
-    let mentions = site
-        .mentions
-        .get(slug)
-        .map(|ms| {
-            ms.iter()
-                .map(|m| {
-                    if last.as_ref().is_none_or(|(a, _, _)| *a != m.article) {
-                        let title = site.articles[&m.article].title.as_str();
-                        let page = urls.to(&page_path("articles", &m.article));
-                        last = Some((m.article.as_str(), title, page));
-                    }
-                    let (title, page) =
-                        last.as_ref().map_or(("", ""), |(_, t, p)| (*t, p.as_str()));
-                    MentionView {
-                        article: title.to_string(),
-                        url: [page, "#p", &m.paragraph.to_string()].concat(),
-                        paragraph: m.paragraph,
-                        sentence: m.sentence.clone(),
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let notes = ix
-        .actor_notes
-        .get(slug)
-        .into_iter()
-        .flatten()
-        .map(|n| note_card(urls, &site.annotations[n]))
-        .collect();
-    let wikidata_url = a
-        .wikidata
-        .as_ref()
-        .map(|q| format!("https://www.wikidata.org/wiki/{q}"));
-    let schema_type = match a.kind {
-        ActorKind::Person => "Person",
-        ActorKind::State => "Country",
-        ActorKind::Organization => "Organization",
-    };
-    let ld = json!({
-        "@context": "https://schema.org",
-        "@type": schema_type,
-        "name": a.name,
-        "alternateName": a.aliases,
-        "jobTitle": if a.kind == ActorKind::Person { a.role.clone() } else { None },
-        "description": a.role,
-        "sameAs": wikidata_url.iter().chain(a.links.iter().map(|l| &l.url)).collect::<Vec<_>>(),
-        "url": site.base_url.as_ref().map(|b| format!("{b}{}", page_path("actors", slug))),
-    });
-    let ld = strip_nulls(vec![ld]).remove(0);
-    (
-        ActorData {
-            actor: ActorView {
-                name: a.name.clone(),
-                kind: a.kind.key(),
-                kind_label: a.kind.label(),
-                aliases: a.aliases.clone(),
-                role: a.role.clone(),
-                affiliation: a.affiliation.as_ref().map(|s| card_actor(site, urls, s)),
-                members: ix
-                    .actor_members
-                    .get(slug)
-                    .into_iter()
-                    .flatten()
-                    .map(|m| card_actor(site, urls, m))
-                    .collect(),
-                wikidata: a.wikidata.clone(),
-                wikidata_url,
-                links: a.links.clone(),
-                body_html: md(site, urls, &a.body, ""),
-                stances,
-                mentions,
-                notes,
-            },
-        },
-        ld,
-    )
-}
-
-fn note_card(urls: &Urls, n: &crate::model::Annotation) -> Card {
-    Card {
-        title: n.title.clone().unwrap_or_else(|| format!("“{}”", n.quote)),
-        url: urls.to(&format!(
-            "{}#note-{}",
-            page_path("articles", &n.article),
-            n.slug
-        )),
-        note: Some(match &n.verdict {
-            Some(v) => format!("{}: {v}", n.kind.label()),
-            None => n.kind.label().to_string(),
-        }),
-        kind: Some(n.kind.key()),
-    }
-}
-
-/// The actors index.
-pub fn actors(site: &Site, urls: &Urls) -> ActorsData {
-    let groups = [
-        (ActorKind::Person, "People"),
-        (ActorKind::State, "States"),
-        (ActorKind::Organization, "Organisations"),
-    ]
-    .into_iter()
-    .map(|(kind, label)| {
-        let mut actors: Vec<Card> = site
-            .actors
-            .values()
-            .filter(|a| a.kind == kind)
-            .map(|a| card_actor(site, urls, &a.slug))
-            .collect();
-        actors.sort_by(|a, b| a.title.cmp(&b.title));
-        ActorGroup {
-            label,
-            kind: kind.key(),
-            actors,
-        }
-    })
-    .filter(|g| !g.actors.is_empty())
-    .collect();
-    ActorsData {
-        groups,
-        count: site.actors.len(),
-    }
-}
-
-/// A position page.
-pub fn position(site: &Site, urls: &Urls, slug: &str) -> PositionData {
+/// Page `n` of a position's page: its stances in order (supporters first), `page_size`
+/// a page, grouped by kind.
+pub fn position(
+    site: &Site,
+    plan: &super::plan::Plan,
+    urls: &Urls,
+    slug: &str,
+    n: usize,
+) -> PositionData {
     let p = &site.positions[slug];
+    let base = page_path("positions", slug);
+    let size = site.layout.page_size;
+    let order = super::plan::stance_order(site, slug);
+    let page = super::paging::slice(&order, n, size);
     let groups = StanceKind::ALL
         .iter()
         .map(|&kind| StanceGroup {
             stance: kind.key(),
             label: kind.label(),
-            stances: p
-                .stances
+            stances: page
                 .iter()
+                .map(|&i| &p.stances[i])
                 .filter(|s| s.stance == kind)
                 .map(|s| stance_view(site, urls, slug, s))
                 .collect(),
         })
         .filter(|g| !g.stances.is_empty())
         .collect();
+    let tally = StanceKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let at = order.iter().position(|&i| p.stances[i].stance == kind)?;
+            let count = p.stances.iter().filter(|s| s.stance == kind).count();
+            let on = super::paging::page_at(&base, at / size + 1);
+            Some(Tally {
+                stance: kind.key(),
+                label: kind.label(),
+                count,
+                url: [urls.to(&on).as_str(), "#h-", kind.key()].concat(),
+            })
+        })
+        .collect();
+    let matrix_url = plan.matrix.bounded().then(|| {
+        let tile = plan
+            .matrix
+            .tiles
+            .iter()
+            .position(|t| t.positions.contains(&slug))
+            .unwrap_or(0);
+        urls.to(&super::paging::page_at("matrix/", tile + 1))
+    });
     PositionData {
         position: PositionView {
             title: p.title.clone(),
@@ -537,6 +352,9 @@ pub fn position(site: &Site, urls: &Urls, slug: &str) -> PositionData {
             question: p.question.clone(),
             body_html: md(site, urls, &p.body, ""),
             groups,
+            tally,
+            pager: super::paging::pager(urls, &base, n, site.layout.pages(p.stances.len())),
+            matrix_url,
             related: p
                 .related
                 .iter()
@@ -548,20 +366,9 @@ pub fn position(site: &Site, urls: &Urls, slug: &str) -> PositionData {
                 .get(slug)
                 .into_iter()
                 .flatten()
-                .map(|n| note_card(urls, &site.annotations[n]))
+                .map(|n| super::actor::note_card(urls, &site.annotations[n]))
                 .collect(),
         },
-    }
-}
-
-/// The positions index.
-pub fn positions(site: &Site, urls: &Urls) -> PositionsData {
-    PositionsData {
-        positions: site
-            .positions
-            .keys()
-            .map(|p| card_position(site, urls, p))
-            .collect(),
     }
 }
 

@@ -25,6 +25,16 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/positions.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "articles.html",
+        include_str!("../../templates/articles.html"),
+    ),
+    ("matrix.html", include_str!("../../templates/matrix.html")),
+    (
+        "matrix_table.html",
+        include_str!("../../templates/matrix_table.html"),
+    ),
+    ("pager.html", include_str!("../../templates/pager.html")),
     ("note.html", include_str!("../../templates/note.html")),
     (
         "note_page.html",

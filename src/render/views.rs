@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use crate::model::Link;
 
+pub use super::list_views::*;
+
 /// Site-wide settings.
 #[derive(Debug, Serialize)]
 pub struct SiteView {
@@ -16,6 +18,8 @@ pub struct SiteView {
     pub language: String,
     /// Its base URL, when set.
     pub base_url: Option<String>,
+    /// How many articles it has (the site's menu lists them when there are several).
+    pub articles: usize,
 }
 
 /// What every page has.
@@ -35,6 +39,10 @@ pub struct PageMeta {
     pub breadcrumbs: Vec<Card>,
     /// JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
+    /// The previous page of a list, for `<link rel="prev">`.
+    pub prev: Option<String>,
+    /// The next page of a list, for `<link rel="next">`.
+    pub next: Option<String>,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
@@ -66,19 +74,6 @@ pub struct Card {
     pub kind: Option<&'static str>,
 }
 
-/// The home page.
-#[derive(Debug, Serialize)]
-pub struct HomeData {
-    /// Every article, newest first.
-    pub articles: Vec<ArticleCard>,
-    /// Every actor.
-    pub actors: Vec<Card>,
-    /// Every position.
-    pub positions: Vec<Card>,
-    /// Actors × positions.
-    pub matrix: Matrix,
-}
-
 /// An article on the home page: what it is and what the explainer adds to it.
 #[derive(Debug, Serialize)]
 pub struct ArticleCard {
@@ -101,6 +96,8 @@ pub struct Matrix {
     pub positions: Vec<Card>,
     /// One row per actor that holds a stance.
     pub rows: Vec<MatrixRow>,
+    /// What it shows, for screen readers: `Stances of 12 actors on 5 positions`.
+    pub caption: String,
 }
 
 /// One actor's row.
@@ -267,43 +264,16 @@ pub struct ActorView {
     pub body_html: String,
     /// Stances, by position title.
     pub stances: Vec<StanceView>,
-    /// Paragraphs that mention it.
-    pub mentions: Vec<MentionView>,
+    /// The articles of this page that name it, newest first, with the paragraphs.
+    pub named: Vec<NamedIn>,
+    /// How many articles name it.
+    pub article_count: usize,
+    /// How many paragraphs name it.
+    pub mention_count: usize,
     /// Notes about it.
     pub notes: Vec<Card>,
-}
-
-/// A paragraph that mentions an actor.
-#[derive(Debug, Serialize)]
-pub struct MentionView {
-    /// The article's title.
-    pub article: String,
-    /// Link to the paragraph.
-    pub url: String,
-    /// Its number.
-    pub paragraph: usize,
-    /// The sentence.
-    pub sentence: String,
-}
-
-/// The actors index.
-#[derive(Debug, Serialize)]
-pub struct ActorsData {
-    /// Actors by kind.
-    pub groups: Vec<ActorGroup>,
-    /// How many actors.
-    pub count: usize,
-}
-
-/// Actors of one kind.
-#[derive(Debug, Serialize)]
-pub struct ActorGroup {
-    /// `People`, `States`, `Organisations`.
-    pub label: &'static str,
-    /// `person` …
-    pub kind: &'static str,
-    /// The actors.
-    pub actors: Vec<Card>,
+    /// Where the page is among the pages of its articles.
+    pub pager: Option<super::paging::Pager>,
 }
 
 /// A position page.
@@ -324,8 +294,17 @@ pub struct PositionView {
     pub question: Option<String>,
     /// Body as HTML.
     pub body_html: String,
-    /// Stances grouped Supports / Opposes / Mixed / Unclear (empty groups left out).
+    /// The page's stances grouped Supports / Opposes / Mixed / Unclear (empty groups
+    /// left out).
     pub groups: Vec<StanceGroup>,
+    /// How many stances of each kind the position has (all pages), each linked where
+    /// its group starts (kinds without a stance left out).
+    pub tally: Vec<Tally>,
+    /// Where the page is among the pages of its stances.
+    pub pager: Option<super::paging::Pager>,
+    /// The page of the full matrix that shows its column, when the home page shows only
+    /// part of the matrix.
+    pub matrix_url: Option<String>,
     /// Related positions.
     pub related: Vec<Card>,
     /// Notes about it.
@@ -341,13 +320,6 @@ pub struct StanceGroup {
     pub label: &'static str,
     /// The stances.
     pub stances: Vec<StanceView>,
-}
-
-/// The positions index.
-#[derive(Debug, Serialize)]
-pub struct PositionsData {
-    /// Every position, with its summary.
-    pub positions: Vec<Card>,
 }
 
 /// A page with no data of its own (404).

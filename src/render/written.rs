@@ -194,6 +194,9 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
         "sitemap.xml",
     ];
     let mut pages: Vec<String> = Vec::new();
+    if raw.articles.len() > 1 {
+        pages.push("articles/index.html".into());
+    }
     pages.extend(raw.articles.iter().map(|f| page("articles", &f.slug)));
     pages.extend(raw.actors.iter().map(|f| page("actors", &f.slug)));
     pages.extend(raw.positions.iter().map(|f| page("positions", &f.slug)));
@@ -223,6 +226,18 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
     )
 }
 
+/// Whether `target` may be a page that only the model knows of (a further page of a
+/// list, a page of the full matrix, a part of a split sitemap): a link to one is checked
+/// after rendering, with the links of the pages, and still reported where it is written.
+fn later(target: &str) -> bool {
+    target.starts_with("matrix/")
+        || target.starts_with("sitemap-")
+        || target
+            .strip_suffix("/index.html")
+            .and_then(|t| t.rsplit_once("/page/"))
+            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A diagnostic for each written link that leads to no file of the site, once each, on
 /// the first page it shows on.
 pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -> Vec<Diagnostic> {
@@ -233,7 +248,10 @@ pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -
             continue;
         }
         for page in &w.pages {
-            if resolve(page, &w.link, base_url, &mut target).is_some() && !files.contains(&target) {
+            if resolve(page, &w.link, base_url, &mut target).is_some()
+                && !files.contains(&target)
+                && !later(&target)
+            {
                 let shown = page.trim_end_matches("index.html");
                 let above = target.starts_with("../").then(|| {
                     "it climbs above the site's root: it may work at a domain's root, never under a sub-path such as GitHub Pages'".to_string()

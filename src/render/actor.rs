@@ -1,0 +1,107 @@
+//! An actor's page: its profile, its stances and notes, and the articles that name it,
+//! `page_size` articles a page.
+
+use serde_json::json;
+
+use super::lists::named_in;
+use super::pages::{card_actor, md, stance_view, strip_nulls};
+use super::paging::pager;
+use super::plan::Plan;
+use super::urls::{Urls, page_path};
+use super::views::*;
+use crate::model::{ActorKind, Site};
+
+/// An actor page and its JSON-LD.
+pub fn actor(
+    site: &Site,
+    plan: &Plan,
+    urls: &Urls,
+    slug: &str,
+    n: usize,
+) -> (ActorData, serde_json::Value) {
+    let a = &site.actors[slug];
+    let ix = &site.index;
+    let mut stances: Vec<StanceView> = ix
+        .actor_stances
+        .get(slug)
+        .into_iter()
+        .flatten()
+        .map(|(p, i)| stance_view(site, urls, p, &site.positions[p].stances[*i]))
+        .collect();
+    stances.sort_by(|x, y| x.position.title.cmp(&y.position.title));
+    let mentions = site.mentions.get(slug).map_or(0, Vec::len);
+    let base = page_path("actors", slug);
+    let notes = ix
+        .actor_notes
+        .get(slug)
+        .into_iter()
+        .flatten()
+        .map(|n| note_card(urls, &site.annotations[n]))
+        .collect();
+    let wikidata_url = a
+        .wikidata
+        .as_ref()
+        .map(|q| format!("https://www.wikidata.org/wiki/{q}"));
+    let schema_type = match a.kind {
+        ActorKind::Person => "Person",
+        ActorKind::State => "Country",
+        ActorKind::Organization => "Organization",
+    };
+    let ld = json!({
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "name": a.name,
+        "alternateName": a.aliases,
+        "jobTitle": if a.kind == ActorKind::Person { a.role.clone() } else { None },
+        "description": a.role,
+        "sameAs": wikidata_url.iter().chain(a.links.iter().map(|l| &l.url)).collect::<Vec<_>>(),
+        "url": site.base_url.as_ref().map(|b| format!("{b}{}", page_path("actors", slug))),
+    });
+    let ld = strip_nulls(vec![ld]).remove(0);
+    (
+        ActorData {
+            actor: ActorView {
+                name: a.name.clone(),
+                kind: a.kind.key(),
+                kind_label: a.kind.label(),
+                aliases: a.aliases.clone(),
+                role: a.role.clone(),
+                affiliation: a.affiliation.as_ref().map(|s| card_actor(site, urls, s)),
+                members: ix
+                    .actor_members
+                    .get(slug)
+                    .into_iter()
+                    .flatten()
+                    .map(|m| card_actor(site, urls, m))
+                    .collect(),
+                wikidata: a.wikidata.clone(),
+                wikidata_url,
+                links: a.links.clone(),
+                body_html: md(site, urls, &a.body, ""),
+                stances,
+                named: named_in(site, plan, urls, slug, n),
+                article_count: plan.named.get(slug).map_or(0, Vec::len),
+                mention_count: mentions,
+                notes,
+                pager: pager(urls, &base, n, plan.actor_pages(site, slug)),
+            },
+        },
+        ld,
+    )
+}
+
+pub(super) fn note_card(urls: &Urls, n: &crate::model::Annotation) -> Card {
+    Card {
+        title: n.title.clone().unwrap_or_else(|| format!("“{}”", n.quote)),
+        url: urls.to(&format!(
+            "{}#note-{}",
+            page_path("articles", &n.article),
+            n.slug
+        )),
+        note: Some(match &n.verdict {
+            Some(v) => format!("{}: {v}", n.kind.label()),
+            None => n.kind.label().to_string(),
+        }),
+        kind: Some(n.kind.key()),
+    }
+}

@@ -1,0 +1,88 @@
+//! The pages of the site's indexes (articles, actors, positions) and of an actor's
+//! articles, `page_size` items a page.
+
+use super::home::article_card;
+use super::pages::{card_actor, card_position};
+use super::paging::{pager, slice};
+use super::plan::Plan;
+use super::urls::{Urls, page_path};
+use super::views::*;
+use crate::model::{ActorKind, Mention, Site};
+
+/// Page `n` of the articles index.
+pub fn articles(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ArticlesData {
+    let size = site.layout.page_size;
+    ArticlesData {
+        articles: slice(&plan.articles, n, size)
+            .iter()
+            .map(|a| article_card(site, urls, a))
+            .collect(),
+        count: plan.articles.len(),
+        pager: pager(urls, "articles/", n, site.layout.pages(plan.articles.len())),
+    }
+}
+
+/// Page `n` of the actors index: its actors grouped by kind.
+pub fn actors(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ActorsData {
+    let page = slice(&plan.actors, n, site.layout.page_size);
+    let groups = [
+        (ActorKind::Person, "People"),
+        (ActorKind::State, "States"),
+        (ActorKind::Organization, "Organisations"),
+    ]
+    .into_iter()
+    .map(|(kind, label)| ActorGroup {
+        label,
+        kind: kind.key(),
+        actors: page
+            .iter()
+            .filter(|a| site.actors[**a].kind == kind)
+            .map(|a| card_actor(site, urls, a))
+            .collect(),
+    })
+    .filter(|g| !g.actors.is_empty())
+    .collect();
+    ActorsData {
+        groups,
+        count: site.actors.len(),
+        pager: pager(urls, "actors/", n, site.layout.pages(plan.actors.len())),
+    }
+}
+
+/// Page `n` of the positions index.
+pub fn positions(site: &Site, urls: &Urls, n: usize) -> PositionsData {
+    let slugs: Vec<&String> = site.positions.keys().collect();
+    PositionsData {
+        positions: slice(&slugs, n, site.layout.page_size)
+            .iter()
+            .map(|p| card_position(site, urls, p))
+            .collect(),
+        count: slugs.len(),
+        pager: pager(urls, "positions/", n, site.layout.pages(slugs.len())),
+    }
+}
+
+/// The articles that name actor `slug` on page `n` of its page, newest first, each
+/// with the paragraphs that name it.
+pub fn named_in(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Vec<NamedIn> {
+    let mentions: &[Mention] = site.mentions.get(slug).map_or(&[], Vec::as_slice);
+    let runs = plan.named.get(slug).map_or(&[][..], Vec::as_slice);
+    slice(runs, n, site.layout.page_size)
+        .iter()
+        .map(|run| {
+            let run = &mentions[run.clone()];
+            let article = &run[0].article;
+            let page = urls.to(&page_path("articles", article));
+            let view = |m: &Mention, sentence: bool| MentionView {
+                url: [page.as_str(), "#p", &m.paragraph.to_string()].concat(),
+                paragraph: m.paragraph,
+                sentence: sentence.then(|| m.sentence.clone()),
+            };
+            NamedIn {
+                article: article_card(site, urls, article),
+                first: view(&run[0], true),
+                more: run[1..].iter().map(|m| view(m, false)).collect(),
+            }
+        })
+        .collect()
+}
