@@ -26,12 +26,12 @@ pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
     let m = &plan.matrix;
     let matrix = matrix(site, urls, &m.home_positions, &m.home_actors);
     HomeData {
-        articles: slice(&plan.articles, 1, size)
+        articles: slice(plan.articles(), 1, size)
             .iter()
             .map(|a| article_card(site, urls, a))
             .collect(),
-        article_count: plan.articles.len(),
-        actors: slice(&plan.actors, 1, size)
+        article_count: site.articles.len(),
+        actors: slice(plan.actors(), 1, size)
             .iter()
             .map(|a| card_actor(site, urls, a))
             .collect(),

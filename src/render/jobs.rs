@@ -169,7 +169,7 @@ pub(super) fn jobs<'a>(
     }
     for slug in site.actors.keys() {
         let first = page_path("actors", slug);
-        for n in 1..=plan.actor_pages(site, slug) {
+        for n in 1..=plan.actor_pages(slug) {
             let p = page_at(&first, n);
             let first = first.clone();
             jobs.push(Job {
@@ -223,7 +223,7 @@ pub(super) fn jobs<'a>(
         site,
         view,
         "articles/",
-        plan.article_pages(site),
+        plan.article_pages(),
         "articles.html",
         (
             "Articles",
@@ -238,7 +238,7 @@ pub(super) fn jobs<'a>(
         site,
         view,
         "actors/",
-        layout.pages(plan.actors.len()),
+        layout.pages(site.actors.len()),
         "actors.html",
         (
             "Actors",

@@ -13,18 +13,18 @@ use crate::model::{ActorKind, Mention, Site};
 pub fn articles(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ArticlesData {
     let size = site.layout.page_size;
     ArticlesData {
-        articles: slice(&plan.articles, n, size)
+        articles: slice(plan.articles(), n, size)
             .iter()
             .map(|a| article_card(site, urls, a))
             .collect(),
-        count: plan.articles.len(),
-        pager: pager(urls, "articles/", n, site.layout.pages(plan.articles.len())),
+        count: site.articles.len(),
+        pager: pager(urls, "articles/", n, site.layout.pages(site.articles.len())),
     }
 }
 
 /// Page `n` of the actors index: its actors grouped by kind.
 pub fn actors(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ActorsData {
-    let page = slice(&plan.actors, n, site.layout.page_size);
+    let page = slice(plan.actors(), n, site.layout.page_size);
     let groups = [
         (ActorKind::Person, "People"),
         (ActorKind::State, "States"),
@@ -45,7 +45,7 @@ pub fn actors(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ActorsData {
     ActorsData {
         groups,
         count: site.actors.len(),
-        pager: pager(urls, "actors/", n, site.layout.pages(plan.actors.len())),
+        pager: pager(urls, "actors/", n, site.layout.pages(site.actors.len())),
     }
 }
 
@@ -66,7 +66,7 @@ pub fn positions(site: &Site, urls: &Urls, n: usize) -> PositionsData {
 /// with the paragraphs that name it.
 pub fn named_in(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Vec<NamedIn> {
     let mentions: &[Mention] = site.mentions.get(slug).map_or(&[], Vec::as_slice);
-    let runs = plan.named.get(slug).map_or(&[][..], Vec::as_slice);
+    let runs = plan.named(slug);
     slice(runs, n, site.layout.page_size)
         .iter()
         .map(|run| {

@@ -50,7 +50,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .into_iter()
         .map(str::to_string)
         .collect();
-    paths.extend(plan.paths(site).iter().map(|p| file_of(p)));
+    paths.extend(plan.paths().iter().map(|p| file_of(p)));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
         ("actors", site.actors.keys().collect()),
@@ -229,7 +229,8 @@ pub fn finish(
 ) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
-    if let Some(base) = &site.base_url {
+    // Pages rendered again (`only`) are pages that were there: the sitemap stays.
+    if let (Some(base), None) = (&site.base_url, only) {
         for (path, xml) in sitemaps(base, &generated_paths(site)) {
             sink(&path, xml.as_bytes())?;
         }

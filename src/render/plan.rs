@@ -2,22 +2,27 @@
 //! long lists and of its stance matrix. One plan serves the pages that are rendered, the
 //! sitemap and the link check, so that they cannot disagree.
 
-use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::paging::{all_pages, page_at};
 use super::urls::page_path;
 use crate::model::{Site, StanceKind};
 
-/// The lists of a site and how many pages each takes.
+/// The lists of a site and how many pages each takes. What a page needs of a list
+/// (its order) is worked out the first time a page asks, so that `serve`, rendering a
+/// few pages again, sorts only their lists.
 pub struct Plan<'s> {
-    /// Articles, newest first (the articles index, and the home page's first page of it).
-    pub articles: Vec<&'s str>,
-    /// Actors in the order of the actors index: people, states, organisations, each by
-    /// name.
-    pub actors: Vec<&'s str>,
+    site: &'s Site,
+    articles: OnceLock<Vec<&'s str>>,
+    actors: OnceLock<Vec<&'s str>>,
+    /// Actor → how many articles name it (a page lists `page_size` of them).
+    named_count: FxHashMap<&'s str, usize>,
     /// Actor → the articles that name it, newest first, each as the range of its
-    /// mentions in the actor's list of mentions (a page lists `page_size` of them).
-    pub named: BTreeMap<&'s str, Vec<std::ops::Range<usize>>>,
+    /// mentions in the actor's list of mentions.
+    named: FxHashMap<&'s str, OnceLock<Vec<Range<usize>>>>,
     /// The stance matrix.
     pub matrix: MatrixPlan<'s>,
 }
@@ -49,45 +54,87 @@ pub struct Tile<'s> {
 impl<'s> Plan<'s> {
     /// The plan of `site`.
     pub fn new(site: &'s Site) -> Plan<'s> {
-        let mut articles: Vec<&crate::model::Article> = site.articles.values().collect();
-        articles.sort_by(|a, b| (&b.date, &a.slug).cmp(&(&a.date, &b.slug)));
-        let mut actors: Vec<&crate::model::Actor> = site.actors.values().collect();
-        actors.sort_by(|a, b| (kind_order(a.kind), &a.name).cmp(&(kind_order(b.kind), &b.name)));
-        let named = site
-            .mentions
-            .iter()
-            .map(|(actor, ms)| {
-                let mut runs = runs(ms);
-                runs.sort_by_cached_key(|r| {
-                    let a = &site.articles[&ms[r.start].article];
-                    (std::cmp::Reverse(a.date.as_str()), a.slug.as_str())
-                });
-                (actor.as_str(), runs)
-            })
-            .collect();
+        let mut named_count: FxHashMap<&str, usize> = FxHashMap::default();
+        // An article lists each actor it names once.
+        for actors in site.index.article_actors.values() {
+            for a in actors {
+                *named_count.entry(a.as_str()).or_default() += 1;
+            }
+        }
         Plan {
-            articles: articles.iter().map(|a| a.slug.as_str()).collect(),
-            actors: actors.iter().map(|a| a.slug.as_str()).collect(),
-            named,
+            site,
+            articles: OnceLock::new(),
+            actors: OnceLock::new(),
+            named: site
+                .mentions
+                .keys()
+                .map(|a| (a.as_str(), OnceLock::new()))
+                .collect(),
+            named_count,
             matrix: MatrixPlan::new(site),
         }
     }
 
+    /// Articles, newest first (the articles index, and the home page's first page of it).
+    pub fn articles(&self) -> &[&'s str] {
+        self.articles.get_or_init(|| {
+            let mut articles: Vec<&crate::model::Article> = self.site.articles.values().collect();
+            articles.sort_by(|a, b| (&b.date, &a.slug).cmp(&(&a.date, &b.slug)));
+            articles.iter().map(|a| a.slug.as_str()).collect()
+        })
+    }
+
+    /// Actors in the order of the actors index: people, states, organisations, each by
+    /// name.
+    pub fn actors(&self) -> &[&'s str] {
+        self.actors.get_or_init(|| {
+            let mut actors: Vec<&crate::model::Actor> = self.site.actors.values().collect();
+            actors.sort_by(|a, b| {
+                (kind_order(a.kind), &a.name, &a.slug).cmp(&(kind_order(b.kind), &b.name, &b.slug))
+            });
+            actors.iter().map(|a| a.slug.as_str()).collect()
+        })
+    }
+
+    /// How many articles name actor `slug`.
+    pub fn named_count(&self, slug: &str) -> usize {
+        self.named_count.get(slug).copied().unwrap_or_default()
+    }
+
+    /// The articles that name actor `slug`, newest first, each as the range of its
+    /// mentions in the actor's list of mentions.
+    pub fn named(&self, slug: &str) -> &[Range<usize>] {
+        let (Some(cell), Some(ms)) = (self.named.get(slug), self.site.mentions.get(slug)) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let mut runs = runs(ms);
+            runs.sort_by_cached_key(|r| {
+                let a = &self.site.articles[&ms[r.start].article];
+                (std::cmp::Reverse(a.date.as_str()), a.slug.as_str())
+            });
+            runs
+        })
+    }
+
     /// The site path of every page of the lists (page 1 of each included), in no
     /// particular order.
-    pub fn paths(&self, site: &'s Site) -> Vec<String> {
+    pub fn paths(&self) -> Vec<String> {
+        let site = self.site;
         let layout = &site.layout;
         let mut out: Vec<String> = Vec::new();
-        out.extend(all_pages("articles/", self.article_pages(site)));
-        out.extend(all_pages("actors/", layout.pages(self.actors.len())));
+        out.extend(all_pages("articles/", self.article_pages()));
+        out.extend(all_pages("actors/", layout.pages(site.actors.len())));
         out.extend(all_pages("positions/", layout.pages(site.positions.len())));
-        for slug in site.actors.keys() {
+        for slug in self.named_count.keys() {
             let base = page_path("actors", slug);
-            out.extend(all_pages(&base, self.actor_pages(site, slug)).skip(1));
+            out.extend(all_pages(&base, self.actor_pages(slug)).skip(1));
         }
         for (slug, p) in &site.positions {
-            let base = page_path("positions", slug);
-            out.extend(all_pages(&base, layout.pages(p.stances.len())).skip(1));
+            if p.stances.len() > layout.page_size {
+                let base = page_path("positions", slug);
+                out.extend(all_pages(&base, layout.pages(p.stances.len())).skip(1));
+            }
         }
         if !self.matrix.tiles.is_empty() {
             out.extend(all_pages("matrix/", self.matrix.tiles.len()));
@@ -97,17 +144,18 @@ impl<'s> Plan<'s> {
 
     /// How many pages the articles index takes: none on a site of one article, whose
     /// home page is its index.
-    pub fn article_pages(&self, site: &Site) -> usize {
-        if self.articles.len() > 1 {
-            site.layout.pages(self.articles.len())
+    pub fn article_pages(&self) -> usize {
+        let site = self.site;
+        if site.articles.len() > 1 {
+            site.layout.pages(site.articles.len())
         } else {
             0
         }
     }
 
     /// How many pages the page of actor `slug` takes.
-    pub fn actor_pages(&self, site: &Site, slug: &str) -> usize {
-        site.layout.pages(self.named.get(slug).map_or(0, Vec::len))
+    pub fn actor_pages(&self, slug: &str) -> usize {
+        self.site.layout.pages(self.named_count(slug))
     }
 }
 

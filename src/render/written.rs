@@ -42,25 +42,22 @@ fn note_page(article: &str, slug: &str) -> String {
 pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
     let mut out = Vec::new();
     for f in &raw.articles {
-        let pages = vec![page("articles", &f.slug)];
-        body(f, false, &pages, &mut out);
-        key(
-            f,
-            f.front.source_url.as_ref().map(|u| (u.span(), u.get_ref())),
-            &pages,
-            &mut out,
-        );
+        let pages = || vec![page("articles", &f.slug)];
+        body(f, false, pages, &mut out);
+        if let Some(u) = &f.front.source_url {
+            key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
+        }
     }
     for f in &raw.actors {
-        let pages = vec![page("actors", &f.slug)];
-        body(f, true, &pages, &mut out);
+        let pages = || vec![page("actors", &f.slug)];
+        body(f, true, pages, &mut out);
         for l in &f.front.links {
-            key(f, Some((l.url.span(), l.url.get_ref())), &pages, &mut out);
+            key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in &raw.positions {
-        body(f, true, &[page("positions", &f.slug)], &mut out);
+        body(f, true, || vec![page("positions", &f.slug)], &mut out);
         for st in &f.front.stances {
             // A stance shows on the position's page and on its actor's.
             let mut pages = vec![page("positions", &f.slug)];
@@ -86,23 +83,29 @@ pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
         // A note shows whole on its own page, and its lead on the article's; it is
         // written for the article's page, and its relative links are rebased on its own
         // (`markdown::to_html_rebased`), so they lead from the article's page on both.
-        let pages = vec![page("articles", article)];
-        body(f, true, &pages, &mut out);
+        let pages = || vec![page("articles", article)];
+        body(f, true, pages, &mut out);
         for l in &f.front.sources {
-            key(f, Some((l.url.span(), l.url.get_ref())), &pages, &mut out);
+            key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
     }
     out
 }
 
-/// The links of a file's Markdown body (raw HTML kept where `html`).
-fn body<F>(f: &SourceFile<F>, html: bool, pages: &[String], out: &mut Vec<WrittenLink>) {
+/// The links of a file's Markdown body (raw HTML kept where `html`), shown on `pages`
+/// (made only for a body that has a link: most have none).
+fn body<F>(
+    f: &SourceFile<F>,
+    html: bool,
+    pages: impl Fn() -> Vec<String>,
+    out: &mut Vec<WrittenLink>,
+) {
     markdown_links(&f.body, html, &mut |link, at| {
         out.push(WrittenLink {
             link,
             path: f.path.clone(),
             line: f.body_line_at(at),
-            pages: pages.to_vec(),
+            pages: pages(),
             key: false,
         })
     });
