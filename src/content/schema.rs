@@ -8,8 +8,8 @@ use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use super::front::{
-    ActorFront, AnnotationFront, ArticleFront, LinkFront, PositionFront, SiteFront, SourcesFront,
-    StanceFront,
+    ActorFront, AnnotationFront, ArticleFront, ImageFront, ImagesFront, LinkFront, PositionFront,
+    SiteFront, SourcesFront, StanceFront,
 };
 
 /// A front matter (or `site.toml`) shape, and its keys.
@@ -73,10 +73,18 @@ pub enum Check {
     Language,
     /// An array of domain names.
     Domains,
+    /// An array of host names, each maybe with `*.` before it.
+    Hosts,
+    /// The text of an `alt`: not empty.
+    Alt,
+    /// A size in pixels: a whole number, 1 or more.
+    Pixels,
     /// An array of tables, each with these keys.
     Tables(&'static Schema),
     /// A table with these keys.
     Table(&'static Schema),
+    /// A table with these keys, usually written inline (`image = { src = "…", … }`).
+    Inline(&'static Schema),
 }
 
 const fn key(name: &'static str) -> Key {
@@ -124,9 +132,40 @@ pub const SITE: Schema = Schema {
         checked("language", Check::Language),
         checked("base_url", Check::BaseUrl),
         checked("sources", Check::Table(&SOURCES)),
+        checked("images", Check::Table(&IMAGES)),
     ],
     label_with_parent: false,
     probe: probe::<SiteFront>,
+};
+
+/// `[images]` of `site.toml`.
+pub const IMAGES: Schema = Schema {
+    what: "[images]",
+    keys: &[checked("allow", Check::Hosts)],
+    label_with_parent: false,
+    probe: probe::<ImagesFront>,
+};
+
+/// The `image` of an article or actor.
+pub const IMAGE: Schema = Schema {
+    what: "an image",
+    keys: &[
+        required(
+            "src",
+            "src = \"…\" (a file under static/, or an https:// URL)",
+            Check::Type,
+        ),
+        required(
+            "alt",
+            "alt = \"…\" (what the picture shows, for readers who cannot see it)",
+            Check::Alt,
+        ),
+        key("credit"),
+        checked("width", Check::Pixels),
+        checked("height", Check::Pixels),
+    ],
+    label_with_parent: true,
+    probe: probe::<ImageFront>,
 };
 
 /// `[sources]` of `site.toml`.
@@ -149,7 +188,9 @@ pub const ARTICLE: Schema = Schema {
         checked("source_url", Check::Url),
         key("dateline"),
         key("picture"),
+        checked("image", Check::Inline(&IMAGE)),
         key("image_caption"),
+        key("image_credit"),
     ],
     label_with_parent: false,
     probe: probe::<ArticleFront>,
@@ -182,6 +223,7 @@ pub const ACTOR: Schema = Schema {
         key("affiliation"),
         checked("wikidata", Check::Wikidata),
         checked("links", Check::Tables(&LINK)),
+        checked("image", Check::Inline(&IMAGE)),
     ],
     label_with_parent: false,
     probe: probe::<ActorFront>,
@@ -316,17 +358,22 @@ mod tests {
     fn every_schema_agrees_with_its_serde_shape() {
         agrees::<SiteFront>(
             &SITE,
-            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n",
+            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n[images]\nallow = [\"e.org\"]\n",
         );
         agrees::<SourcesFront>(&SOURCES, "avoid = [\"e.com\"]");
+        agrees::<ImagesFront>(&IMAGES, "allow = [\"e.org\", \"*.e.com\"]");
+        agrees::<ImageFront>(
+            &IMAGE,
+            "src = \"a.png\"\nalt = \"A\"\ncredit = \"C\"\nwidth = 4\nheight = 3\n",
+        );
         agrees::<ArticleFront>(
             &ARTICLE,
-            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage_caption = \"C\"\n",
+            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage = { src = \"a.png\", alt = \"A\" }\nimage_caption = \"C\"\nimage_credit = \"R\"\n",
         );
         agrees::<LinkFront>(&LINK, "title = \"T\"\nurl = \"https://e.org\"\n");
         agrees::<ActorFront>(
             &ACTOR,
-            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\n",
+            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\nimage = { src = \"a.png\", alt = \"A\" }\n",
         );
         agrees::<StanceFront>(
             &STANCE,

@@ -16,6 +16,7 @@ pub mod update;
 use std::collections::BTreeMap;
 
 pub use crate::content::front::{ActorKind, AnnotationKind, StanceKind};
+pub use crate::content::images::{Image, ImageSrc};
 use crate::markdown::{BlockRange, Pos};
 pub use index::Index;
 pub use resolve::{normalize_base_url, resolve, resolve_with, valid_slug, valid_url};
@@ -31,6 +32,8 @@ pub struct Site {
     pub language: String,
     /// The absolute base URL, ending in `/`, when set.
     pub base_url: Option<String>,
+    /// The other hosts pages may load a picture from (`[images] allow`).
+    pub image_hosts: Vec<String>,
     /// Articles by slug.
     pub articles: BTreeMap<String, Article>,
     /// Actors by slug.
@@ -73,10 +76,15 @@ pub struct Article {
     pub source_url: Option<String>,
     /// The original's dateline.
     pub dateline: Option<String>,
-    /// What the original's picture shows (the picture is not reproduced).
+    /// What the original's picture shows (shown as such when `image` is not given).
     pub picture: Option<String>,
+    /// The picture shown at the top of the page (its credit is `image_credit` when it
+    /// gives none).
+    pub image: Option<Image>,
     /// The picture's caption.
     pub image_caption: Option<String>,
+    /// Who made the original's picture, for an article without `image`.
+    pub image_credit: Option<String>,
     /// The Markdown body.
     pub body: std::sync::Arc<str>,
     /// Its top-level blocks.
@@ -141,6 +149,8 @@ pub struct Actor {
     pub wikidata: Option<String>,
     /// Further reading.
     pub links: Vec<Link>,
+    /// Its picture.
+    pub image: Option<Image>,
     /// The profile, Markdown.
     pub body: std::sync::Arc<str>,
 }

@@ -14,6 +14,7 @@ pub fn affected(old: &Site, new: &Site) -> Option<BTreeSet<String>> {
         && old.description == new.description
         && old.language == new.language
         && old.base_url == new.base_url
+        && old.image_hosts == new.image_hosts
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
         && old.positions.keys().eq(new.positions.keys())
@@ -147,6 +148,7 @@ mod tests {
                     affiliation: None,
                     wikidata: None,
                     links: vec![],
+                    image: None,
                     body: "Profile.".into(),
                 },
             );
@@ -163,7 +165,9 @@ mod tests {
                 source_url: None,
                 dateline: None,
                 picture: None,
+                image: None,
                 image_caption: None,
+                image_credit: None,
                 body: "Text.".into(),
                 blocks: vec![],
                 marks: vec![],

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::urls::{Urls, page_path};
 use super::views::*;
-use super::{notes, pages};
+use super::{images, notes, pages};
 use crate::model::Site;
 
 /// Builds a page's template context, given the page's links.
@@ -42,7 +42,9 @@ fn meta(
         },
         breadcrumbs: Vec::new(),
         json_ld: None,
-        // The breadcrumbs and JSON-LD are filled in by the page's own builder below.
+        image: None,
+        // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
+        // below.
     }
     .with_crumbs(urls, kind)
 }
@@ -100,6 +102,7 @@ pub(super) fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera)
                 let (data, ld) = pages::article(site, urls, tera, slug)?;
                 let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.json_ld = Some(pages::json_ld(&ld));
+                m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 context(view, urls, m, data)
             }),
         });
@@ -148,6 +151,7 @@ pub(super) fn jobs<'a>(site: &'a Site, view: &'a SiteView, tera: &'a tera::Tera)
                 };
                 let mut m = meta(site, urls, &p, &a.name, Some(&description), "actor");
                 m.json_ld = Some(pages::json_ld(&ld));
+                m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 context(view, urls, m, data)
             }),
         });

@@ -4,6 +4,7 @@
 
 pub mod affected;
 mod charref;
+pub mod images;
 mod jobs;
 pub mod links;
 pub mod notes;
@@ -155,6 +156,7 @@ pub fn render_pages(
         description: site.description.clone(),
         language: site.language.clone(),
         base_url: site.base_url.clone(),
+        image_hosts: site.image_hosts.clone(),
     };
     let tera = &templates.tera;
     let generated = generated_paths(site);

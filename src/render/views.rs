@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+pub use super::images::{ImageView, SocialImage};
 use crate::model::Link;
 
 /// Site-wide settings.
@@ -16,6 +17,8 @@ pub struct SiteView {
     pub language: String,
     /// Its base URL, when set.
     pub base_url: Option<String>,
+    /// The other hosts its pages may load a picture from.
+    pub image_hosts: Vec<String>,
 }
 
 /// What every page has.
@@ -35,6 +38,8 @@ pub struct PageMeta {
     pub breadcrumbs: Vec<Card>,
     /// JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
+    /// Its picture for Open Graph, when it has one with an absolute URL.
+    pub image: Option<SocialImage>,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
@@ -178,8 +183,12 @@ pub struct ArticleView {
     pub dateline: Option<String>,
     /// What the original's picture shows.
     pub picture: Option<String>,
+    /// The lead picture.
+    pub image: Option<ImageView>,
     /// Picture caption.
     pub image_caption: Option<String>,
+    /// Who made the picture (the lead picture's credit, or the original's).
+    pub image_credit: Option<String>,
     /// The body with ids, marks, mention links and notes.
     pub body_html: String,
     /// Actors mentioned, in order of first mention.
@@ -263,6 +272,8 @@ pub struct ActorView {
     pub wikidata_url: Option<String>,
     /// Further reading.
     pub links: Vec<Link>,
+    /// Its picture.
+    pub image: Option<ImageView>,
     /// Profile as HTML.
     pub body_html: String,
     /// Stances, by position title.
