@@ -1,5 +1,5 @@
 //! End-to-end: every wrong picture (`image`, `[images] allow`) reported at its key with
-//! the exact message.
+//! the exact message, and the credit lines of a picture that `import` keeps.
 
 mod common;
 
@@ -68,5 +68,83 @@ fn each_wrong_picture_is_reported_at_its_key() {
             "error: content/articles/story.md:5: image_credit and the credit of image both say who made the picture (keep one of them)",
             "error: content/site.toml:3: allow \"https://bad.example\" is not a host name (write the host alone, e.g. \"upload.wikimedia.org\"; \"*.example.org\" allows every subdomain of example.org)",
         ]
+    );
+}
+
+/// Imports `text` into a site of its own; returns the site and the article written.
+fn import(text: &str) -> (TempSite, String) {
+    let site = TempSite::new(&[("content/site.toml", "title = \"t\"\n")]);
+    let txt = site.root().join("in.txt");
+    std::fs::write(&txt, text).unwrap();
+    let args = [
+        "import",
+        txt.to_str().unwrap(),
+        "--date",
+        "2025-08-18",
+        "--slug",
+        "news",
+    ];
+    let o = explainer(&args, site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(site.root().join("content/articles/news.md")).unwrap();
+    (site, md)
+}
+
+#[test]
+fn import_keeps_the_credit_of_the_picture_wherever_the_header_gives_it() {
+    let body = "\n\nAlice Smith spoke.\n\nBob Jones listened.\n";
+    let front = |keys: &str| {
+        format!(
+            "+++\ntitle = \"Big News\"\n{keys}date = 2025-08-18\n+++\n\nAlice Smith spoke.\n\nBob Jones listened.\n"
+        )
+    };
+    // A line of its own after the caption.
+    let (site, md) = import(&format!(
+        "Big News\n\nThe standfirst.\nLeaders at the table.\nA day of talks.\nPhoto: AP/Evan Vucci{body}"
+    ));
+    assert_eq!(
+        md,
+        front(
+            "dek = \"The standfirst.\"\npicture = \"Leaders at the table.\"\nimage_caption = \"A day of talks.\"\nimage_credit = \"Photo: AP/Evan Vucci\"\n"
+        )
+    );
+    // What import writes builds, and the page shows the credit with the caption.
+    site.build();
+    let page = site.page("articles/news/index.html");
+    let credit: Vec<String> = page
+        .select(&sel("figure.picture figcaption small.credit"))
+        .map(text)
+        .collect();
+    assert_eq!(credit, ["Photo: AP/Evan Vucci"]);
+    // In brackets at the end of the caption.
+    let (_, md) = import(&format!(
+        "Big News\n\nThe standfirst.\nLeaders at the table.\nA day of talks on Monday. (AP Photo/Evan Vucci){body}"
+    ));
+    assert_eq!(
+        md,
+        front(
+            "dek = \"The standfirst.\"\npicture = \"Leaders at the table.\"\nimage_caption = \"A day of talks on Monday.\"\nimage_credit = \"AP Photo/Evan Vucci\"\n"
+        )
+    );
+    // In place of the picture line, and after the caption too.
+    let (_, md) = import(&format!(
+        "Big News\n\nThe standfirst.\nPicture: Kevin Lamarque / Reuters\nA day of talks (Photo by Jim Watson/AFP){body}"
+    ));
+    assert_eq!(
+        md,
+        front(
+            "dek = \"The standfirst.\"\nimage_caption = \"A day of talks\"\nimage_credit = \"Picture: Kevin Lamarque / Reuters; Photo by Jim Watson/AFP\"\n"
+        )
+    );
+    // A header without a credit reads as before, and so does a line that only names
+    // photos.
+    let (_, md) = import(&format!(
+        "Big News\n\nThe standfirst.\nPhotos of the summit.\nA day of talks.{body}"
+    ));
+    assert_eq!(
+        md,
+        front(
+            "dek = \"The standfirst.\"\npicture = \"Photos of the summit.\"\nimage_caption = \"A day of talks.\"\n"
+        )
     );
 }
