@@ -85,7 +85,8 @@ pub enum Command {
         format: StatsFormat,
     },
     /// Turn a plain-text article into content/articles/SLUG.md (headline; blank line;
-    /// standfirst, picture and caption lines; blank line; paragraphs).
+    /// standfirst, picture and caption lines and the picture's credit; blank line;
+    /// paragraphs).
     Import {
         /// The plain-text article.
         file: PathBuf,

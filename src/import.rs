@@ -1,5 +1,8 @@
 //! `explainer import`: a plain-text article (headline; blank line; standfirst, picture
-//! and caption lines; blank line; paragraphs) into `content/articles/SLUG.md`.
+//! and caption lines, and the picture's credit; blank line; paragraphs) into
+//! `content/articles/SLUG.md`. `credit` reads the header and the credit in it.
+
+mod credit;
 
 use std::path::Path;
 
@@ -18,6 +21,8 @@ pub struct Parsed {
     pub picture: Option<String>,
     /// The caption.
     pub caption: Option<String>,
+    /// The picture's credit line ("Photo: AP/Evan Vucci"), as written.
+    pub credit: Option<String>,
     /// A wire dateline that opened the first paragraph ("BOGOTA, Colombia", "WASHINGTON
     /// (AP)"), taken out of it.
     pub dateline: Option<String>,
@@ -106,23 +111,20 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         ));
     }
     let title = head[0].trim().to_string();
-    let (header, body): (&[&str], &[Vec<&str>]) = match &chunks[1..] {
+    let (header, body) = match &chunks[1..] {
         [] => return Err(
             "no paragraphs: after the headline and a blank line, write the article's paragraphs"
                 .into(),
         ),
-        [only] => (&[], std::slice::from_ref(only)),
+        [only] => (None, std::slice::from_ref(only)),
         // A block that opens with a wire dateline is the first paragraph, not a header.
-        [h, ..] if split_dateline(h[0]).is_some() => (&[], &chunks[1..]),
-        [h, rest @ ..] if h.len() <= 3 => (h.as_slice(), rest),
-        rest => (&[], rest),
+        [h, ..] if split_dateline(h[0]).is_some() => (None, &chunks[1..]),
+        [h, rest @ ..] => match credit::header(h) {
+            Some(header) => (Some(header), rest),
+            None => (None, &chunks[1..]),
+        },
     };
-    let (dek, picture, caption) = match header {
-        [] => (None, None, None),
-        [dek] => (Some(dek), None, None),
-        [picture, caption] => (None, Some(picture), Some(caption)),
-        [dek, picture, caption, ..] => (Some(dek), Some(picture), Some(caption)),
-    };
+    let header = header.unwrap_or_default();
     let mut paragraphs: Vec<String> = body.iter().map(|c| c.join("\n")).collect();
     let dateline = paragraphs
         .first()
@@ -133,9 +135,10 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         });
     Ok(Parsed {
         title,
-        dek: dek.map(|s| s.trim().to_string()),
-        picture: picture.map(|s| s.trim().to_string()),
-        caption: caption.map(|s| s.trim().to_string()),
+        dek: header.dek,
+        picture: header.picture,
+        caption: header.caption,
+        credit: header.credit,
         dateline,
         paragraphs,
     })
@@ -166,6 +169,9 @@ pub fn to_markdown(p: &Parsed, date: &str, by: &Attribution) -> String {
     }
     if let Some(caption) = &p.caption {
         out.push_str(&format!("image_caption = {}\n", toml_str(caption)));
+    }
+    if let Some(credit) = &p.credit {
+        out.push_str(&format!("image_credit = {}\n", toml_str(credit)));
     }
     out.push_str(&format!("date = {date}\n+++\n\n"));
     let paragraphs: Vec<String> = p.paragraphs.iter().map(|t| plain_to_markdown(t)).collect();

@@ -1,6 +1,6 @@
 //! `new` and `import` write files that pass `check` as written: no slug clashes (probe
 //! M13), the second article names what now needs `article` (M14), plain text stays plain
-//! text (M15), counts read as English (L12), and the picture line is shown.
+//! text (M15), counts read as English (L12), and the picture line is shown as a caption.
 
 mod common;
 
@@ -162,26 +162,24 @@ fn the_picture_line_is_shown_with_its_caption() {
     let site = TempSite::new(&small_site());
     site.write(
         "content/articles/story.md",
-        "+++\ntitle = \"Story\"\ndate = 2025-01-02\npicture = \"Leaders at a summit\"\nimage_caption = \"A day of talks.\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\npicture = \"Leaders at a summit\"\nimage_caption = \"A day of talks.\"\nimage_credit = \"Photo: AP/Evan Vucci\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
     );
     site.build();
     let page = site.page("articles/story/index.html");
-    let figure = page
-        .select(&sel("figure.picture"))
+    // Without a picture to show, the picture line, the caption and the credit are the
+    // figure's caption.
+    let caption = page
+        .select(&sel("header figure.picture > figcaption"))
         .next()
-        .expect("a figure");
+        .expect("a caption");
+    let line = |s: &str| caption.select(&sel(s)).map(text).collect::<Vec<_>>();
     assert_eq!(
-        text(figure.select(&sel("p.pic")).next().unwrap()),
-        "The original's picture (not shown here): Leaders at a summit"
+        line("p.pic"),
+        ["The original's picture (not shown here): Leaders at a summit"]
     );
-    assert_eq!(
-        text(
-            page.select(&sel("figure.picture figcaption"))
-                .next()
-                .unwrap()
-        ),
-        "A day of talks."
-    );
+    assert_eq!(line("p.caption"), ["A day of talks."]);
+    assert_eq!(line("small.credit"), ["Photo: AP/Evan Vucci"]);
+    assert_eq!(page.select(&sel("img")).count(), 0);
 }
 
 #[test]

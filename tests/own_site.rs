@@ -78,3 +78,25 @@ fn the_explainer_holds_its_promised_content() {
     let note = article.select(&sel(&format!("#note-{id}"))).next().unwrap();
     assert!(text(note).contains("Merz"), "{}", text(note));
 }
+
+#[test]
+fn the_seed_articles_picture_line_is_a_caption() {
+    let site = own_site();
+    site.build();
+    let article = site.page("articles/us-rules-out-ukraine-nato-entry/index.html");
+    // The original's picture is not reproduced: its picture line and caption are the
+    // caption of the figure that stands for it, so that readers see what the note on
+    // the "summit in Washington" corrects.
+    let caption = article
+        .select(&sel("header figure.picture > figcaption"))
+        .next()
+        .expect("the picture's caption");
+    let lines: Vec<String> = caption.select(&sel("p")).map(text).collect();
+    assert_eq!(
+        lines,
+        [
+            "The original's picture (not shown here): President Trump, NATO, Ukraine summit in Washington",
+            "The future of Ukraine’s security at a diplomatic crossroads, with Trump’s decision shaping next phase of U.S.–Europe relations.",
+        ]
+    );
+}

@@ -32,6 +32,9 @@ pub struct SiteFront {
     /// How much of the stance matrix the home page shows.
     #[serde(default)]
     pub matrix: MatrixFront,
+    /// Where pictures may come from.
+    #[serde(default)]
+    pub images: ImagesFront,
 }
 
 /// `[pagination]` of `site.toml`.
@@ -64,6 +67,32 @@ pub struct SourcesFront {
     pub avoid: Vec<SpannedStr>,
 }
 
+/// `[images]` of `site.toml`: the other hosts that pages may load a picture from.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesFront {
+    /// Host names (`upload.wikimedia.org`; `*.example.org` for every subdomain of
+    /// example.org) whose https pictures an `image` may show.
+    #[serde(default)]
+    pub allow: Vec<SpannedStr>,
+}
+
+/// The `image` of an article or actor: a picture shown at the top of its page.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageFront {
+    /// A file under `static/` (its path from there), or an https URL.
+    pub src: SpannedStr,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: SpannedStr,
+    /// Who made the picture, shown as written ("Photo: Evan Vucci/AP").
+    pub credit: Option<String>,
+    /// Its width in pixels: read from a file under `static/` when not given.
+    pub width: Option<Spanned<u32>>,
+    /// Its height in pixels: read from a file under `static/` when not given.
+    pub height: Option<Spanned<u32>>,
+}
+
 /// An article's front matter.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,8 +114,13 @@ pub struct ArticleFront {
     /// What the picture that ran with the original shows, when the picture itself is
     /// not reproduced (shown to readers as such).
     pub picture: Option<String>,
+    /// The picture shown at the top of the page.
+    pub image: Option<Spanned<ImageFront>>,
     /// The caption of its picture.
     pub image_caption: Option<String>,
+    /// Who made the picture, when `image` does not say (the credit line of the
+    /// original's picture, which `import` keeps).
+    pub image_credit: Option<SpannedStr>,
 }
 
 /// The three kinds of actor.
@@ -135,6 +169,8 @@ pub struct ActorFront {
     /// Further reading.
     #[serde(default)]
     pub links: Vec<LinkFront>,
+    /// A picture of the actor (a portrait, a flag, a logo).
+    pub image: Option<Spanned<ImageFront>>,
 }
 
 /// The four stances.

@@ -5,9 +5,12 @@
 //! The parts: `walk` lists and reads the kind folders (and caches them for `serve`),
 //! `read` turns bytes into text and splits off the front matter, `parse` checks the
 //! TOML against `schema` (the keys of each kind, in step with the serde shapes of
-//! `front`) and `values` (URLs, dates, ids), and `policy` warns about avoided sources.
+//! `front`) and `values` (URLs, dates, ids), `policy` warns about avoided sources, and
+//! `images` finds the pictures that front matter names (`measure` reads their size).
 
 pub mod front;
+pub mod images;
+mod measure;
 mod parse;
 mod policy;
 mod read;
@@ -120,6 +123,8 @@ pub struct RawSite {
     /// Files that exist but could not be parsed: references to them are not reported
     /// again as unknown.
     pub unparsed: Vec<Unparsed>,
+    /// The pictures of the articles and actors, checked and measured, by file.
+    pub images: images::Images,
 }
 
 /// A content file that exists but did not parse.
@@ -192,6 +197,10 @@ pub fn load_with(
     }
     walk::load_kinds(root, cache, changed, &mut raw, &mut diags)?;
     diags.extend(policy::avoided_sources(&raw));
+    // Measured on every load, since a picture of static/ may change on its own.
+    let (pictures, more) = images::check(root, &raw);
+    raw.images = pictures;
+    diags.extend(more);
     Ok((raw, diags))
 }
 

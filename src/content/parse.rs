@@ -198,6 +198,45 @@ fn check_value(
         (Check::Wikidata, _) => text.and_then(values::wikidata_problem),
         (Check::Language, _) => text.and_then(values::language_problem),
         (Check::NonEmpty, _) => text.and_then(|t| values::empty_problem(label, t)),
+        (Check::Alt, _) => text.and_then(|t| values::alt_problem(label, t)),
+        (Check::Pixels, value) => {
+            let number = match value {
+                DeValue::Integer(i) => Some(i128::from_str_radix(i.as_str(), i.radix()).ok()),
+                _ => None,
+            };
+            let problem = match number {
+                Some(n) => values::pixels_problem(label, n),
+                None => Some((
+                    format!(
+                        "{label} must be a whole number of pixels, not a {}",
+                        value.type_str()
+                    ),
+                    Some(format!(
+                        "write the number without quotes, e.g. {} = 1200",
+                        label.rsplit(' ').next().unwrap_or(label)
+                    )),
+                )),
+            };
+            // serde refuses what is no u32: say it once, here.
+            let fatal = number.is_none_or(|n| n.is_none_or(|n| u32::try_from(n).is_err()));
+            if let Some(p) = problem {
+                if fatal {
+                    found.flagged.insert(key_at);
+                }
+                found.problems.push(Problem::new(at, p, fatal));
+            }
+            None
+        }
+        (Check::Hosts, DeValue::Array(items)) => {
+            for item in items.iter() {
+                if let Some(Err(p)) = item.get_ref().as_str().map(values::host) {
+                    found
+                        .problems
+                        .push(Problem::new(item.span().start, p, false));
+                }
+            }
+            None
+        }
         (Check::Date, DeValue::Datetime(d)) if d.date.is_none() => {
             Some((format!("{label} must be a TOML date like 2025-08-18"), None))
         }
@@ -289,8 +328,24 @@ fn check_value(
             ));
             None
         }
-        (Check::Table(schema), DeValue::Table(t)) => {
+        (Check::Table(schema) | Check::Inline(schema), DeValue::Table(t)) => {
             check_table(schema, t, at, Some(label), found);
+            None
+        }
+        (Check::Inline(schema), other) => {
+            found.flagged.insert(key_at);
+            let keys: Vec<String> = (schema.keys.iter())
+                .filter(|k| k.required.is_some())
+                .map(|k| format!("{} = \"…\"", k.name))
+                .collect();
+            found.problems.push(Problem::new(
+                at,
+                (
+                    format!("{label} must be a table, not a {}", other.type_str()),
+                    Some(format!("write {label} = {{ {} }}", keys.join(", "))),
+                ),
+                true,
+            ));
             None
         }
         (Check::Table(_), other) => {
@@ -333,7 +388,9 @@ fn probe_table(schema: &Schema, table: &DeTable<'_>, found: &mut Found) {
                     }
                 }
             }
-            (Check::Table(sub), DeValue::Table(t)) => probe_table(sub, t, found),
+            (Check::Table(sub) | Check::Inline(sub), DeValue::Table(t)) => {
+                probe_table(sub, t, found)
+            }
             _ => {
                 if let Some(e) = (schema.probe)(k, v) {
                     let at = e.span().map_or(v.span().start, |s| s.start);

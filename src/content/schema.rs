@@ -8,8 +8,8 @@ use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use super::front::{
-    ActorFront, AnnotationFront, ArticleFront, LinkFront, MatrixFront, PaginationFront,
-    PositionFront, SiteFront, SourcesFront, StanceFront,
+    ActorFront, AnnotationFront, ArticleFront, ImageFront, ImagesFront, LinkFront, MatrixFront,
+    PaginationFront, PositionFront, SiteFront, SourcesFront, StanceFront,
 };
 
 /// A front matter (or `site.toml`) shape, and its keys.
@@ -75,10 +75,18 @@ pub enum Check {
     Domains,
     /// A whole number from the first to the second.
     Count(i64, i64),
+    /// An array of host names, each maybe with `*.` before it.
+    Hosts,
+    /// The text of an `alt`: not empty.
+    Alt,
+    /// A size in pixels: a whole number, 1 or more.
+    Pixels,
     /// An array of tables, each with these keys.
     Tables(&'static Schema),
     /// A table with these keys.
     Table(&'static Schema),
+    /// A table with these keys, usually written inline (`image = { src = "…", … }`).
+    Inline(&'static Schema),
 }
 
 const fn key(name: &'static str) -> Key {
@@ -128,6 +136,7 @@ pub const SITE: Schema = Schema {
         checked("sources", Check::Table(&SOURCES)),
         checked("pagination", Check::Table(&PAGINATION)),
         checked("matrix", Check::Table(&MATRIX)),
+        checked("images", Check::Table(&IMAGES)),
     ],
     label_with_parent: false,
     probe: probe::<SiteFront>,
@@ -152,6 +161,36 @@ pub const MATRIX: Schema = Schema {
     probe: probe::<MatrixFront>,
 };
 
+/// `[images]` of `site.toml`.
+pub const IMAGES: Schema = Schema {
+    what: "[images]",
+    keys: &[checked("allow", Check::Hosts)],
+    label_with_parent: false,
+    probe: probe::<ImagesFront>,
+};
+
+/// The `image` of an article or actor.
+pub const IMAGE: Schema = Schema {
+    what: "an image",
+    keys: &[
+        required(
+            "src",
+            "src = \"…\" (a file under static/, or an https:// URL)",
+            Check::Type,
+        ),
+        required(
+            "alt",
+            "alt = \"…\" (what the picture shows, for readers who cannot see it)",
+            Check::Alt,
+        ),
+        key("credit"),
+        checked("width", Check::Pixels),
+        checked("height", Check::Pixels),
+    ],
+    label_with_parent: true,
+    probe: probe::<ImageFront>,
+};
+
 /// `[sources]` of `site.toml`.
 pub const SOURCES: Schema = Schema {
     what: "[sources]",
@@ -172,7 +211,9 @@ pub const ARTICLE: Schema = Schema {
         checked("source_url", Check::Url),
         key("dateline"),
         key("picture"),
+        checked("image", Check::Inline(&IMAGE)),
         key("image_caption"),
+        key("image_credit"),
     ],
     label_with_parent: false,
     probe: probe::<ArticleFront>,
@@ -205,6 +246,7 @@ pub const ACTOR: Schema = Schema {
         key("affiliation"),
         checked("wikidata", Check::Wikidata),
         checked("links", Check::Tables(&LINK)),
+        checked("image", Check::Inline(&IMAGE)),
     ],
     label_with_parent: false,
     probe: probe::<ActorFront>,
@@ -339,19 +381,24 @@ mod tests {
     fn every_schema_agrees_with_its_serde_shape() {
         agrees::<SiteFront>(
             &SITE,
-            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n[pagination]\npage_size = 20\n[matrix]\nrows = 30\ncolumns = 8\n",
+            "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n[pagination]\npage_size = 20\n[matrix]\nrows = 30\ncolumns = 8\n[images]\nallow = [\"e.org\"]\n",
         );
         agrees::<SourcesFront>(&SOURCES, "avoid = [\"e.com\"]");
         agrees::<PaginationFront>(&PAGINATION, "page_size = 20");
         agrees::<MatrixFront>(&MATRIX, "rows = 30\ncolumns = 8");
+        agrees::<ImagesFront>(&IMAGES, "allow = [\"e.org\", \"*.e.com\"]");
+        agrees::<ImageFront>(
+            &IMAGE,
+            "src = \"a.png\"\nalt = \"A\"\ncredit = \"C\"\nwidth = 4\nheight = 3\n",
+        );
         agrees::<ArticleFront>(
             &ARTICLE,
-            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage_caption = \"C\"\n",
+            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage = { src = \"a.png\", alt = \"A\" }\nimage_caption = \"C\"\nimage_credit = \"R\"\n",
         );
         agrees::<LinkFront>(&LINK, "title = \"T\"\nurl = \"https://e.org\"\n");
         agrees::<ActorFront>(
             &ACTOR,
-            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\n",
+            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\nimage = { src = \"a.png\", alt = \"A\" }\n",
         );
         agrees::<StanceFront>(
             &STANCE,

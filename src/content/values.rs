@@ -95,6 +95,69 @@ pub fn empty_problem(key: &str, text: &str) -> Option<Problem> {
     })
 }
 
+/// The `alt` of a picture: it must say what the picture shows.
+pub fn alt_problem(label: &str, text: &str) -> Option<Problem> {
+    text.trim().is_empty().then(|| {
+        (
+            format!("{label} is empty"),
+            Some("say what the picture shows, for readers who cannot see it".into()),
+        )
+    })
+}
+
+/// A size in pixels (`width`, `height` of an image), the integer `value` when it fits
+/// in an `i128`: a whole number from 1 up.
+pub fn pixels_problem(label: &str, value: Option<i128>) -> Option<Problem> {
+    let key = label.rsplit(' ').next().unwrap_or(label);
+    let fine = value.is_some_and(|n| n >= 1 && n <= i128::from(u32::MAX));
+    (!fine).then(|| {
+        (
+            format!("{label} is not a size in pixels"),
+            Some(format!(
+                "write a whole number, 1 or more, e.g. {key} = 1200"
+            )),
+        )
+    })
+}
+
+/// A host of `[images] allow`, lower-cased (and punycode for other scripts), with `*.`
+/// kept before one that allows its subdomains; or what is wrong with it.
+pub fn host(raw: &str) -> Result<String, Problem> {
+    let wrong = || {
+        (
+            format!("allow \"{raw}\" is not a host name"),
+            Some(
+                "write the host alone, e.g. \"upload.wikimedia.org\"; \"*.example.org\" allows every subdomain of example.org"
+                    .into(),
+            ),
+        )
+    };
+    let name = raw.trim();
+    let (star, name) = match name.strip_prefix("*.") {
+        Some(rest) => ("*.", rest),
+        None => ("", name),
+    };
+    let name = name.strip_suffix('.').unwrap_or(name);
+    match url::Host::parse(name) {
+        Ok(url::Host::Domain(d)) if !d.is_empty() && !d.starts_with('.') && !d.contains('*') => {
+            Ok(format!("{star}{}", d.to_lowercase()))
+        }
+        Ok(url::Host::Ipv4(ip)) if star.is_empty() => Ok(ip.to_string()),
+        _ => Err(wrong()),
+    }
+}
+
+/// Whether `host` (lower-case) is allowed by `entry`, a host of `[images] allow`: it is
+/// the host, or `*.` and a domain that the host is a subdomain of.
+pub fn host_allowed(host: &str, entry: &str) -> bool {
+    match entry.strip_prefix("*.") {
+        Some(domain) => host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.len() > 1 && rest.ends_with('.')),
+        None => host == entry,
+    }
+}
+
 /// A domain name of `[sources] avoid`, lower-cased (and punycode for other scripts), or
 /// what is wrong with it.
 pub fn domain(raw: &str) -> Result<String, Problem> {
@@ -184,6 +247,48 @@ mod tests {
         }
         for bad in ["", "en US", "<script>", "en_US", "e"] {
             assert!(language_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn image_hosts_and_their_subdomains() {
+        assert_eq!(
+            host("Upload.Wikimedia.org").unwrap(),
+            "upload.wikimedia.org"
+        );
+        assert_eq!(host("*.example.org.").unwrap(), "*.example.org");
+        assert_eq!(host("192.0.2.1").unwrap(), "192.0.2.1");
+        for bad in [
+            "https://e.org",
+            "e.org/x",
+            "",
+            "*.",
+            "a*b.org",
+            "*.192.0.2.1",
+        ] {
+            assert!(host(bad).is_err(), "{bad}");
+        }
+        assert!(host_allowed("upload.wikimedia.org", "upload.wikimedia.org"));
+        assert!(!host_allowed(
+            "evil.upload.wikimedia.org",
+            "upload.wikimedia.org"
+        ));
+        assert!(host_allowed("a.example.org", "*.example.org"));
+        assert!(!host_allowed("example.org", "*.example.org"));
+        assert!(!host_allowed("badexample.org", "*.example.org"));
+    }
+
+    #[test]
+    fn sizes_in_pixels() {
+        assert_eq!(pixels_problem("image width", Some(1)), None);
+        assert_eq!(pixels_problem("image width", Some(4_294_967_295)), None);
+        for bad in [Some(0), Some(-3), Some(4_294_967_296), None] {
+            let (message, hint) = pixels_problem("image width", bad).unwrap();
+            assert_eq!(message, "image width is not a size in pixels");
+            assert_eq!(
+                hint.as_deref(),
+                Some("write a whole number, 1 or more, e.g. width = 1200")
+            );
         }
     }
 

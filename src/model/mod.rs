@@ -4,6 +4,7 @@
 
 pub mod approx;
 pub mod articles;
+mod index;
 pub mod layout;
 pub mod mentions;
 pub mod quote;
@@ -16,7 +17,9 @@ pub mod update;
 use std::collections::BTreeMap;
 
 pub use crate::content::front::{ActorKind, AnnotationKind, StanceKind};
+pub use crate::content::images::{Image, ImageSrc};
 use crate::markdown::{BlockRange, Pos};
+pub use index::Index;
 pub use resolve::{normalize_base_url, resolve, resolve_with, valid_slug, valid_url};
 
 /// The whole site, valid.
@@ -32,6 +35,8 @@ pub struct Site {
     pub base_url: Option<String>,
     /// How long lists are cut into pages.
     pub layout: layout::Layout,
+    /// The other hosts pages may load a picture from (`[images] allow`).
+    pub image_hosts: Vec<String>,
     /// Articles by slug.
     pub articles: BTreeMap<String, Article>,
     /// Actors by slug.
@@ -44,98 +49,6 @@ pub struct Site {
     pub mentions: BTreeMap<String, Vec<Mention>>,
     /// Lookups derived from the above, so that no page scans the whole site.
     pub index: Index,
-}
-
-/// Who is related to what, derived once from the site (see `Index::build`).
-#[derive(Debug, Default, PartialEq)]
-pub struct Index {
-    /// Article → the actors it mentions, in order of first mention.
-    pub article_actors: BTreeMap<String, Vec<String>>,
-    /// Article → the positions with a stance quoted from it.
-    pub article_positions: BTreeMap<String, Vec<String>>,
-    /// Actor → (position, index of its stance there), by position slug.
-    pub actor_stances: BTreeMap<String, Vec<(String, usize)>>,
-    /// Actor → the actors affiliated to it.
-    pub actor_members: BTreeMap<String, Vec<String>>,
-    /// Actor → the annotations that name it.
-    pub actor_notes: BTreeMap<String, Vec<String>>,
-    /// Position → the annotations that name it.
-    pub position_notes: BTreeMap<String, Vec<String>>,
-}
-
-impl Index {
-    /// Derives the lookups of a site.
-    pub fn build(site: &Site) -> Index {
-        let mut ix = Index::default();
-        // An actor's mentions come article by article, in text order: the first of each
-        // run is its first mention in that article. (Gathered by hash: a big site has
-        // hundreds of thousands of mentions.)
-        let mut first: rustc_hash::FxHashMap<&str, Vec<(usize, &str)>> =
-            rustc_hash::FxHashMap::default();
-        for (actor, mentions) in &site.mentions {
-            let mut last: Option<&str> = None;
-            for m in mentions {
-                if last != Some(m.article.as_str()) {
-                    last = Some(m.article.as_str());
-                    first
-                        .entry(m.article.as_str())
-                        .or_default()
-                        .push((m.paragraph, actor.as_str()));
-                }
-            }
-        }
-        ix.article_actors = first
-            .into_iter()
-            .map(|(article, mut actors)| {
-                actors.sort();
-                (
-                    article.to_string(),
-                    actors.into_iter().map(|(_, a)| a.to_string()).collect(),
-                )
-            })
-            .collect();
-        for (slug, p) in &site.positions {
-            let mut quoted = std::collections::BTreeSet::new();
-            for (i, st) in p.stances.iter().enumerate() {
-                ix.actor_stances
-                    .entry(st.actor.clone())
-                    .or_default()
-                    .push((slug.clone(), i));
-                if let Some(q) = &st.quote {
-                    quoted.insert(q.article.as_str());
-                }
-            }
-            for article in quoted {
-                ix.article_positions
-                    .entry(article.to_string())
-                    .or_default()
-                    .push(slug.clone());
-            }
-        }
-        for (slug, a) in &site.actors {
-            if let Some(aff) = &a.affiliation {
-                ix.actor_members
-                    .entry(aff.clone())
-                    .or_default()
-                    .push(slug.clone());
-            }
-        }
-        for (slug, n) in &site.annotations {
-            for a in &n.actors {
-                ix.actor_notes
-                    .entry(a.clone())
-                    .or_default()
-                    .push(slug.clone());
-            }
-            for p in &n.positions {
-                ix.position_notes
-                    .entry(p.clone())
-                    .or_default()
-                    .push(slug.clone());
-            }
-        }
-        ix
-    }
 }
 
 /// An `{ title, url }` link.
@@ -166,10 +79,15 @@ pub struct Article {
     pub source_url: Option<String>,
     /// The original's dateline.
     pub dateline: Option<String>,
-    /// What the original's picture shows (the picture is not reproduced).
+    /// What the original's picture shows (shown as such when `image` is not given).
     pub picture: Option<String>,
+    /// The picture shown at the top of the page (its credit is `image_credit` when it
+    /// gives none).
+    pub image: Option<Image>,
     /// The picture's caption.
     pub image_caption: Option<String>,
+    /// Who made the original's picture, for an article without `image`.
+    pub image_credit: Option<String>,
     /// The Markdown body.
     pub body: std::sync::Arc<str>,
     /// Its top-level blocks.
@@ -234,6 +152,8 @@ pub struct Actor {
     pub wikidata: Option<String>,
     /// Further reading.
     pub links: Vec<Link>,
+    /// Its picture.
+    pub image: Option<Image>,
     /// The profile, Markdown.
     pub body: std::sync::Arc<str>,
 }

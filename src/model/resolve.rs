@@ -233,6 +233,7 @@ pub(super) fn resolve_requests(
             .base_url
             .as_ref()
             .and_then(|b| normalize_base_url(b.get_ref()));
+        site.image_hosts = crate::content::images::allowed_hosts(cfg);
     }
     register_slugs(raw, &mut cx);
     cx.actor_names = std::sync::Arc::new(super::slugs::names_for_hints(raw));
@@ -271,6 +272,7 @@ pub(super) fn resolve_requests(
                 affiliation: f.affiliation.as_ref().map(|a| a.get_ref().clone()),
                 wikidata: f.wikidata.as_ref().map(|w| w.get_ref().clone()),
                 links,
+                image: raw.images.get(&file.path).cloned(),
                 body: file.body.clone(),
             },
         );
@@ -299,7 +301,9 @@ pub(super) fn resolve_requests(
             source_url,
             dateline: f.dateline.clone(),
             picture: f.picture.clone(),
+            image: raw.images.get(&file.path).cloned(),
             image_caption: f.image_caption.clone(),
+            image_credit: f.image_credit.as_ref().map(|c| c.get_ref().clone()),
             body: file.body.clone(),
             blocks: Vec::new(),
             marks: Vec::new(),

@@ -148,6 +148,7 @@ fn changed_articles(old: &RawSite, new: &RawSite) -> Option<Vec<usize>> {
         a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
     }
     let alike = old.site == new.site
+        && old.images == new.images
         && old.unparsed.is_empty()
         && new.unparsed.is_empty()
         && same(&old.actors, &new.actors)
@@ -282,6 +283,7 @@ impl Parts<'_> {
             language: site.language.clone(),
             base_url: site.base_url.clone(),
             layout: site.layout,
+            image_hosts: site.image_hosts.clone(),
             articles: pick(&site.articles, self.articles),
             actors: pick(&site.actors, self.actors),
             positions: pick(&site.positions, self.positions),

@@ -55,6 +55,7 @@ pub fn actor(
         "jobTitle": if a.kind == ActorKind::Person { a.role.clone() } else { None },
         "description": a.role,
         "sameAs": wikidata_url.iter().chain(a.links.iter().map(|l| &l.url)).collect::<Vec<_>>(),
+        "image": a.image.as_ref().and_then(|i| super::images::json_ld(site, i, None)),
         "url": site.base_url.as_ref().map(|b| format!("{b}{}", page_path("actors", slug))),
     });
     let ld = strip_nulls(vec![ld]).remove(0);
@@ -77,6 +78,8 @@ pub fn actor(
                 wikidata: a.wikidata.clone(),
                 wikidata_url,
                 links: a.links.clone(),
+                image: (a.image.as_ref())
+                    .map(|i| super::images::view(urls, i, super::images::Place::Beside)),
                 body_html: md(site, urls, &a.body, ""),
                 stances,
                 named: named_in(site, plan, urls, slug, n),

@@ -66,6 +66,7 @@ fn touched(old: &Site, new: &Site) -> Option<BTreeSet<(&'static str, String)>> {
         && old.language == new.language
         && old.base_url == new.base_url
         && old.layout == new.layout
+        && old.image_hosts == new.image_hosts
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
         && old.positions.keys().eq(new.positions.keys())
@@ -203,6 +204,7 @@ mod tests {
                     affiliation: None,
                     wikidata: None,
                     links: vec![],
+                    image: None,
                     body: "Profile.".into(),
                 },
             );
@@ -219,7 +221,9 @@ mod tests {
                 source_url: None,
                 dateline: None,
                 picture: None,
+                image: None,
                 image_caption: None,
+                image_credit: None,
                 body: "Text.".into(),
                 blocks: vec![],
                 marks: vec![],

@@ -7,7 +7,7 @@ use super::paging::{Pager, page_at};
 use super::plan::Plan;
 use super::urls::{Urls, page_path};
 use super::views::*;
-use super::{actor, home, lists, notes, pages};
+use super::{actor, home, images, lists, notes, pages};
 use crate::model::Site;
 
 /// Builds a page's template context, given the page's links.
@@ -46,7 +46,9 @@ fn meta(
         json_ld: None,
         prev: None,
         next: None,
-        // The breadcrumbs and JSON-LD are filled in by the page's own builder below.
+        image: None,
+        // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
+        // below.
     }
     .with_crumbs(urls, kind)
 }
@@ -134,6 +136,7 @@ pub(super) fn jobs<'a>(
                 let (data, ld) = pages::article(site, urls, tera, slug)?;
                 let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.json_ld = Some(pages::json_ld(&ld));
+                m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 context(view, urls, m, data)
             }),
         });
@@ -192,6 +195,7 @@ pub(super) fn jobs<'a>(
                     if n == 1 {
                         m.json_ld = Some(pages::json_ld(&ld));
                     }
+                    m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                     context(view, urls, m, data)
                 }),
             });

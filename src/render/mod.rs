@@ -6,6 +6,7 @@ mod actor;
 pub mod affected;
 mod charref;
 mod home;
+pub mod images;
 mod jobs;
 pub mod links;
 mod list_views;
@@ -162,6 +163,7 @@ pub fn render_pages(
         language: site.language.clone(),
         base_url: site.base_url.clone(),
         articles: site.articles.len(),
+        image_hosts: site.image_hosts.clone(),
     };
     let tera = &templates.tera;
     let plan = plan::Plan::new(site);

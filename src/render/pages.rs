@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::images;
 use super::urls::{Urls, page_path};
 use super::views::*;
 use crate::markdown::{self, Span};
@@ -245,6 +246,7 @@ pub fn article(
         "author": a.byline.as_ref().map(|b| json!({"@type": "Person", "name": b})),
         "publisher": a.source.as_ref().map(|s| json!({"@type": "Organization", "name": s})),
         "isBasedOn": a.source_url,
+        "image": a.image.as_ref().and_then(|i| images::json_ld(site, i, a.image_caption.as_deref())),
         "url": site.base_url.as_ref().map(|b| format!("{b}{}", page_path("articles", slug))),
     })];
     for ann in &fact_checks {
@@ -270,7 +272,10 @@ pub fn article(
                 source_url: a.source_url.clone(),
                 dateline: a.dateline.clone(),
                 picture: a.picture.clone(),
+                image: (a.image.as_ref()).map(|i| images::view(urls, i, images::Place::Lead)),
                 image_caption: a.image_caption.clone(),
+                image_credit: (a.image.as_ref())
+                    .map_or(a.image_credit.clone(), |i| i.credit.clone()),
                 body_html,
                 actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),
                 positions,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+pub use super::images::{ImageView, SocialImage};
 use crate::model::Link;
 
 pub use super::list_views::*;
@@ -20,6 +21,8 @@ pub struct SiteView {
     pub base_url: Option<String>,
     /// How many articles it has (the site's menu lists them when there are several).
     pub articles: usize,
+    /// The other hosts its pages may load a picture from.
+    pub image_hosts: Vec<String>,
 }
 
 /// What every page has.
@@ -43,6 +46,8 @@ pub struct PageMeta {
     pub prev: Option<String>,
     /// The next page of a list, for `<link rel="next">`.
     pub next: Option<String>,
+    /// Its picture for Open Graph, when it has one with an absolute URL.
+    pub image: Option<SocialImage>,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
@@ -175,8 +180,12 @@ pub struct ArticleView {
     pub dateline: Option<String>,
     /// What the original's picture shows.
     pub picture: Option<String>,
+    /// The lead picture.
+    pub image: Option<ImageView>,
     /// Picture caption.
     pub image_caption: Option<String>,
+    /// Who made the picture (the lead picture's credit, or the original's).
+    pub image_credit: Option<String>,
     /// The body with ids, marks, mention links and notes.
     pub body_html: String,
     /// Actors mentioned, in order of first mention.
@@ -260,6 +269,8 @@ pub struct ActorView {
     pub wikidata_url: Option<String>,
     /// Further reading.
     pub links: Vec<Link>,
+    /// Its picture.
+    pub image: Option<ImageView>,
     /// Profile as HTML.
     pub body_html: String,
     /// Stances, by position title.

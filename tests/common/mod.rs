@@ -162,3 +162,89 @@ pub fn small_site() -> Vec<(&'static str, &'static str)> {
         ),
     ]
 }
+
+/// A PNG of `width` × `height` grey pixels, whole and valid (checksums included).
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    fn crc(bytes: &[u8]) -> u32 {
+        let mut c = 0xffff_ffffu32;
+        for &b in bytes {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 == 1 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+    fn adler(bytes: &[u8]) -> u32 {
+        let (mut a, mut b) = (1u32, 0u32);
+        for &x in bytes {
+            a = (a + u32::from(x)) % 65521;
+            b = (b + a) % 65521;
+        }
+        (b << 16) | a
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let sum = crc(&out[start..]);
+        out.extend(sum.to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 0, 0, 0, 0]); // 8-bit greyscale
+    let mut raw = Vec::new();
+    for _ in 0..height {
+        raw.push(0); // no filter
+        raw.extend(std::iter::repeat_n(0x80, width as usize));
+    }
+    // zlib with stored (uncompressed) blocks of at most 65,535 bytes.
+    let mut zlib = vec![0x78, 0x01];
+    let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
+    for (i, block) in blocks.iter().enumerate() {
+        zlib.push(u8::from(i + 1 == blocks.len()));
+        let len = block.len() as u16;
+        zlib.extend(len.to_le_bytes());
+        zlib.extend((!len).to_le_bytes());
+        zlib.extend(*block);
+    }
+    zlib.extend(adler(&raw).to_be_bytes());
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", &zlib);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// The small site, with `static/images/talks.png` (800 × 450) and these files.
+pub fn site_with_picture(files: &[(&str, &str)]) -> TempSite {
+    let site = TempSite::new(&small_site());
+    let pic = site.root().join("static/images/talks.png");
+    std::fs::create_dir_all(pic.parent().unwrap()).unwrap();
+    std::fs::write(pic, png(800, 450)).unwrap();
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    site
+}
+
+pub const ARTICLE: &str = "content/articles/story.md";
+pub const ACTOR: &str = "content/actors/alice-smith.md";
+
+/// The small site's article with these lines added to its front matter.
+pub fn article_with(lines: &str) -> String {
+    format!(
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n{lines}+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n"
+    )
+}
+
+/// An actor `name` with these lines added to its front matter (after line 3).
+pub fn actor_with(name: &str, lines: &str) -> String {
+    format!("+++\nname = \"{name}\"\nkind = \"person\"\n{lines}+++\n\nA profile.\n")
+}
