@@ -7,9 +7,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Format;
 
+/// What `explainer --version` prints after the name: the version of the package and the
+/// commit it was built from (`unknown` when the build could not tell, see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("EXPLAINER_BUILD_COMMIT"),
+    ")"
+);
+
 /// Builds explainer sites: an article, its actors, positions and annotations, linked.
 #[derive(Debug, Parser)]
-#[command(name = "explainer", version, about, long_about = None)]
+#[command(name = "explainer", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// The site's folder, holding content/ (and maybe templates/ and static/).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
