@@ -31,6 +31,17 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a new site into DIR (made if missing; refused if it holds anything but .git):
+    /// a fictional article, two actors, a position and a note that pass `check`, a
+    /// .gitignore, and the workflow that publishes the site on GitHub Pages.
+    Init {
+        /// The new site's folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The site's language, a BCP 47 tag: en, en-GB, pt-BR.
+        #[arg(long, value_name = "CODE", default_value = "en")]
+        language: String,
+    },
     /// Validate the content, then write the whole site (nothing at all if there are errors).
     Build {
         /// Where to write the site [default: ROOT/public].
