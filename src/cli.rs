@@ -7,9 +7,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Format;
 
+/// What `explainer --version` prints after the name: the version of the package and the
+/// commit it was built from (`unknown` when the build could not tell, see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("EXPLAINER_BUILD_COMMIT"),
+    ")"
+);
+
 /// Builds explainer sites: an article, its actors, positions and annotations, linked.
 #[derive(Debug, Parser)]
-#[command(name = "explainer", version, about, long_about = None)]
+#[command(name = "explainer", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// The site's folder, holding content/ (and maybe templates/ and static/).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
@@ -22,6 +31,17 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a new site into DIR (made if missing; refused if it holds anything but .git):
+    /// a fictional article, two actors, a position and a note that pass `check`, a
+    /// .gitignore, and the workflow that publishes the site on GitHub Pages.
+    Init {
+        /// The new site's folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The site's language, a BCP 47 tag: en, en-GB, pt-BR.
+        #[arg(long, value_name = "CODE", default_value = "en")]
+        language: String,
+    },
     /// Validate the content, then write the whole site (nothing at all if there are errors).
     Build {
         /// Where to write the site [default: ROOT/public].

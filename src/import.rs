@@ -279,13 +279,11 @@ pub fn run(
     let dir = root.join("content/articles");
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
     let rel = format!("content/articles/{slug}.md");
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(dir.join(format!("{slug}.md")))
-        .with_context(|| format!("failed to create {rel}"))?;
-    std::io::Write::write_all(&mut out, to_markdown(&parsed, &date, by).as_bytes())
-        .with_context(|| format!("failed to write {rel}"))?;
+    crate::new::create_file(
+        &dir.join(format!("{slug}.md")),
+        &rel,
+        &to_markdown(&parsed, &date, by),
+    )?;
     let mut msg = format!(
         "wrote {rel} ({})",
         crate::plural::counted(parsed.paragraphs.len(), "paragraph", "paragraphs")

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod content;
 pub mod diagnostic;
 pub mod import;
+pub mod init;
 pub mod markdown;
 pub mod model;
 pub mod new;

@@ -10,7 +10,10 @@ use explainer::{Options, Report};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone();
-    let reads_a_site = !matches!(cli.command, Command::New { .. } | Command::Import { .. });
+    let reads_a_site = !matches!(
+        cli.command,
+        Command::New { .. } | Command::Import { .. } | Command::Init { .. }
+    );
     if reads_a_site && !explainer::is_site(&root) {
         eprintln!(
             "error: {} has no content/ folder: run explainer in a site's folder, or name one with --root",
@@ -19,6 +22,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let result = match cli.command {
+        Command::Init { dir, language } => explainer::init::run(&dir, &language).map(|msg| {
+            eprintln!("{msg}");
+            ExitCode::SUCCESS
+        }),
         Command::Build {
             output,
             base_url,

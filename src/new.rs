@@ -139,13 +139,7 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
     let articles = article_slugs(root);
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
     let text = template(kind, name, &articles, &today(), actor_kind);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .with_context(|| format!("failed to create {rel}"))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .with_context(|| format!("failed to write {rel}"))?;
+    create_file(&path, &rel, &text)?;
     let mut msg = format!("wrote {rel}");
     match kind {
         NewKind::Annotation => msg.push_str(": fill in its quote and write the note"),
@@ -155,6 +149,19 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
         _ => {}
     }
     Ok(msg)
+}
+
+/// Creates the file `path` holding `text`. Never replaces a file, not even one made a
+/// moment before by another program: the file is opened only if it does not exist yet.
+/// `rel` names the file in errors.
+pub fn create_file(path: &Path, rel: &str, text: &str) -> Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("failed to create {rel}"))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .with_context(|| format!("failed to write {rel}"))
 }
 
 /// The slugs of the site's articles, sorted.

@@ -6,9 +6,12 @@
 - action.yml: valid YAML with what a composite action needs (name, description,
   runs.using: composite, a shell on every run step), inputs and step ids that exist
   wherever they are used, no expression spliced into a script, shellcheck on each script;
+- the workflow of `explainer init`'s starter: actionlint, and the same, byte for byte,
+  as the one README.md gives to copy;
 - the action's steps, run by tests/workflows/local_runner.py as a runner would, build a
   site kept the way a newsroom keeps one: only content/ in the workspace, every input
-  left at its default but base-url.
+  left at its default but base-url (compiled from the checkout, as at `@main`);
+- the release and the action at a release tag (tests/workflows/release_checks.py).
 
 Run by tests/workflows/lint.sh, which installs actionlint, shellcheck and PyYAML.
 """
@@ -27,6 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "readme"))
 from fences import blocks  # noqa: E402
 from local_runner import ActionError, run_action  # noqa: E402
+from release_checks import build_release, run_the_released_action  # noqa: E402
 from tally import Tally  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -54,6 +58,23 @@ def lint_readme_workflows(tally):
             cwd=REPO, input=block.text, capture_output=True, text=True,
         )
         tally.check(done.returncode == 0, f"actionlint {name}", done.stdout + done.stderr)
+
+
+def check_starter_workflow(tally):
+    """`explainer init` writes a workflow that actionlint passes, and README.md shows it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        done = subprocess.run(["cargo", "run", "--quiet", "--locked", "--", "init", str(site)],
+                              cwd=REPO, capture_output=True, text=True)
+        if not tally.check(done.returncode == 0, "explainer init writes a starter site", done.stderr):
+            return
+        workflow = site / ".github" / "workflows" / "pages.yml"
+        done = subprocess.run(ACTIONLINT + [str(workflow)], cwd=site, capture_output=True, text=True)
+        tally.check(done.returncode == 0, "actionlint on the starter's .github/workflows/pages.yml", done.stdout + done.stderr)
+        text = workflow.read_text(encoding="utf-8")
+        shown = [b.text for b in blocks(REPO / "README.md") if b.lang in ("yaml", "yml")]
+        tally.check(text in shown, "README.md shows the starter's workflow as init writes it",
+                    "update the README's example from:\n" + text)
 
 
 def action_problems(action):
@@ -138,8 +159,13 @@ def main():
     tally = Tally()
     lint_workflows(tally)
     lint_readme_workflows(tally)
+    check_starter_workflow(tally)
     if check_action(tally) is not None:
         run_the_action(tally)
+        with tempfile.TemporaryDirectory() as dist:
+            binary = build_release(tally, Path(dist))
+            if binary is not None:
+                run_the_released_action(tally, Path(dist), binary)
     return tally.close()
 
 

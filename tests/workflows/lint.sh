@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Lints .github/workflows/, the README's example workflow and action.yml, then runs the
-# action here (tests/workflows/check_workflows.py). Installs actionlint, shellcheck and
-# PyYAML into a venv under target/ on first use, and again when requirements.txt changes.
+# Lints .github/workflows/, the README's example workflow, the starter's workflow and
+# action.yml, runs the action here, builds the Linux release and runs the action on it
+# (tests/workflows/check_workflows.py). Installs actionlint, shellcheck and PyYAML into
+# a venv under target/ on first use, and again when requirements.txt changes
+# (scripts/release installs zig for the release the same way).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -1,8 +1,8 @@
 """Runs the `run:` steps of a composite action here, the way a GitHub runner would.
 
 Enough of a runner to try action.yml for real: inputs with their defaults, the `env:` of
-each step, GITHUB_OUTPUT, GITHUB_PATH, GITHUB_ACTION_PATH, RUNNER_TEMP and the action's
-outputs. `uses:` steps (the cache, the Rust installer) are left out: here the cache is
+each step, GITHUB_OUTPUT, GITHUB_PATH, GITHUB_ACTION_PATH, GITHUB_SERVER_URL, RUNNER_TEMP,
+RUNNER_OS, RUNNER_ARCH and the action's outputs. `uses:` steps (the cache, the Rust installer) are left out: here the cache is
 empty and Rust is installed. Expressions may only name a context value, like
 `${{ inputs.root }}`; a `run:` step may not have an `if:`. Anything else is an error, so
 that the action cannot drift into what this runner would get wrong.
@@ -58,8 +58,9 @@ def read_outputs(file):
     return outputs
 
 
-def run_action(action_dir, inputs, workspace, runner_temp, log=print):
-    """Runs the action in `action_dir` with `inputs`; returns its outputs."""
+def run_action(action_dir, inputs, workspace, runner_temp, log=print, env=None):
+    """Runs the action in `action_dir` with `inputs`; returns its outputs. `env` adds to
+    or replaces the variables the runner sets (GITHUB_SERVER_URL, PATH, …)."""
     action_dir, workspace, runner_temp = map(Path, (action_dir, workspace, runner_temp))
     meta = yaml.safe_load((action_dir / "action.yml").read_text())
     declared = meta.get("inputs") or {}
@@ -82,14 +83,14 @@ def run_action(action_dir, inputs, workspace, runner_temp, log=print):
             continue
         if "if" in step:
             raise ActionError(f"{name}: the local runner does not evaluate `if:` on run steps")
-        outputs = _run_step(step, name, context, workspace, runner_temp, path_additions)
+        outputs = _run_step(step, name, context, workspace, runner_temp, path_additions, env or {})
         if step.get("id"):
             context["steps"][step["id"]] = {"outputs": outputs}
         log(f"  ran: {name}")
     return {name: evaluate(spec["value"], context) for name, spec in (meta.get("outputs") or {}).items()}
 
 
-def _run_step(step, name, context, workspace, runner_temp, path_additions):
+def _run_step(step, name, context, workspace, runner_temp, path_additions, extra_env):
     """Runs one `run:` step; returns its outputs and adds its GITHUB_PATH lines."""
     shell = step.get("shell")
     if shell not in SHELLS:
@@ -106,10 +107,13 @@ def _run_step(step, name, context, workspace, runner_temp, path_additions):
             GITHUB_WORKSPACE=str(workspace),
             GITHUB_OUTPUT=str(output),
             GITHUB_PATH=str(path),
+            GITHUB_SERVER_URL="https://github.com",
             RUNNER_TEMP=str(runner_temp),
             RUNNER_OS=context["runner"]["os"],
-            PATH=os.pathsep.join(path_additions + [os.environ["PATH"]]),
+            RUNNER_ARCH=context["runner"]["arch"],
         )
+        env.update(extra_env)
+        env["PATH"] = os.pathsep.join(path_additions + [env.get("PATH", os.environ["PATH"])])
         env.update({k: evaluate(v, context) for k, v in (step.get("env") or {}).items()})
         cwd = workspace / evaluate(step.get("working-directory", "."), context)
         done = subprocess.run(
