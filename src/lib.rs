@@ -68,6 +68,8 @@ pub struct Prepared {
     pub statics: Vec<StaticFile>,
     /// The links written in content, where they are written.
     pub written: Vec<render::written::WrittenLink>,
+    /// The files those links were checked against.
+    written_files: std::sync::Arc<render::links::SiteFiles>,
     /// What resolving the site left for taking in new article text (only when it was
     /// prepared with caches).
     kept: Option<model::update::Kept>,
@@ -173,19 +175,46 @@ pub fn prepare_after(
         .map(|u| format!("{}/{}/index.html", u.kind, u.slug))
         .collect();
     // Links written in content are checked here, with every other content error.
-    let written = render::written::gather(&raw);
-    {
-        let base = opts.base_url.as_deref().or_else(|| {
-            raw.site
-                .as_ref()
-                .and_then(|s| s.base_url.as_ref())
-                .map(|b| b.get_ref().as_str())
-        });
-        let base = base.and_then(model::normalize_base_url);
-        let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
-        let files = render::written::site_files(&raw, &paths);
-        diags.extend(render::written::check(&written, &files, base.as_deref()));
-    }
+    timing("templates and statics", t);
+    let base = opts.base_url.as_deref().or_else(|| {
+        raw.site
+            .as_ref()
+            .and_then(|s| s.base_url.as_ref())
+            .map(|b| b.get_ref().as_str())
+    });
+    let base = base.and_then(model::normalize_base_url);
+    // When only the text of articles or profiles changed since the last build, the site
+    // has the files it had, and the links of the other files were checked against them.
+    let bodies = earlier
+        .as_ref()
+        .and_then(|e| Some((e, model::update::body_changes(e.kept.as_ref()?, &raw)?)));
+    let (written, written_files) = match bodies {
+        Some((e, changed)) => {
+            let fresh = render::written::gather_only(&raw, &|p| changed.contains(p));
+            diags.extend(render::written::check(
+                &fresh,
+                &e.written_files,
+                base.as_deref(),
+            ));
+            let mut written: Vec<render::written::WrittenLink> = e
+                .written
+                .iter()
+                .filter(|w| !changed.contains(&w.path))
+                .cloned()
+                .collect();
+            written.extend(fresh);
+            (written, e.written_files.clone())
+        }
+        None => {
+            let written = render::written::gather(&raw);
+            timing("gather", t);
+            let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
+            let files = std::sync::Arc::new(render::written::site_files(&raw, &paths));
+            diags.extend(render::written::check(&written, &files, base.as_deref()));
+            (written, files)
+        }
+    };
+    timing("written check", t);
     let fine = templates.is_some() && !diags.iter().any(Diagnostic::is_error);
     let (mut site, kept, delta) = match (earlier.take(), analyses, fine) {
         (Some(mut e), Some(cache), true) => match update(&mut e, &statics, raw, cache) {
@@ -213,6 +242,7 @@ pub fn prepare_after(
         generated.extend(unparsed_pages);
         diags.extend(clashes(&generated, &statics));
     }
+    timing("clashes", t);
     let ok = !diags.iter().any(Diagnostic::is_error);
     let prepared = match templates {
         Some(templates) if ok => Some(Prepared {
@@ -220,6 +250,7 @@ pub fn prepare_after(
             templates,
             statics,
             written,
+            written_files,
             kept,
         }),
         _ => None,

@@ -136,7 +136,7 @@ pub enum ActorKind {
 }
 
 /// A `{ title, url }` link.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkFront {
     /// What the link is called.
@@ -146,7 +146,7 @@ pub struct LinkFront {
 }
 
 /// An actor's front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorFront {
     /// The display name.

@@ -52,9 +52,32 @@ pub fn update(
     raw: RawSite,
     cache: &AnalysisCache,
 ) -> Result<Delta, Box<RawSite>> {
-    let Some(changed) = changed_articles(&kept.raw, &raw) else {
+    let Some((changed, profiles)) = changed_bodies(&kept.raw, &raw) else {
         return Err(Box::new(raw));
     };
+    let known = |slug: &str| {
+        site.articles.contains_key(slug)
+            || site.actors.contains_key(slug)
+            || site.positions.contains_key(slug)
+    };
+    // A body with a problem of its links, or a [[wikilink]] to nothing, is left to
+    // `resolve`, which reports it at its line.
+    let fine = |body: &str| {
+        markdown::link_problems(body).is_empty()
+            && (!body.contains("[[")
+                || markdown::wikilink_targets(body)
+                    .iter()
+                    .all(|(slug, _)| known(slug)))
+    };
+    let changed_bodies = changed
+        .iter()
+        .map(|&i| &raw.articles[i].body)
+        .chain(profiles.iter().map(|&i| &raw.actors[i].body));
+    for body in changed_bodies {
+        if !fine(body) {
+            return Err(Box::new(raw));
+        }
+    }
     let Some(finder) = cache.finder() else {
         return Err(Box::new(raw));
     };
@@ -70,18 +93,6 @@ pub fn update(
     let mut analysed: Vec<(&SourceFile<_>, Analysis)> = Vec::new();
     for file in changed.iter().map(|&i| &raw.articles[i]) {
         if !site.articles.contains_key(&file.slug) {
-            return Err(Box::new(raw));
-        }
-        let known = |slug: &str| {
-            site.articles.contains_key(slug)
-                || site.actors.contains_key(slug)
-                || site.positions.contains_key(slug)
-        };
-        if file.body.contains("[[")
-            && !markdown::wikilink_targets(&file.body)
-                .iter()
-                .all(|(slug, _)| known(slug))
-        {
             return Err(Box::new(raw));
         }
         let requests: Vec<&QuoteRequest> = kept
@@ -119,7 +130,10 @@ pub fn update(
             Target::Check => {}
         }
     }
-    let mut actors = BTreeSet::new();
+    let mut actors: BTreeSet<String> = profiles
+        .iter()
+        .map(|&i| raw.actors[i].slug.clone())
+        .collect();
     for (file, analysis) in &analysed {
         if let Some(old) = site.index.article_actors.get(&file.slug) {
             actors.extend(old.iter().cloned());
@@ -136,39 +150,68 @@ pub fn update(
     for (file, analysis) in analysed {
         take_in(site, &kept.requests, file, analysis);
     }
+    for &i in &profiles {
+        let file = &raw.actors[i];
+        if let Some(actor) = site.actors.get_mut(&file.slug) {
+            actor.body = file.body.clone();
+        }
+    }
     let after = parts.of(site);
     kept.raw = raw;
     Ok(Delta { before, after })
 }
 
-/// The indexes of the articles of `new` whose body alone differs from `old`'s; `None`
-/// when anything else differs.
-fn changed_articles(old: &RawSite, new: &RawSite) -> Option<Vec<usize>> {
+/// The paths of the files of `raw` whose body alone differs from the content `kept` was
+/// resolved from, when nothing else differs (what `update` can take in, unless the new
+/// text has a problem).
+pub fn body_changes(kept: &Kept, raw: &RawSite) -> Option<BTreeSet<String>> {
+    let (articles, actors) = changed_bodies(&kept.raw, raw)?;
+    Some(
+        (articles.iter().map(|&i| raw.articles[i].path.clone()))
+            .chain(actors.iter().map(|&i| raw.actors[i].path.clone()))
+            .collect(),
+    )
+}
+
+/// The indexes of the articles, and of the actors, of `new` whose body alone differs
+/// from `old`'s; `None` when anything else differs.
+fn changed_bodies(old: &RawSite, new: &RawSite) -> Option<(Vec<usize>, Vec<usize>)> {
     fn same<F>(a: &[Arc<SourceFile<F>>], b: &[Arc<SourceFile<F>>]) -> bool {
         a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+    /// The files of `b` whose body alone differs from `a`'s.
+    fn bodies<F: PartialEq>(
+        a: &[Arc<SourceFile<F>>],
+        b: &[Arc<SourceFile<F>>],
+    ) -> Option<Vec<usize>> {
+        if a.len() != b.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (i, (a, b)) in a.iter().zip(b).enumerate() {
+            if Arc::ptr_eq(a, b) {
+                continue;
+            }
+            if (&a.path, &a.slug, &a.front) != (&b.path, &b.slug, &b.front) {
+                return None;
+            }
+            changed.push(i);
+        }
+        Some(changed)
     }
     let alike = old.site == new.site
         && old.images == new.images
         && old.unparsed.is_empty()
         && new.unparsed.is_empty()
-        && same(&old.actors, &new.actors)
         && same(&old.positions, &new.positions)
-        && same(&old.annotations, &new.annotations)
-        && old.articles.len() == new.articles.len();
+        && same(&old.annotations, &new.annotations);
     if !alike {
         return None;
     }
-    let mut changed = Vec::new();
-    for (i, (a, b)) in old.articles.iter().zip(&new.articles).enumerate() {
-        if Arc::ptr_eq(a, b) {
-            continue;
-        }
-        if (&a.path, &a.slug, &a.front) != (&b.path, &b.slug, &b.front) {
-            return None;
-        }
-        changed.push(i);
-    }
-    Some(changed)
+    Some((
+        bodies(&old.articles, &new.articles)?,
+        bodies(&old.actors, &new.actors)?,
+    ))
 }
 
 /// Puts the analysis of the new text of `file` into `site`, as `resolve` would have.
@@ -427,6 +470,8 @@ mod tests {
             )],
             // The same text again.
             &[(COST, "argued.", "argued.")],
+            // A profile's text.
+            &[("content/actors/max-doe.md", "repeal", "scrap")],
         ];
         for edit in edits {
             let before = s.fresh();
@@ -457,7 +502,12 @@ mod tests {
                 "Max Doe did not. See [[nobody]].",
             ),
             (BUDGET, "title = \"Parliament", "title = \"The Parliament"),
-            ("content/actors/max-doe.md", "repeal", "scrap"),
+            ("content/actors/max-doe.md", "Leader of", "Head of"),
+            (
+                "content/actors/max-doe.md",
+                "has promised",
+                "has [[nobody]] promised",
+            ),
             ("content/site.toml", "title = \"", "title = \"The "),
         ];
         for (rel, from, to) in edits {

@@ -23,7 +23,7 @@ pub fn article_card(site: &Site, urls: &Urls, slug: &str) -> ArticleCard {
 /// else its most connected actors and positions).
 pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
     let size = site.layout.page_size;
-    let m = &plan.matrix;
+    let m = plan.matrix();
     let matrix = matrix(site, urls, &m.home_positions, &m.home_actors);
     HomeData {
         articles: slice(plan.articles(), 1, size)
@@ -109,7 +109,7 @@ fn matrix(site: &Site, urls: &Urls, positions: &[&str], actors: &[&str]) -> Matr
 
 /// Page `n` of the full matrix.
 pub fn matrix_page(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> MatrixPageData {
-    let tiles = &plan.matrix.tiles;
+    let tiles = &plan.matrix().tiles;
     let tile: &Tile = &tiles[n - 1];
     let positions = site.positions.len();
     MatrixPageData {

@@ -105,13 +105,18 @@ fn context<T: Serialize>(
     })
 }
 
+/// The jobs of the pages whose output file `wanted` accepts.
 pub(super) fn jobs<'a>(
     site: &'a Site,
     plan: &'a Plan<'a>,
     view: &'a SiteView,
     tera: &'a tera::Tera,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Job<'a>> {
-    let mut jobs: Vec<Job<'a>> = Vec::new();
+    let mut jobs = Wanted {
+        jobs: Vec::new(),
+        wanted,
+    };
     let layout = &site.layout;
     jobs.push(Job {
         path: String::new(),
@@ -267,13 +272,13 @@ pub(super) fn jobs<'a>(
         move |urls, n| lists::positions(site, urls, n),
         |d| d.pager.as_ref(),
     );
-    if plan.matrix.bounded() {
+    if plan.matrix().bounded() {
         list_pages(
             &mut jobs,
             site,
             view,
             "matrix/",
-            plan.matrix.tiles.len(),
+            plan.matrix().tiles.len(),
             "matrix.html",
             (
                 "Who stands where",
@@ -293,14 +298,28 @@ pub(super) fn jobs<'a>(
             context(view, urls, m, NoData {})
         }),
     });
-    jobs
+    jobs.jobs
+}
+
+/// Jobs, but only of the pages a render wants.
+struct Wanted<'a, 'w> {
+    jobs: Vec<Job<'a>>,
+    wanted: &'w (dyn Fn(&str) -> bool + Sync),
+}
+
+impl<'a> Wanted<'a, '_> {
+    fn push(&mut self, job: Job<'a>) {
+        if (self.wanted)(&super::urls::file_of(&job.path)) {
+            self.jobs.push(job);
+        }
+    }
 }
 
 /// The jobs of the `pages` pages of the list at site path `base`, each page's data from
 /// `data` (given its number), its meta from `title`, `description` and `kind`.
 #[allow(clippy::too_many_arguments)]
 fn list_pages<'a, T: Serialize + 'a>(
-    jobs: &mut Vec<Job<'a>>,
+    jobs: &mut Wanted<'a, '_>,
     site: &'a Site,
     view: &'a SiteView,
     base: &'static str,

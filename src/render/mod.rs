@@ -83,6 +83,8 @@ pub struct Rendered {
     /// When kept (see `Rendered::indexed`): output path → the other pages that link to
     /// an id on it.
     pub fragments_from: Option<BTreeMap<String, BTreeSet<String>>>,
+    /// The files of the site the pages were rendered for (its pages and `statics`).
+    pub files: Option<links::SiteFiles>,
 }
 
 impl Rendered {
@@ -137,7 +139,15 @@ pub fn render(
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let mut rendered = Rendered::default();
-    let diags = render_pages(site, templates, statics, &|_| true, sink, &mut rendered)?;
+    let diags = render_pages(
+        site,
+        templates,
+        statics,
+        &|_| true,
+        sink,
+        &mut rendered,
+        false,
+    )?;
     if !diags.is_empty() {
         return Ok(diags);
     }
@@ -147,8 +157,10 @@ pub fn render(
 }
 
 /// Renders the pages whose output path `wanted` accepts into `sink`, recording their
-/// links (resolved against the site's files and `statics`) in `rendered`. Template
-/// errors come back as diagnostics.
+/// links (resolved against the site's files and `statics`) in `rendered`. With `same`,
+/// the site has the files it had when `rendered` was last rendered into (pages were
+/// rendered again, none came or went), which are not listed again. Template errors come
+/// back as diagnostics.
 pub fn render_pages(
     site: &Site,
     templates: &Templates,
@@ -156,6 +168,7 @@ pub fn render_pages(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     sink: &Sink,
     rendered: &mut Rendered,
+    same: bool,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let view = SiteView {
         title: site.title.clone(),
@@ -167,12 +180,14 @@ pub fn render_pages(
     };
     let tera = &templates.tera;
     let plan = plan::Plan::new(site);
-    let generated = generated_paths_of(site, &plan);
-    let files = links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str));
-    let jobs: Vec<Job> = jobs(site, &plan, &view, tera)
-        .into_iter()
-        .filter(|j| wanted(&file_of(&j.path)))
-        .collect();
+    let files = match rendered.files.take() {
+        Some(files) if same => files,
+        _ => {
+            let generated = generated_paths_of(site, &plan);
+            links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str))
+        }
+    };
+    let jobs: Vec<Job> = jobs(site, &plan, &view, tera, wanted);
     let results: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
@@ -203,6 +218,7 @@ pub fn render_pages(
             Ok((path, job.template, links))
         })
         .collect::<anyhow::Result<_>>()?;
+    rendered.files = Some(files);
     let mut diags = Vec::new();
     for (path, template, links) in results {
         match links {

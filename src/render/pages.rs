@@ -341,9 +341,9 @@ pub fn position(
             })
         })
         .collect();
-    let matrix_url = plan.matrix.bounded().then(|| {
+    let matrix_url = plan.matrix().bounded().then(|| {
         let tile = plan
-            .matrix
+            .matrix()
             .tiles
             .iter()
             .position(|t| t.positions.contains(&slug))

@@ -23,8 +23,7 @@ pub struct Plan<'s> {
     /// Actor → the articles that name it, newest first, each as the range of its
     /// mentions in the actor's list of mentions.
     named: FxHashMap<&'s str, OnceLock<Vec<Range<usize>>>>,
-    /// The stance matrix.
-    pub matrix: MatrixPlan<'s>,
+    matrix: OnceLock<MatrixPlan<'s>>,
 }
 
 /// What the home page shows of the stance matrix, and the pages of the rest.
@@ -71,8 +70,13 @@ impl<'s> Plan<'s> {
                 .map(|a| (a.as_str(), OnceLock::new()))
                 .collect(),
             named_count,
-            matrix: MatrixPlan::new(site),
+            matrix: OnceLock::new(),
         }
+    }
+
+    /// The stance matrix.
+    pub fn matrix(&self) -> &MatrixPlan<'s> {
+        self.matrix.get_or_init(|| MatrixPlan::new(self.site))
     }
 
     /// Articles, newest first (the articles index, and the home page's first page of it).
@@ -136,8 +140,8 @@ impl<'s> Plan<'s> {
                 out.extend(all_pages(&base, layout.pages(p.stances.len())).skip(1));
             }
         }
-        if !self.matrix.tiles.is_empty() {
-            out.extend(all_pages("matrix/", self.matrix.tiles.len()));
+        if !self.matrix().tiles.is_empty() {
+            out.extend(all_pages("matrix/", self.matrix().tiles.len()));
         }
         out
     }

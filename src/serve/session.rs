@@ -135,6 +135,7 @@ impl Session {
             &wanted,
             &sink,
             &mut rendered,
+            touched.is_some(),
         )?;
         if more.is_empty() {
             more = crate::render::finish(
