@@ -200,13 +200,19 @@ def run_checks(browser, base, site):
 
     def matrix_box():
         v = Visit(narrow, url("index.html"))
-        sw, iw, box, inner, cells, linked = v.page.evaluate("""() => {
+        sw, iw, box, inner, cells, linked, shade = v.page.evaluate("""() => {
             const b = document.querySelector('.matrix-scroll');
             const cells = [...document.querySelectorAll('.matrix tbody td')];
+            const st = getComputedStyle(b);
             return [document.documentElement.scrollWidth, innerWidth, b.clientWidth, b.scrollWidth,
-                    cells.length, cells.filter(c => c.querySelector('a[href]')).length];
+                    cells.length, cells.filter(c => c.querySelector('a[href]')).length,
+                    st.backgroundImage.split('gradient').length - 1 + ' ' + st.backgroundAttachment];
         }""")
         v.close()
+        # Columns out of sight are marked: two shadows fixed to the box's edges, two
+        # covers that scroll with the table and hide a shadow at its end.
+        if shade != "4 local, local, scroll, scroll":
+            return f"no shadow marks the columns out of sight ({shade})"
         if sw > iw:
             return f"page is {sw} px wide"
         if inner <= box:
@@ -214,7 +220,7 @@ def run_checks(browser, base, site):
         if not linked:
             return "no matrix cell links to evidence"
         return None
-    check("the matrix scrolls inside its own box at 375 px, the page does not", matrix_box)
+    check("the matrix scrolls inside its own box at 375 px, the page does not, and shows where columns are out of sight", matrix_box)
 
     # 3. a note is reached from its passage, and the passage from the note
     def note_round_trip(ctx):
