@@ -11,6 +11,7 @@ mod jobs;
 pub mod links;
 mod list_views;
 mod lists;
+pub mod narrow;
 pub mod notes;
 pub mod pages;
 pub mod paging;

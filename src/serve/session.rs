@@ -109,7 +109,12 @@ impl Session {
         // With other templates or static files, every page is rendered again.
         let touched = match (&delta, &earlier) {
             _ if frame_before != Some(frame(&prepared)) => None,
-            (Some(d), _) => crate::render::affected::affected(&d.before, &d.after),
+            (Some(d), _) => {
+                crate::render::affected::affected(&d.before, &d.after).map(|mut pages| {
+                    crate::render::narrow::narrow(&mut pages, d, &prepared.site);
+                    pages
+                })
+            }
             (None, Some(e)) => crate::render::affected::affected(&e.site, &prepared.site),
             (None, None) => None,
         };

@@ -154,6 +154,46 @@ fn every_rebuild_equals_a_fresh_build() {
     }
 }
 
+#[test]
+fn a_rebuild_of_lists_in_pages_equals_a_fresh_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
+        root,
+    );
+    // One article a page: every actor named in two articles or more has pages.
+    let toml = root.join("content/site.toml");
+    let site = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{site}\n[pagination]\npage_size = 1\n")).unwrap();
+    let mut session = Session::new(root);
+    fresh_after(&mut session, root, Change::Everything, "the first build");
+    let edits: &[(&str, &str, &str)] = &[
+        // Text that names the same actors: the page of the article in their lists.
+        (
+            "content/articles/budget-vote.md",
+            "won the vote at 3 a.m.",
+            "won the vote at 4 a.m.",
+        ),
+        // A name more in an article: the lists of that actor change.
+        (
+            "content/articles/schools.md",
+            "The Greens supported the plan",
+            "Sam Poe supported the plan",
+        ),
+        (
+            "content/articles/carbon-tax-cost.md",
+            "3. Fuel prices rise first.",
+            "3. Fuel prices rise first, Jane Roe said.",
+        ),
+    ];
+    for (rel, from, to) in edits {
+        edit(root, rel, from, to);
+        fresh_after(&mut session, root, text(&[rel]), &format!("editing {rel}"));
+        assert!(session.updated, "{rel}");
+    }
+}
+
 /// Asserts that building after `change` serves what a fresh build makes.
 #[track_caller]
 fn fresh_after(session: &mut Session, root: &Path, change: Change, what: &str) {
