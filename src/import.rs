@@ -291,6 +291,23 @@ pub fn run(
     if let [first] = before.as_slice() {
         msg.push_str(&crate::new::needs_article(root, first));
     }
+    let missing: Vec<(&str, &str)> = [
+        ("byline", "--byline", by.byline.is_none()),
+        ("source", "--source", by.source.is_none()),
+        ("source_url", "--source-url", by.source_url.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(key, flag, none)| none.then_some((key, flag)))
+    .collect();
+    if !missing.is_empty() {
+        let keys: Vec<&str> = missing.iter().map(|(k, _)| *k).collect();
+        let flags: Vec<&str> = missing.iter().map(|(_, f)| *f).collect();
+        msg.push_str(&format!(
+            "\nnote: no {} given: readers see no attribution for it (import with {}, or write the key in the article's front matter)",
+            keys.join(", "),
+            flags.join(", ")
+        ));
+    }
     Ok(msg)
 }
 

@@ -148,10 +148,19 @@ fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    let warnings = r.diagnostics.len();
+    let with = if warnings == 0 {
+        String::new()
+    } else {
+        format!(
+            ", with {} (build --strict would fail)",
+            explainer::plural::counted(warnings, "warning", "warnings")
+        )
+    };
     match &r.written {
-        Some(dir) => eprintln!("{verb} {} files into {}", r.files, dir.display()),
+        Some(dir) => eprintln!("{verb} {} files into {}{with}", r.files, dir.display()),
         None => eprintln!(
-            "{verb}: the content and the {} files of the site are fine",
+            "{verb}: the content and the {} files of the site are fine{with}",
             r.files
         ),
     }

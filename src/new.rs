@@ -99,7 +99,7 @@ pub fn template(
             )
         }
         NewKind::Position => format!(
-            "+++\ntitle = \"{title}\"\nsummary = \"{todo} the proposition in one or two sentences.\"\n# question = \"Should …?\"\n# related = [\"position-slug\"]\n\n# [[stances]]\n# actor = \"actor-slug\"\n# stance = \"supports\" # or \"opposes\", \"mixed\", \"unclear\"\n# quote = \"the exact words of the article that show it\"\n# source_url = \"https://…\"\n# note = \"Where the article simplifies.\"\n+++\n\n{todo} what the position means and what is at stake.\n"
+            "+++\ntitle = \"{title}\" # {todo} write the proposition, e.g. \"Ukraine joins NATO\"\nsummary = \"{todo} the proposition in one or two sentences.\"\n# question = \"Should …?\"\n# related = [\"position-slug\"]\n\n# [[stances]]\n# actor = \"actor-slug\"\n# stance = \"supports\" # or \"opposes\", \"mixed\", \"unclear\"\n# quote = \"the exact words of the article that show it\"\n# source_url = \"https://…\"\n# note = \"Where the article simplifies.\"\n+++\n\n{todo} what the position means and what is at stake.\n"
         ),
         NewKind::Annotation => {
             let article = match articles {
@@ -107,7 +107,7 @@ pub fn template(
                 [first, ..] => format!("article = \"{first}\"\n"),
             };
             format!(
-                "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\"\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} what a reader needs to know about this passage.\n"
+                "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\" # {todo} a title, or delete the line\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} what a reader needs to know about this passage.\n"
             )
         }
     }
@@ -138,9 +138,32 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
     }
     let articles = article_slugs(root);
     std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
-    let text = template(kind, name, &articles, &today(), actor_kind);
+    let mut text = template(kind, name, &articles, &today(), actor_kind);
+    // An actor named in the articles takes their spelling ("BBC News", not "Bbc News").
+    let spelt = (kind == NewKind::Actor)
+        .then(|| crate::content::load(root).ok())
+        .flatten()
+        .and_then(|(raw, _)| crate::suggest::spelling(&raw, name))
+        .filter(|s| *s != title_from(name));
+    if let Some(s) = &spelt {
+        let title = title_from(name);
+        text = text
+            .replacen(
+                &format!("name = \"{title}\""),
+                &format!("name = \"{s}\""),
+                1,
+            )
+            .replacen(
+                &format!("profile of {title}"),
+                &format!("profile of {s}"),
+                1,
+            );
+    }
     create_file(&path, &rel, &text)?;
     let mut msg = format!("wrote {rel}");
+    if let Some(s) = spelt {
+        msg.push_str(&format!(" (named \"{s}\", as the article spells it)"));
+    }
     match kind {
         NewKind::Annotation => msg.push_str(": fill in its quote and write the note"),
         NewKind::Article if articles.len() == 1 => {

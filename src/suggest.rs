@@ -37,6 +37,9 @@ pub enum Action {
     },
     /// The name is part of an actor's name: add it to that actor's aliases.
     Alias { file: String },
+    /// An actor of the name's slug exists, named otherwise ("Bbc News" for "BBC News"):
+    /// write its name as the article does.
+    Respell { file: String, written: String },
 }
 
 /// Words that start sentences or stand capitalised without naming anyone.
@@ -150,18 +153,26 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
 struct Covered {
     /// Every name and alias, split into words.
     names: Vec<(Vec<String>, String)>,
+    /// Each actor's slug, with its file and name.
+    slugs: BTreeMap<String, (String, String)>,
 }
 
 impl Covered {
     fn new(raw: &RawSite) -> Covered {
         let mut names = Vec::new();
+        let slugs = (raw.actors.iter())
+            .map(|a| {
+                let name = a.front.name.get_ref().clone();
+                (a.slug.clone(), (a.path.clone(), name))
+            })
+            .collect();
         for a in &raw.actors {
             names.push((words(a.front.name.get_ref()), a.path.clone()));
             for alias in a.front.aliases.iter().chain(&a.front.matches) {
                 names.push((words(alias.get_ref()), a.path.clone()));
             }
         }
-        Covered { names }
+        Covered { names, slugs }
     }
 
     /// What to do about `name`: nothing (`None`) when an actor's name or alias is the
@@ -175,6 +186,12 @@ impl Covered {
         }
         if let Some((_, file)) = self.names.iter().find(|(n, _)| contains(n, &w)) {
             return Some(Action::Alias { file: file.clone() });
+        }
+        if let Some((file, written)) = self.slugs.get(&slug_of(name)) {
+            return Some(Action::Respell {
+                file: file.clone(),
+                written: written.clone(),
+            });
         }
         let organisation =
             w.len() > 1 && w.iter().any(|x| ORGANISATION.contains(&x.as_str())) || is_acronym(name);
@@ -307,6 +324,24 @@ pub fn names_in(text: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// How the articles of `raw` spell the name whose slug is `slug`, most often ("BBC News"
+/// for `bbc-news`), if they name it.
+pub fn spelling(raw: &RawSite, slug: &str) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for file in &raw.articles {
+        for (name, _) in names_in(&file.body) {
+            if slug_of(&name) == slug {
+                *counts.entry(name).or_default() += 1;
+            }
+        }
+    }
+    let most = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == most)
+        .map(|(name, _)| name)
+}
+
 /// A slug for a name: `Gustavo Petro` → `gustavo-petro`; accents dropped.
 pub fn slug_of(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -349,6 +384,10 @@ pub fn render(suggestions: &[Suggestion]) -> String {
                 kind.unwrap_or("KIND")
             ),
             Action::Alias { file } => format!("add \"{}\" to the aliases in {file}", s.name),
+            Action::Respell { file, written } => format!(
+                "{file} names it \"{written}\": write name = \"{}\" as the article does",
+                s.name
+            ),
         };
         out.push_str(&format!(
             "{:>4}× {:<width$}  {:<12}  {todo}\n",

@@ -154,7 +154,10 @@ fn import_says_paragraph_in_the_right_number() {
         &["import", txt.to_str().unwrap(), "--slug", "one"],
         site.root(),
     );
-    assert_eq!(stderr(&o), "wrote content/articles/one.md (1 paragraph)\n");
+    assert_eq!(
+        stderr(&o),
+        "wrote content/articles/one.md (1 paragraph)\nnote: no byline, source, source_url given: readers see no attribution for it (import with --byline, --source, --source-url, or write the key in the article's front matter)\n"
+    );
 }
 
 #[test]
@@ -603,5 +606,87 @@ fn a_link_in_a_multi_line_stance_note_is_reported_at_its_own_line() {
     assert!(
         errors[0].starts_with("error: content/positions/talks.md:12: [[nobody]]"),
         "{errors:?}"
+    );
+}
+
+#[test]
+fn a_new_actor_is_spelt_as_the_article_spells_it_and_suggest_says_when_it_is_not() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"Media\"\n"),
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = 2025-11-20\n+++\n\nThe BBC News chief spoke. BBC News said so.\n\nThe ITV News desk and ITV News agreed.\n",
+        ),
+        (
+            "content/actors/itv-news.md",
+            "+++\nname = \"Itv News\"\nkind = \"organisation\"\n+++\n\nA broadcaster.\n",
+        ),
+    ]);
+    let o = explainer(
+        &["new", "actor", "bbc-news", "--kind", "organisation"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "wrote content/actors/bbc-news.md (named \"BBC News\", as the article spells it)\n"
+    );
+    let md = std::fs::read_to_string(site.root().join("content/actors/bbc-news.md")).unwrap();
+    assert!(
+        md.starts_with("+++\nname = \"BBC News\"\nkind = \"organization\"\n"),
+        "{md}"
+    );
+    assert!(md.contains("a short profile of BBC News"), "{md}");
+    // "organisation" in a file is the kind the command line takes: it checks.
+    let o = explainer(&["suggest"], site.root());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+1 name in the text that no actor covers, most frequent first:
+   2× ITV News  p2            content/actors/itv-news.md names it \"Itv News\": write name = \"ITV News\" as the article does
+KIND is person, state or organisation.
+"
+    );
+}
+
+#[test]
+fn import_says_which_attribution_is_missing_and_check_counts_its_warnings() {
+    let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
+    std::fs::write(
+        site.root().join("story.txt"),
+        "A headline\n\nFirst paragraph.\n\nSecond paragraph.\n",
+    )
+    .unwrap();
+    let story = site.root().join("story.txt");
+    let o = explainer(
+        &[
+            "import",
+            story.to_str().unwrap(),
+            "--date",
+            "2025-01-02",
+            "--source",
+            "The Daily",
+        ],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "note: no byline, source_url given: readers see no attribution for it (import with --byline, --source-url, or write the key in the article's front matter)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = explainer(&["new", "position", "talks-first"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = explainer(&["check"], site.root());
+    let err = stderr(&o);
+    assert!(
+        err.contains("placeholder left: title = \"Talks First\" # TODO: write the proposition"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("are fine, with 3 warnings (build --strict would fail)\n"),
+        "{err}"
     );
 }

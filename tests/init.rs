@@ -182,3 +182,43 @@ fn an_empty_folder_or_a_fresh_repository_is_filled_the_same_way_every_time() {
     assert_eq!(repo, empty, "byte for byte");
     assert_eq!(tree(&tmp.path().join("new")), empty);
 }
+
+#[test]
+fn a_site_that_replaced_the_example_but_kept_its_title_is_warned() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(init(&["site"], tmp.path()).status.code(), Some(0));
+    let site = tmp.path().join("site");
+    // The editor's own article in place of the example (and of what refers to it).
+    for rel in [
+        "content/articles/bus-lane-vote.md",
+        "content/positions/main-street-bus-lanes.md",
+        "content/annotations/who-pays.md",
+        "content/actors/ana-torres.md",
+        "content/actors/riverside-business-association.md",
+    ] {
+        std::fs::remove_file(site.join(rel)).unwrap();
+    }
+    std::fs::write(
+        site.join("content/articles/own.md"),
+        "+++\ntitle = \"Our story\"\ndate = 2025-01-02\n+++\n\nText.\n",
+    )
+    .unwrap();
+    let o = explainer(&["check"], &site);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with(
+            "warning: content/site.toml:3: the site is still called \"Main Street bus lanes: an example explainer\", the starter's example title (write your site's own title and description; build --strict fails until then)\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).ends_with("are fine, with 1 warning (build --strict would fail)\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        explainer(&["build", "--strict"], &site).status.code(),
+        Some(1)
+    );
+}

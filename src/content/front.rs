@@ -131,7 +131,8 @@ pub enum ActorKind {
     Person,
     /// A state.
     State,
-    /// An organisation.
+    /// An organisation (also spelt `"organisation"`, as the command line takes it).
+    #[serde(alias = "organisation")]
     Organization,
 }
 

@@ -201,7 +201,38 @@ pub fn load_with(
     let (pictures, more) = images::check(root, &raw);
     raw.images = pictures;
     diags.extend(more);
+    diags.extend(starter_left(root, &raw));
     Ok((raw, diags))
+}
+
+/// A warning when the site still has the starter's title (`explainer init`) but no
+/// longer its example article: a site of one's own would be published under it.
+fn starter_left(root: &Path, raw: &RawSite) -> Option<Diagnostic> {
+    let site = raw.site.as_ref()?;
+    let starter = crate::init::starter_title();
+    if site.title != starter
+        || raw
+            .articles
+            .iter()
+            .any(|a| a.slug == crate::init::STARTER_ARTICLE)
+    {
+        return None;
+    }
+    let text = std::fs::read_to_string(root.join("content/site.toml")).ok()?;
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("title"))
+        .map(|i| i + 1);
+    Some(
+        Diagnostic::warning(
+            "content/site.toml",
+            line,
+            format!("the site is still called \"{starter}\", the starter's example title"),
+        )
+        .with_hint(Some(
+            "write your site's own title and description; build --strict fails until then".into(),
+        )),
+    )
 }
 
 /// Reads and checks `content/site.toml`: its settings (when they parse) and where its

@@ -6,6 +6,18 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+/// The slug of the starter's example article.
+pub const STARTER_ARTICLE: &str = "bus-lane-vote";
+
+/// The title the starter gives a site.
+pub fn starter_title() -> &'static str {
+    let toml = STARTER[0].1;
+    toml.lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap_or_default()
+}
+
 /// The starter's files: where each goes in the new site, and its text. `@LANGUAGE@`,
 /// `@ACTION@` and `@REPOSITORY@` are filled in by [`files`].
 const STARTER: &[(&str, &str)] = &[
