@@ -425,3 +425,41 @@ fn empty_titles_of_links_and_sources_fall_back_to_the_url() {
         assert_eq!(text(a), url);
     }
 }
+
+#[test]
+fn the_guide_keys_only_the_kinds_of_note_the_article_carries() {
+    for fixture in ["single", "newsroom"] {
+        let site = TempSite::fixture(fixture);
+        site.build();
+        for e in walkdir::WalkDir::new(site.out().join("articles")).max_depth(2) {
+            let e = e.unwrap();
+            if e.file_name() != "index.html" || e.depth() != 2 {
+                continue;
+            }
+            let rel = e
+                .path()
+                .strip_prefix(site.out())
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string();
+            let doc = site.page(&rel);
+            let kinds = |selector: &str, skip: &[&str]| -> std::collections::BTreeSet<String> {
+                doc.select(&sel(selector))
+                    .flat_map(|n| n.value().classes().map(str::to_string).collect::<Vec<_>>())
+                    .filter(|c| !skip.contains(&c.as_str()))
+                    .collect()
+            };
+            let keyed = kinds(".guide .key li", &["k"]);
+            let carried = kinds("aside.note", &["note", "whole"]);
+            assert_eq!(keyed, carried, "{rel}");
+            let guide = doc.select(&sel(".guide p")).next().map(text);
+            if let Some(g) = guide {
+                assert!(
+                    !g.contains("of them fact-check,") && !g.contains("1 of them"),
+                    "{g}"
+                );
+            }
+        }
+    }
+}

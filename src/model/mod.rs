@@ -281,6 +281,14 @@ impl ActorKind {
 }
 
 impl AnnotationKind {
+    /// All four, in the order pages show them.
+    pub const ALL: [AnnotationKind; 4] = [
+        AnnotationKind::Context,
+        AnnotationKind::Definition,
+        AnnotationKind::FactCheck,
+        AnnotationKind::Analysis,
+    ];
+
     /// "Context", "Definition", "Fact check" or "Analysis".
     pub fn label(self) -> &'static str {
         match self {

@@ -281,6 +281,24 @@ pub fn article(
                 positions,
                 note_count: a.marks.len(),
                 fact_check_count: fact_checks.len(),
+                note_kinds: AnnotationKind::ALL
+                    .iter()
+                    .filter(|k| {
+                        a.marks
+                            .iter()
+                            .any(|m| site.annotations[&m.annotation].kind == **k)
+                    })
+                    .map(|k| Tally {
+                        stance: k.key(),
+                        label: k.label(),
+                        count: a
+                            .marks
+                            .iter()
+                            .filter(|m| site.annotations[&m.annotation].kind == *k)
+                            .count(),
+                        url: String::new(),
+                    })
+                    .collect(),
             },
         },
         ld,

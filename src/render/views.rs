@@ -196,6 +196,9 @@ pub struct ArticleView {
     pub note_count: usize,
     /// How many of them are fact-checks.
     pub fact_check_count: usize,
+    /// The kinds of note it carries, in the order of `AnnotationKind::ALL`, each with
+    /// its count (`stance` holds the kind's key; `url` is empty).
+    pub note_kinds: Vec<Tally>,
 }
 
 /// A note on a passage, as the note template sees it.
