@@ -105,6 +105,26 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
     // stands where it cannot be an ordinary word (not alone at a sentence's start).
     let mut found: BTreeMap<String, (usize, Vec<String>, usize, bool)> = BTreeMap::new();
     for file in articles {
+        // The standfirst often gives a name in full that the text shortens ("Tony Blair",
+        // then "Blair"): it is read too, though only the text links mentions.
+        if let Some(dek) = &file.front.dek {
+            let id = if several {
+                format!("{}#dek", file.slug)
+            } else {
+                "dek".to_string()
+            };
+            for (name, sure) in names_in(dek) {
+                let order = found.len();
+                let entry = found
+                    .entry(name)
+                    .or_insert_with(|| (0, Vec::new(), order, false));
+                entry.0 += 1;
+                entry.3 |= sure;
+                if !entry.1.contains(&id) {
+                    entry.1.push(id.clone());
+                }
+            }
+        }
         let events = markdown::parse(&file.body, &|_| None);
         for block in markdown::analyse(&events) {
             let Some(number) = block.range.number else {
@@ -129,6 +149,40 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
         }
     }
     let covered = Covered::new(&raw);
+    // A lone word that ends a longer name of the text ("Blair" of "Tony Blair") that no
+    // actor has yet is that name shortened: counted with it, so that the actor starts
+    // with the full name (once it exists, the lone word is an alias to add).
+    let full: Vec<String> = found
+        .keys()
+        .filter(|n| n.contains(' '))
+        .filter(|n| matches!(covered.action(n), Some(Action::NewActor { .. })))
+        .cloned()
+        .collect();
+    let lone: Vec<String> = found.keys().filter(|n| !n.contains(' ')).cloned().collect();
+    for word in lone {
+        let mut longer = full.iter().filter(|f| f.ends_with(&format!(" {word}")));
+        if let (Some(name), None) = (longer.next(), longer.next())
+            && let Some((count, blocks, first, sure)) = found.remove(&word)
+            && let Some(entry) = found.get_mut(name)
+        {
+            entry.0 += count;
+            entry.2 = entry.2.min(first);
+            entry.3 |= sure;
+            for b in blocks {
+                if !entry.1.contains(&b) {
+                    entry.1.push(b);
+                }
+            }
+            // In text order: the standfirst, then the blocks.
+            entry.1.sort_by_key(|b| {
+                let (article, block) = b.rsplit_once('#').unwrap_or(("", b));
+                let n = block
+                    .strip_prefix('p')
+                    .and_then(|n| n.parse::<usize>().ok());
+                (article.to_string(), n.unwrap_or(0))
+            });
+        }
+    }
     let mut out: Vec<(usize, Suggestion)> = found
         .into_iter()
         .filter(|(_, (.., sure))| *sure)

@@ -690,3 +690,37 @@ fn import_says_which_attribution_is_missing_and_check_counts_its_warnings() {
         "{err}"
     );
 }
+
+#[test]
+fn suggest_starts_a_shortened_name_with_its_full_name_from_the_standfirst() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"Election\"\n"),
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = 2005-03-14\ndek = \"Tony Blair answers his critics.\"\n+++\n\nThe speech came late. Blair said so.\n\nLater, Blair repeated it.\n",
+        ),
+    ]);
+    let o = explainer(&["suggest"], site.root());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+1 name in the text that no actor covers, most frequent first:
+   3× Tony Blair  dek,p1,p2     explainer new actor tony-blair --kind KIND
+KIND is person, state or organisation.
+"
+    );
+    let o = explainer(
+        &["new", "actor", "tony-blair", "--kind", "person"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = explainer(&["suggest"], site.root());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\
+1 name in the text that no actor covers, most frequent first:
+   2× Blair  p1,p2         add \"Blair\" to the aliases in content/actors/tony-blair.md
+KIND is person, state or organisation.
+"
+    );
+}
