@@ -262,6 +262,7 @@ fn mention(
             if before { "… " } else { "" },
             seg.written(sentence),
             if after { " …" } else { "" }
-        ),
+        )
+        .into(),
     }
 }

@@ -129,8 +129,9 @@ pub struct Mention {
     pub article: String,
     /// The paragraph number `N` of `pN`.
     pub paragraph: usize,
-    /// The sentence of the first mention in that paragraph.
-    pub sentence: String,
+    /// The sentence of the first mention in that paragraph (shared: a serve update
+    /// copies the mentions of the actors an edit touches, thousands for some).
+    pub sentence: std::sync::Arc<str>,
 }
 
 /// A person, state or organisation.

@@ -480,9 +480,11 @@ pub(super) fn take_analysis(
 }
 
 /// The text of each quote, by what it is for.
-pub(super) fn quote_texts(requests: &[QuoteRequest]) -> std::collections::HashMap<&Target, &str> {
+pub(super) fn quote_texts<'a>(
+    requests: impl IntoIterator<Item = &'a QuoteRequest>,
+) -> std::collections::HashMap<&'a Target, &'a str> {
     requests
-        .iter()
+        .into_iter()
         .map(|r| (&r.target, r.quote.as_str()))
         .collect()
 }

@@ -280,7 +280,8 @@ fn take_in(
         &mut site.positions,
         &mut site.annotations,
         article,
-        &quote_texts(requests),
+        // The quotes into this article alone: a big site has tens of thousands.
+        &quote_texts(requests.iter().filter(|r| r.article == *slug)),
         (analysis.blocks, analysis.links, analysis.located),
     );
     // The positions with a stance quoted from it.

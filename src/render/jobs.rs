@@ -132,6 +132,9 @@ pub(super) fn jobs<'a>(
     });
     for slug in site.articles.keys() {
         let path = page_path("articles", slug);
+        if !jobs.wants(&path) {
+            continue;
+        }
         let p = path.clone();
         jobs.push(Job {
             path,
@@ -151,6 +154,9 @@ pub(super) fn jobs<'a>(
             continue;
         }
         let path = notes::note_path(n);
+        if !jobs.wants(&path) {
+            continue;
+        }
         let p = path.clone();
         jobs.push(Job {
             path,
@@ -179,6 +185,9 @@ pub(super) fn jobs<'a>(
         let first = page_path("actors", slug);
         for n in 1..=plan.actor_pages(slug) {
             let p = page_at(&first, n);
+            if !jobs.wants(&p) {
+                continue;
+            }
             let first = first.clone();
             jobs.push(Job {
                 path: p.clone(),
@@ -210,6 +219,9 @@ pub(super) fn jobs<'a>(
         let first = page_path("positions", slug);
         for n in 1..=layout.pages(position.stances.len()) {
             let p = page_at(&first, n);
+            if !jobs.wants(&p) {
+                continue;
+            }
             let first = first.clone();
             jobs.push(Job {
                 path: p.clone(),
@@ -308,8 +320,13 @@ struct Wanted<'a, 'w> {
 }
 
 impl<'a> Wanted<'a, '_> {
+    /// Whether the page at site path `path` is wanted (asked before its job is made).
+    fn wants(&self, path: &str) -> bool {
+        (self.wanted)(&super::urls::file_of(path))
+    }
+
     fn push(&mut self, job: Job<'a>) {
-        if (self.wanted)(&super::urls::file_of(&job.path)) {
+        if self.wants(&job.path) {
             self.jobs.push(job);
         }
     }
@@ -331,6 +348,9 @@ fn list_pages<'a, T: Serialize + 'a>(
 ) {
     for n in 1..=pages {
         let p = page_at(base, n);
+        if !jobs.wants(&p) {
+            continue;
+        }
         jobs.push(Job {
             path: p.clone(),
             template,

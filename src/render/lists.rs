@@ -76,7 +76,7 @@ pub fn named_in(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> 
             let view = |m: &Mention, sentence: bool| MentionView {
                 url: [page.as_str(), "#p", &m.paragraph.to_string()].concat(),
                 paragraph: m.paragraph,
-                sentence: sentence.then(|| m.sentence.clone()),
+                sentence: sentence.then(|| m.sentence.to_string()),
             };
             NamedIn {
                 article: article_card(site, urls, article),

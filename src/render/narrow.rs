@@ -19,13 +19,13 @@ pub fn narrow(pages: &mut BTreeSet<String>, delta: &Delta, site: &Site) {
     let changed: BTreeSet<&str> = delta.after.articles.keys().map(String::as_str).collect();
     let size = site.layout.page_size;
     // Newest first, as the list shows them (the dates did not change: text alone did).
-    let order = |ms: &[Mention]| -> Option<Vec<String>> {
+    let order = |ms: &[Mention]| -> Option<Vec<&str>> {
         let mut articles = Vec::new();
         for r in runs(ms) {
             let a = site.articles.get(&ms[r.start].article)?;
-            articles.push((Reverse(a.date.clone()), a.slug.clone()));
+            articles.push((Reverse(a.date.as_str()), a.slug.as_str()));
         }
-        articles.sort();
+        articles.sort_unstable();
         Some(articles.into_iter().map(|(_, slug)| slug).collect())
     };
     let actors: BTreeSet<&String> = (delta.before.mentions.keys())
@@ -43,7 +43,7 @@ pub fn narrow(pages: &mut BTreeSet<String>, delta: &Delta, site: &Site) {
             continue;
         }
         let shown: BTreeSet<usize> = (new.iter().enumerate())
-            .filter(|(_, a)| changed.contains(a.as_str()))
+            .filter(|(_, a)| changed.contains(**a))
             .map(|(i, _)| i / size + 1)
             .collect();
         let first = page_path("actors", actor);
