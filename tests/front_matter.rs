@@ -268,3 +268,24 @@ fn avoided_domains_match_with_a_final_dot_a_wildcard_and_protocol_relative_links
         "{d:#?}"
     );
 }
+
+#[test]
+fn a_duplicate_key_is_named_at_its_second_line() {
+    let site = small_with(&[
+        (
+            "content/site.toml",
+            "title = \"T\"\n[pagination]\npage_size = 2\npage_size = 3\n",
+        ),
+        (
+            "content/actors/bob-jones.md",
+            "+++\nname = \"Bob Jones\"\nkind = \"person\"\n\"name\" = \"Robert Jones\"\n+++\n",
+        ),
+    ]);
+    assert_eq!(
+        site.errors(),
+        [
+            "error: content/actors/bob-jones.md:4: duplicate key \"name\": a key may be given once in a table",
+            "error: content/site.toml:4: duplicate key \"page_size\": a key may be given once in a table",
+        ]
+    );
+}

@@ -64,7 +64,19 @@ pub(super) fn parse_toml<F: Front>(
     let mut found = Found::default();
     for e in &syntax {
         let at = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim().replace('\n', " ");
+        let mut message = e.message().trim().replace('\n', " ");
+        // The parser says "duplicate key" at the key: say which, and that once is enough.
+        if message == "duplicate key"
+            && let Some(key) = e.span().and_then(|s| text.get(s)).map(str::trim)
+            && !key.is_empty()
+        {
+            let key = if key.starts_with(['"', '\'']) {
+                key.to_string()
+            } else {
+                format!("\"{key}\"")
+            };
+            message = format!("duplicate key {key}: a key may be given once in a table");
+        }
         found.problems.push(Problem {
             syntax: true,
             ..Problem::new(at, (message, None), true)
