@@ -242,6 +242,18 @@ pub fn run(
     {
         bail!("--source-url \"{url}\" is not an http(s) URL");
     }
+    if file.is_dir() {
+        bail!(
+            "{} is a folder: give the plain-text article's file",
+            file.display()
+        );
+    }
+    if !file.exists() {
+        bail!(
+            "{}: no such file (a path is taken from the folder explainer runs in, not from --root)",
+            file.display()
+        );
+    }
     let bytes =
         std::fs::read(file).with_context(|| format!("failed to read {}", file.display()))?;
     let text = String::from_utf8(bytes)

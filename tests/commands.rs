@@ -724,3 +724,25 @@ KIND is person, state or organisation.
 "
     );
 }
+
+#[test]
+fn import_of_a_missing_file_or_a_folder_says_so_plainly() {
+    let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
+    let missing = site.root().join("nowhere.txt");
+    let o = explainer(&["import", missing.to_str().unwrap()], site.root());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "error: {}: no such file (a path is taken from the folder explainer runs in, not from --root)\n",
+            missing.display()
+        )
+    );
+    let o = explainer(&["import", site.root().to_str().unwrap()], site.root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("is a folder: give the plain-text article's file"),
+        "{}",
+        stderr(&o)
+    );
+}
