@@ -103,7 +103,7 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
     let several = articles.len() > 1;
     // Each name: its count, its blocks, where it first occurs, and whether it ever
     // stands where it cannot be an ordinary word (not alone at a sentence's start).
-    let mut found: BTreeMap<String, (usize, Vec<String>, usize, bool)> = BTreeMap::new();
+    let mut found = Found::new();
     for file in articles {
         // The standfirst often gives a name in full that the text shortens ("Tony Blair",
         // then "Blair"): it is read too, though only the text links mentions.
@@ -113,17 +113,7 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
             } else {
                 "dek".to_string()
             };
-            for (name, sure) in names_in(dek) {
-                let order = found.len();
-                let entry = found
-                    .entry(name)
-                    .or_insert_with(|| (0, Vec::new(), order, false));
-                entry.0 += 1;
-                entry.3 |= sure;
-                if !entry.1.contains(&id) {
-                    entry.1.push(id.clone());
-                }
-            }
+            count(&mut found, dek, &id);
         }
         let events = markdown::parse(&file.body, &|_| None);
         for block in markdown::analyse(&events) {
@@ -135,17 +125,7 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
             } else {
                 format!("p{number}")
             };
-            for (name, sure) in names_in(&block.text()) {
-                let order = found.len();
-                let entry = found
-                    .entry(name)
-                    .or_insert_with(|| (0, Vec::new(), order, false));
-                entry.0 += 1;
-                entry.3 |= sure;
-                if !entry.1.contains(&id) {
-                    entry.1.push(id.clone());
-                }
-            }
+            count(&mut found, &block.text(), &id);
         }
     }
     let covered = Covered::new(&raw);
@@ -201,6 +181,25 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Vec<Suggestion>> {
         .collect();
     out.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
     Ok(out.into_iter().map(|(_, s)| s).collect())
+}
+
+/// Each name found: its count, its blocks, where it first occurs, and whether it ever
+/// stands where it cannot be an ordinary word.
+type Found = BTreeMap<String, (usize, Vec<String>, usize, bool)>;
+
+/// Counts the names of `text`, found in block `id`, into `found`.
+fn count(found: &mut Found, text: &str, id: &str) {
+    for (name, sure) in names_in(text) {
+        let order = found.len();
+        let entry = found
+            .entry(name)
+            .or_insert_with(|| (0, Vec::new(), order, false));
+        entry.0 += 1;
+        entry.3 |= sure;
+        if !entry.1.iter().any(|b| b == id) {
+            entry.1.push(id.to_string());
+        }
+    }
 }
 
 /// The names of actors and their aliases, to tell covered names from new ones.

@@ -45,54 +45,24 @@ pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
 
 /// The links written in the files of `raw` whose path `only` accepts.
 pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLink> {
-    gather_with(raw, only, &mut |body, html| {
-        let mut l = Vec::new();
-        markdown_links(body, html, &mut |link, at| l.push((link, at)));
-        l
-    })
-}
-
-/// The links of a body: each destination as written, and its byte offset.
-type Found = Vec<(String, usize)>;
-
-/// `gather`, the links of each body from `links`.
-fn gather_with(
-    raw: &RawSite,
-    only: &dyn Fn(&str) -> bool,
-    links: &mut dyn FnMut(&str, bool) -> Found,
-) -> Vec<WrittenLink> {
     let mut out = Vec::new();
-    let mut body = |f: &dyn BodyOf,
-                    html: bool,
-                    pages: &dyn Fn() -> Vec<String>,
-                    out: &mut Vec<WrittenLink>| {
-        for (link, at) in links(f.body(), html) {
-            out.push(WrittenLink {
-                link,
-                path: f.path().to_string(),
-                line: f.body_line_of(at),
-                pages: pages(),
-                key: false,
-            });
-        }
-    };
     for f in raw.articles.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("articles", &f.slug)];
-        body(&**f, false, &pages, &mut out);
+        body(f, false, &pages, &mut out);
         if let Some(u) = &f.front.source_url {
             key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
         }
     }
     for f in raw.actors.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("actors", &f.slug)];
-        body(&**f, true, &pages, &mut out);
+        body(f, true, &pages, &mut out);
         for l in &f.front.links {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in raw.positions.iter().filter(|f| only(&f.path)) {
-        body(&**f, true, &|| vec![page("positions", &f.slug)], &mut out);
+        body(f, true, &|| vec![page("positions", &f.slug)], &mut out);
         for st in &f.front.stances {
             // A stance shows on the position's page and on its actor's.
             let mut pages = vec![page("positions", &f.slug)];
@@ -119,7 +89,7 @@ fn gather_with(
         // written for the article's page, and its relative links are rebased on its own
         // (`markdown::to_html_rebased`), so they lead from the article's page on both.
         let pages = || vec![page("articles", article)];
-        body(&**f, true, &pages, &mut out);
+        body(f, true, &pages, &mut out);
         for l in &f.front.sources {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
@@ -127,23 +97,23 @@ fn gather_with(
     out
 }
 
-/// What `gather` needs of a content file of any kind: its body, path and lines.
-trait BodyOf {
-    fn body(&self) -> &str;
-    fn path(&self) -> &str;
-    fn body_line_of(&self, at: usize) -> usize;
-}
-
-impl<F> BodyOf for SourceFile<F> {
-    fn body(&self) -> &str {
-        &self.body
-    }
-    fn path(&self) -> &str {
-        &self.path
-    }
-    fn body_line_of(&self, at: usize) -> usize {
-        self.body_line_at(at)
-    }
+/// The links of a file's Markdown body (raw HTML kept where `html`), shown on `pages`
+/// (made only for a body that has a link: most have none).
+fn body<F>(
+    f: &SourceFile<F>,
+    html: bool,
+    pages: &dyn Fn() -> Vec<String>,
+    out: &mut Vec<WrittenLink>,
+) {
+    markdown_links(&f.body, html, &mut |link, at| {
+        out.push(WrittenLink {
+            link,
+            path: f.path.clone(),
+            line: f.body_line_at(at),
+            pages: pages(),
+            key: false,
+        })
+    });
 }
 
 /// A URL key of the front matter.
