@@ -49,6 +49,8 @@ pub struct Report {
     pub files: usize,
     /// Where the site was written, for a build that wrote it.
     pub written: Option<PathBuf>,
+    /// What a build left out, and why (not a problem of the content).
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -366,7 +368,7 @@ pub fn check(opts: &Options) -> Result<Report> {
     Ok(Report {
         diagnostics: diagnostic::sorted(diagnostics),
         files,
-        written: None,
+        ..Report::default()
     })
 }
 
@@ -422,11 +424,17 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     let written = staging.finish(&prepared.statics)?;
     timing("finish", t);
     let files = count.into_inner() + prepared.statics.len();
+    let notes = if prepared.site.base_url.is_none() {
+        vec![render::feed::NO_BASE_URL.to_string()]
+    } else {
+        Vec::new()
+    };
     drop_later(prepared);
     Ok(Report {
         diagnostics,
         files,
         written: Some(written),
+        notes,
     })
 }
 

@@ -164,6 +164,9 @@ fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
             r.files
         ),
     }
+    for note in &r.notes {
+        eprintln!("note: {note}");
+    }
     ExitCode::SUCCESS
 }
 

@@ -50,7 +50,7 @@ fn unknown_key() {
     assert_eq!(
         e,
         [
-            "error: content/actors/alice-smith.md:2: unknown key \"colour\" (the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links, image)"
+            "error: content/actors/alice-smith.md:2: unknown key \"colour\" (the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links, image, updates)"
         ]
     );
 }

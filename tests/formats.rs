@@ -32,7 +32,7 @@ fn broken_site() -> TempSite {
     site
 }
 
-const ACTOR_HINT: &str = "the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links, image";
+const ACTOR_HINT: &str = "the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links, image, updates";
 
 #[test]
 fn json_prints_one_object_per_line_on_stdout() {

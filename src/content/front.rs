@@ -121,6 +121,20 @@ pub struct ArticleFront {
     /// Who made the picture, when `image` does not say (the credit line of the
     /// original's picture, which `import` keeps).
     pub image_credit: Option<SpannedStr>,
+    /// Dated notes of what changed, in any order.
+    #[serde(default)]
+    pub updates: Vec<Spanned<UpdateFront>>,
+}
+
+/// One of the `updates` of an article, actor, position or annotation: what changed,
+/// and when.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateFront {
+    /// The day of the change: a TOML date.
+    pub date: Spanned<toml::value::Datetime>,
+    /// What changed, in Markdown.
+    pub text: SpannedStr,
 }
 
 /// The three kinds of actor.
@@ -172,6 +186,9 @@ pub struct ActorFront {
     pub links: Vec<LinkFront>,
     /// A picture of the actor (a portrait, a flag, a logo).
     pub image: Option<Spanned<ImageFront>>,
+    /// Dated notes of what changed, in any order.
+    #[serde(default)]
+    pub updates: Vec<Spanned<UpdateFront>>,
 }
 
 /// The four stances.
@@ -222,6 +239,9 @@ pub struct PositionFront {
     /// Who stands where.
     #[serde(default)]
     pub stances: Vec<Spanned<StanceFront>>,
+    /// Dated notes of what changed, in any order.
+    #[serde(default)]
+    pub updates: Vec<Spanned<UpdateFront>>,
 }
 
 /// The four kinds of annotation.
@@ -265,4 +285,7 @@ pub struct AnnotationFront {
     /// Related positions.
     #[serde(default)]
     pub positions: Vec<SpannedStr>,
+    /// Dated notes of what changed, in any order.
+    #[serde(default)]
+    pub updates: Vec<Spanned<UpdateFront>>,
 }

@@ -48,7 +48,7 @@ fn unknown_keys_without_a_near_one_list_the_keys() {
     assert_eq!(
         got,
         [
-            "3:1 unknown key \"colour\" (the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links, image)"
+            "3:1 unknown key \"colour\" (the keys of an actor are name, kind, aliases, match, role, affiliation, wikidata, links, image, updates)"
         ]
     );
 }

@@ -9,7 +9,7 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use super::front::{
     ActorFront, AnnotationFront, ArticleFront, ImageFront, ImagesFront, LinkFront, MatrixFront,
-    PaginationFront, PositionFront, SiteFront, SourcesFront, StanceFront,
+    PaginationFront, PositionFront, SiteFront, SourcesFront, StanceFront, UpdateFront,
 };
 
 /// A front matter (or `site.toml`) shape, and its keys.
@@ -214,6 +214,7 @@ pub const ARTICLE: Schema = Schema {
         checked("image", Check::Inline(&IMAGE)),
         key("image_caption"),
         key("image_credit"),
+        checked("updates", Check::Tables(&UPDATE)),
     ],
     label_with_parent: false,
     probe: probe::<ArticleFront>,
@@ -228,6 +229,17 @@ pub const LINK: Schema = Schema {
     ],
     label_with_parent: true,
     probe: probe::<LinkFront>,
+};
+
+/// One of the `updates` of an article, actor, position or annotation.
+pub const UPDATE: Schema = Schema {
+    what: "an update",
+    keys: &[
+        required("date", "date = 2025-08-19", Check::Date),
+        required("text", "text = \"…\" (what changed)", Check::NonEmpty),
+    ],
+    label_with_parent: true,
+    probe: probe::<UpdateFront>,
 };
 
 /// An actor.
@@ -247,6 +259,7 @@ pub const ACTOR: Schema = Schema {
         checked("wikidata", Check::Wikidata),
         checked("links", Check::Tables(&LINK)),
         checked("image", Check::Inline(&IMAGE)),
+        checked("updates", Check::Tables(&UPDATE)),
     ],
     label_with_parent: false,
     probe: probe::<ActorFront>,
@@ -280,6 +293,7 @@ pub const POSITION: Schema = Schema {
         key("question"),
         key("related"),
         checked("stances", Check::Tables(&STANCE)),
+        checked("updates", Check::Tables(&UPDATE)),
     ],
     label_with_parent: false,
     probe: probe::<PositionFront>,
@@ -307,6 +321,7 @@ pub const ANNOTATION: Schema = Schema {
         checked("sources", Check::Tables(&LINK)),
         key("actors"),
         key("positions"),
+        checked("updates", Check::Tables(&UPDATE)),
     ],
     label_with_parent: false,
     probe: probe::<AnnotationFront>,
@@ -393,24 +408,25 @@ mod tests {
         );
         agrees::<ArticleFront>(
             &ARTICLE,
-            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage = { src = \"a.png\", alt = \"A\" }\nimage_caption = \"C\"\nimage_credit = \"R\"\n",
+            "title = \"T\"\ndate = 2025-01-02\ndek = \"D\"\nbyline = \"B\"\nsource = \"S\"\nsource_url = \"https://e.org\"\ndateline = \"L\"\npicture = \"P\"\nimage = { src = \"a.png\", alt = \"A\" }\nimage_caption = \"C\"\nimage_credit = \"R\"\nupdates = [{ date = 2025-01-03, text = \"U\" }]\n",
         );
         agrees::<LinkFront>(&LINK, "title = \"T\"\nurl = \"https://e.org\"\n");
         agrees::<ActorFront>(
             &ACTOR,
-            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\nimage = { src = \"a.png\", alt = \"A\" }\n",
+            "name = \"N\"\nkind = \"state\"\naliases = [\"A\"]\nmatch = [\"M\"]\nrole = \"R\"\naffiliation = \"x\"\nwikidata = \"Q1\"\nlinks = [{ title = \"T\", url = \"https://e.org\" }]\nimage = { src = \"a.png\", alt = \"A\" }\nupdates = [{ date = 2025-01-03, text = \"U\" }]\n",
         );
+        agrees::<UpdateFront>(&UPDATE, "date = 2025-01-03\ntext = \"U\"\n");
         agrees::<StanceFront>(
             &STANCE,
             "actor = \"a\"\nstance = \"mixed\"\nquote = \"Q\"\narticle = \"x\"\nsource_url = \"https://e.org\"\nnote = \"N\"\n",
         );
         agrees::<PositionFront>(
             &POSITION,
-            "title = \"T\"\nsummary = \"S\"\nquestion = \"Q\"\nrelated = [\"r\"]\n[[stances]]\nactor = \"a\"\nstance = \"mixed\"\nquote = \"Q\"\n",
+            "title = \"T\"\nsummary = \"S\"\nquestion = \"Q\"\nrelated = [\"r\"]\nupdates = [{ date = 2025-01-03, text = \"U\" }]\n[[stances]]\nactor = \"a\"\nstance = \"mixed\"\nquote = \"Q\"\n",
         );
         agrees::<AnnotationFront>(
             &ANNOTATION,
-            "article = \"a\"\nquote = \"Q\"\nprefix = \"P\"\nsuffix = \"S\"\nkind = \"fact-check\"\ntitle = \"T\"\nverdict = \"V\"\nsources = [{ title = \"T\", url = \"https://e.org\" }]\nactors = [\"x\"]\npositions = [\"y\"]\n",
+            "article = \"a\"\nquote = \"Q\"\nprefix = \"P\"\nsuffix = \"S\"\nkind = \"fact-check\"\ntitle = \"T\"\nverdict = \"V\"\nsources = [{ title = \"T\", url = \"https://e.org\" }]\nactors = [\"x\"]\npositions = [\"y\"]\nupdates = [{ date = 2025-01-03, text = \"U\" }]\n",
         );
     }
 }

@@ -284,10 +284,34 @@ pub fn to_html_rebased(body: &str, resolve: Resolve<'_>, ns: &str, base: &str) -
             && !matches!(link_type, LinkType::WikiLink { .. })
             && is_relative(dest_url)
         {
-            *dest_url = format!("{base}{dest_url}").into();
+            *dest_url = rebase(base, dest_url).into();
         }
     }
     render(events, kept_html, body.len())
+}
+
+/// `url`, relative to a page, made relative to the page `base` leads from (a folder path
+/// ending in `/`): each `../` of `url` climbs out of a folder `base` names, so that
+/// `actors/nato/` and `../russia/` give `actors/russia/`, not `actors/nato/../russia/`.
+fn rebase(base: &str, url: &str) -> String {
+    let mut folders: Vec<&str> = base.split_terminator('/').collect();
+    let mut rest = url;
+    while let Some(after) = rest.strip_prefix("../") {
+        match folders.last() {
+            Some(&last) if last != ".." && last != "." && !last.is_empty() => {
+                folders.pop();
+                rest = after;
+            }
+            _ => break,
+        }
+    }
+    let mut out = String::with_capacity(base.len() + url.len());
+    for f in folders {
+        out.push_str(f);
+        out.push('/');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a URL is relative to its page: no scheme, not from the root or another host.
@@ -312,10 +336,19 @@ pub fn to_html_with_lead(body: &str, resolve: Resolve<'_>, lead: &str, ns: &str)
     render(events, kept_html, body.len())
 }
 
-/// A place in the event stream: before event `event` (`offset` 0), or `offset` bytes into
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebased_link_climbs_out_of_the_folders_of_its_base() {
+        assert_eq!(rebase("actors/nato/", "../russia/"), "actors/russia/");
+        assert_eq!(rebase("actors/nato/", "../../"), "");
+        assert_eq!(rebase("articles/a/", "#p3"), "articles/a/#p3");
+        assert_eq!(rebase("../../", "../x/"), "../../../x/");
+        assert_eq!(rebase("a/", "../../x/"), "../x/");
+        assert_eq!(rebase("", "x/"), "x/");
+    }
 
     fn none(_: &str) -> Option<(String, String)> {
         None

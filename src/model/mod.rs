@@ -13,6 +13,7 @@ mod resolve;
 mod slugs;
 mod stances;
 pub mod update;
+pub mod updates;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ pub use crate::content::images::{Image, ImageSrc};
 use crate::markdown::{BlockRange, Pos};
 pub use index::Index;
 pub use resolve::{normalize_base_url, resolve, resolve_with, valid_slug, valid_url};
+pub use updates::Update;
 
 /// The whole site, valid.
 #[derive(Debug, Default, PartialEq)]
@@ -96,6 +98,8 @@ pub struct Article {
     pub marks: Vec<Mark>,
     /// Mentions to link, in text order.
     pub links: Vec<MentionLink>,
+    /// Dated updates, newest first.
+    pub updates: Vec<Update>,
 }
 
 /// An annotated passage in an article.
@@ -157,6 +161,8 @@ pub struct Actor {
     pub image: Option<Image>,
     /// The profile, Markdown.
     pub body: std::sync::Arc<str>,
+    /// Dated updates, newest first.
+    pub updates: Vec<Update>,
 }
 
 /// A policy position and who stands where.
@@ -176,6 +182,8 @@ pub struct Position {
     pub stances: Vec<Stance>,
     /// The body, Markdown.
     pub body: std::sync::Arc<str>,
+    /// Dated updates, newest first.
+    pub updates: Vec<Update>,
 }
 
 /// One actor's stance on a position.
@@ -229,6 +237,8 @@ pub struct Annotation {
     pub positions: Vec<String>,
     /// The note, Markdown.
     pub body: std::sync::Arc<str>,
+    /// Dated updates, newest first.
+    pub updates: Vec<Update>,
 }
 
 impl StanceKind {

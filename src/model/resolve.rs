@@ -274,6 +274,7 @@ pub(super) fn resolve_requests(
                 links,
                 image: raw.images.get(&file.path).cloned(),
                 body: file.body.clone(),
+                updates: super::updates::resolve(&mut cx, file, &f.updates, None),
             },
         );
     }
@@ -291,10 +292,12 @@ pub(super) fn resolve_requests(
             .as_ref()
             .and_then(|u| cx.url(file, u, "source_url"));
         cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+        let date = format!("{:04}-{:02}-{:02}", day.year, day.month, day.day);
+        let updates = super::updates::resolve(cx, file, &f.updates, Some(&date));
         Some(Article {
             slug: file.slug.clone(),
             title: f.title.clone(),
-            date: format!("{:04}-{:02}-{:02}", day.year, day.month, day.day),
+            date,
             dek: f.dek.clone(),
             byline: f.byline.clone(),
             source: f.source.clone(),
@@ -308,6 +311,7 @@ pub(super) fn resolve_requests(
             blocks: Vec::new(),
             marks: Vec::new(),
             links: Vec::new(),
+            updates,
         })
     });
     // Collected, not inserted one by one: the map is built in one go from sorted keys.

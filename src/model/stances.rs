@@ -137,6 +137,7 @@ pub(super) fn resolve_position(
         related,
         stances,
         body: file.body.clone(),
+        updates: super::updates::resolve(cx, file, &f.updates, None),
     }
 }
 
@@ -217,6 +218,7 @@ pub(super) fn resolve_annotation(
         .map(|p| p.get_ref().clone())
         .collect();
     cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    let updates = super::updates::resolve(cx, file, &f.updates, None);
     let article = quote_article(cx, file, f.article.as_ref(), f.quote.span(), article_count)?;
     if !f.quote.get_ref().trim().is_empty() {
         let target = Target::Annotation(file.slug.clone());
@@ -241,5 +243,6 @@ pub(super) fn resolve_annotation(
         actors,
         positions,
         body: file.body.clone(),
+        updates,
     })
 }

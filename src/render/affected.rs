@@ -67,6 +67,11 @@ fn touched(old: &Site, new: &Site) -> Option<BTreeSet<(&'static str, String)>> {
         && old.base_url == new.base_url
         && old.layout == new.layout
         && old.image_hosts == new.image_hosts
+        // Updates show on the home page, in the feed and the sitemap too.
+        && super::updates::every(old)
+            .iter()
+            .map(|p| (&p.path, p.updates))
+            .eq(super::updates::every(new).iter().map(|p| (&p.path, p.updates)))
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
         && old.positions.keys().eq(new.positions.keys())
@@ -153,7 +158,7 @@ fn touched(old: &Site, new: &Site) -> Option<BTreeSet<(&'static str, String)>> {
         let (o, n) = (old.annotations.get(slug), new.annotations.get(slug));
         if o != n {
             for a in [o, n].into_iter().flatten() {
-                if super::notes::has_page(&a.body, a.sources.len()) {
+                if super::notes::has_page(&a.body, a.sources.len(), a.updates.len()) {
                     note_pages.push(file_of(&super::notes::note_path(a)));
                 }
                 add("articles", &a.article);
@@ -178,7 +183,7 @@ fn note_page<'a>(
     (
         slug,
         &n.article,
-        super::notes::has_page(&n.body, n.sources.len()),
+        super::notes::has_page(&n.body, n.sources.len(), n.updates.len()),
     )
 }
 
@@ -206,6 +211,7 @@ mod tests {
                     links: vec![],
                     image: None,
                     body: "Profile.".into(),
+                    updates: vec![],
                 },
             );
         }
@@ -228,6 +234,7 @@ mod tests {
                 blocks: vec![],
                 marks: vec![],
                 links: vec![],
+                updates: vec![],
             },
         );
         s
@@ -256,6 +263,13 @@ mod tests {
         assert_eq!(affected(&old, &new), None);
         let mut new = site();
         new.actors.remove("b");
+        assert_eq!(affected(&old, &new), None);
+        // An update shows on the home page, in the feed and the sitemap as well.
+        let mut new = site();
+        new.actors.get_mut("b").unwrap().updates = vec![crate::model::Update {
+            date: "2025-02-01".into(),
+            text: "New.".into(),
+        }];
         assert_eq!(affected(&old, &new), None);
     }
 

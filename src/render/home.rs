@@ -19,8 +19,11 @@ pub fn article_card(site: &Site, urls: &Urls, slug: &str) -> ArticleCard {
     }
 }
 
-/// The home page: the first page of each list, and the matrix (all of it when it fits,
-/// else its most connected actors and positions).
+/// How many of the latest updates the home page lists.
+const RECENT_UPDATES: usize = 5;
+
+/// The home page: the first page of each list, the latest updates, and the matrix (all
+/// of it when it fits, else its most connected actors and positions).
 pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
     let size = site.layout.page_size;
     let m = plan.matrix();
@@ -43,6 +46,7 @@ pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
             .map(|p| card_position(site, urls, p))
             .collect(),
         position_count: site.positions.len(),
+        updates: super::updates::recent(site, urls, RECENT_UPDATES),
         matrix_bounded: m.bounded().then(|| MatrixBounds {
             url: urls.to("matrix/"),
             actors: site.index.actor_stances.len(),

@@ -7,7 +7,7 @@ use super::paging::{Pager, page_at};
 use super::plan::Plan;
 use super::urls::{Urls, page_path};
 use super::views::*;
-use super::{actor, home, images, lists, notes, pages};
+use super::{actor, home, images, lists, notes, pages, updates};
 use crate::model::Site;
 
 /// Builds a page's template context, given the page's links.
@@ -47,6 +47,7 @@ fn meta(
         prev: None,
         next: None,
         image: None,
+        updated: None,
         // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
         // below.
     }
@@ -145,12 +146,13 @@ pub(super) fn jobs<'a>(
                 let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.json_ld = Some(pages::json_ld(&ld));
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
+                m.updated = updates::view(site, urls, &a.updates, "");
                 context(view, urls, m, data)
             }),
         });
     }
     for (slug, n) in &site.annotations {
-        if !notes::has_page(&n.body, n.sources.len()) {
+        if !notes::has_page(&n.body, n.sources.len(), n.updates.len()) {
             continue;
         }
         let path = notes::note_path(n);
@@ -177,6 +179,8 @@ pub(super) fn jobs<'a>(
                         &page_path("articles", &n.article),
                     )),
                 );
+                // Its updates were written, as the note was, for the article's page.
+                m.updated = updates::view(site, urls, &n.updates, "../../");
                 context(view, urls, m, notes::page(site, urls, slug))
             }),
         });
@@ -208,6 +212,7 @@ pub(super) fn jobs<'a>(
                     );
                     if n == 1 {
                         m.json_ld = Some(pages::json_ld(&ld));
+                        m.updated = updates::view(site, urls, &a.updates, "");
                     }
                     m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                     context(view, urls, m, data)
@@ -229,11 +234,11 @@ pub(super) fn jobs<'a>(
                 build: Box::new(move |urls| {
                     let pos = &site.positions[slug];
                     let data = pages::position(site, plan, urls, slug, n);
-                    let m = meta(site, urls, &p, &pos.title, Some(&pos.summary), "position").paged(
-                        urls,
-                        &first,
-                        data.position.pager.as_ref(),
-                    );
+                    let mut m = meta(site, urls, &p, &pos.title, Some(&pos.summary), "position")
+                        .paged(urls, &first, data.position.pager.as_ref());
+                    if n == 1 {
+                        m.updated = updates::view(site, urls, &pos.updates, "");
+                    }
                     context(view, urls, m, data)
                 }),
             });

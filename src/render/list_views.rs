@@ -25,6 +25,8 @@ pub struct HomeData {
     pub matrix: Matrix,
     /// When the matrix shown is a part: how big the whole is, and where it is.
     pub matrix_bounded: Option<MatrixBounds>,
+    /// The latest updates across the site, newest first.
+    pub updates: Vec<super::updates::RecentUpdate>,
 }
 
 /// The size of the full matrix, and its first page.

@@ -5,6 +5,7 @@
 mod actor;
 pub mod affected;
 mod charref;
+pub mod feed;
 mod home;
 pub mod images;
 mod jobs;
@@ -18,6 +19,7 @@ pub mod paging;
 pub mod plan;
 pub mod scan;
 pub mod templates;
+pub mod updates;
 pub mod urls;
 pub mod views;
 pub mod written;
@@ -63,12 +65,13 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
     paths.extend(
         site.annotations
             .values()
-            .filter(|n| notes::has_page(&n.body, n.sources.len()))
+            .filter(|n| notes::has_page(&n.body, n.sources.len(), n.updates.len()))
             .map(|n| file_of(&notes::note_path(n))),
     );
     if site.base_url.is_some() {
         let pages = paths.iter().filter(|p| p.ends_with("index.html")).count();
         paths.extend(sitemap_files(pages));
+        paths.insert(feed::PATH.to_string());
     }
     paths
 }
@@ -178,6 +181,7 @@ pub fn render_pages(
         base_url: site.base_url.clone(),
         articles: site.articles.len(),
         image_hosts: site.image_hosts.clone(),
+        feed: site.base_url.is_some(),
     };
     let tera = &templates.tera;
     let plan = plan::Plan::new(site);
@@ -250,8 +254,12 @@ pub fn finish(
     sink("style.css", templates::STYLE.as_bytes())?;
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
-        for (path, xml) in sitemaps(base, &generated_paths(site)) {
+        let changed = updates::last_changed(site);
+        for (path, xml) in sitemaps(base, &generated_paths(site), &changed) {
             sink(&path, xml.as_bytes())?;
+        }
+        if let Some(xml) = feed::feed(site) {
+            sink(feed::PATH, xml.as_bytes())?;
         }
     }
     let template_line = |page: &str, link: &str| {
@@ -289,20 +297,31 @@ fn sitemap_files(pages: usize) -> Vec<String> {
     out
 }
 
-/// The sitemap files, path and XML: every page but 404, under `base`; in one
-/// `sitemap.xml`, or in several under a sitemap index there when there are too many.
-fn sitemaps(base: &str, files: &BTreeSet<String>) -> Vec<(String, String)> {
+/// The sitemap files, path and XML: every page but 404, under `base`, with the day it
+/// last changed where known (`changed`, by file); in one `sitemap.xml`, or in several
+/// under a sitemap index there when there are too many.
+fn sitemaps(
+    base: &str,
+    files: &BTreeSet<String>,
+    changed: &BTreeMap<String, String>,
+) -> Vec<(String, String)> {
     let locs: Vec<String> = files
         .iter()
         .filter(|p| p.ends_with("index.html"))
-        .map(|path| escape_xml(&format!("{base}{}", path.trim_end_matches("index.html"))))
+        .map(|path| {
+            let loc = escape_xml(&format!("{base}{}", path.trim_end_matches("index.html")));
+            match changed.get(path) {
+                Some(day) => format!("<loc>{loc}</loc><lastmod>{day}</lastmod>"),
+                None => format!("<loc>{loc}</loc>"),
+            }
+        })
         .collect();
     let urlset = |locs: &[String]| {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
         for loc in locs {
-            xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n"));
+            xml.push_str(&format!("  <url>{loc}</url>\n"));
         }
         xml.push_str("</urlset>\n");
         xml

@@ -85,6 +85,7 @@ mod tests {
                     blocks: vec![],
                     marks: vec![],
                     links: vec![],
+                    updates: vec![],
                 },
             );
             // Mentions come in slug order, the list shows the newest first.

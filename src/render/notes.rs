@@ -12,10 +12,11 @@ use crate::markdown;
 use crate::model::{Annotation, Link, Site};
 
 /// Whether a note gets a page of its own: when the article cannot show all of it (it
-/// goes on past its first block, or cites more than one source). A short note lives on
-/// its article's page alone, so that a big site is not doubled by one-line notes.
-pub fn has_page(body: &str, sources: usize) -> bool {
-    sources > 1 || lead(body).1
+/// goes on past its first block, cites more than one source, or has updates, whose log
+/// is on its page). A short note lives on its article's page alone, so that a big site
+/// is not doubled by one-line notes.
+pub fn has_page(body: &str, sources: usize, updates: usize) -> bool {
+    sources > 1 || updates > 0 || lead(body).1
 }
 
 /// The site path of an annotation's page: under its article.

@@ -179,9 +179,12 @@ pub fn article(
         let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
             // The note's page is below the article's own folder: a short relative link.
-            page: super::notes::has_page(&ann.body, ann.sources.len()),
+            page: super::notes::has_page(&ann.body, ann.sources.len(), ann.updates.len()),
             url: format!("notes/{}/", ann.slug),
-            more,
+            // Its updates are logged on its page.
+            more: more || !ann.updates.is_empty(),
+            updated: crate::model::updates::latest(&ann.updates).map(str::to_string),
+            updated_display: crate::model::updates::latest(&ann.updates).map(display_date),
             id: ann.slug.clone(),
             number: numbers[m.annotation.as_str()],
             kind: ann.kind.key(),
@@ -241,6 +244,7 @@ pub fn article(
         "@id": "#article",
         "headline": a.title,
         "datePublished": a.date,
+        "dateModified": crate::model::updates::latest(&a.updates).unwrap_or(&a.date),
         "description": a.dek,
         "inLanguage": site.language,
         "author": a.byline.as_ref().map(|b| json!({"@type": "Person", "name": b})),

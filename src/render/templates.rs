@@ -35,6 +35,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/matrix_table.html"),
     ),
     ("pager.html", include_str!("../../templates/pager.html")),
+    ("updated.html", include_str!("../../templates/updated.html")),
+    (
+        "update_log.html",
+        include_str!("../../templates/update_log.html"),
+    ),
     ("note.html", include_str!("../../templates/note.html")),
     (
         "note_page.html",

@@ -23,6 +23,8 @@ pub struct SiteView {
     pub articles: usize,
     /// The other hosts its pages may load a picture from.
     pub image_hosts: Vec<String>,
+    /// Whether it has a feed (`feed.xml`, with a base URL).
+    pub feed: bool,
 }
 
 /// What every page has.
@@ -48,6 +50,8 @@ pub struct PageMeta {
     pub next: Option<String>,
     /// Its picture for Open Graph, when it has one with an absolute URL.
     pub image: Option<SocialImage>,
+    /// Its dated updates, when it has some.
+    pub updated: Option<super::updates::UpdatesView>,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
@@ -233,6 +237,10 @@ pub struct NoteView {
     pub actors: Vec<Card>,
     /// Related positions.
     pub positions: Vec<Card>,
+    /// The day of its latest update, `YYYY-MM-DD`, when it has one.
+    pub updated: Option<String>,
+    /// The same, for readers.
+    pub updated_display: Option<String>,
 }
 
 /// The context of the note template.

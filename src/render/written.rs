@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::links::{SiteFiles, resolve};
 use super::scan::{self, Attribute};
+use crate::content::front::UpdateFront;
 use crate::content::{RawSite, SourceFile};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Written};
@@ -52,6 +53,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         if let Some(u) = &f.front.source_url {
             key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
         }
+        updates(f, &f.front.updates, &pages, &mut out);
     }
     for f in raw.actors.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("actors", &f.slug)];
@@ -59,10 +61,13 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         for l in &f.front.links {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
+        updates(f, &f.front.updates, &pages, &mut out);
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in raw.positions.iter().filter(|f| only(&f.path)) {
-        body(f, true, &|| vec![page("positions", &f.slug)], &mut out);
+        let pages = || vec![page("positions", &f.slug)];
+        body(f, true, &pages, &mut out);
+        updates(f, &f.front.updates, &pages, &mut out);
         for st in &f.front.stances {
             // A stance shows on the position's page and on its actor's.
             let mut pages = vec![page("positions", &f.slug)];
@@ -93,8 +98,24 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         for l in &f.front.sources {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
+        updates(f, &f.front.updates, &pages, &mut out);
     }
     out
+}
+
+/// The links of the texts of a file's `updates`, shown with its body on `pages`.
+fn updates<F>(
+    f: &SourceFile<F>,
+    written: &[toml::Spanned<UpdateFront>],
+    pages: &dyn Fn() -> Vec<String>,
+    out: &mut Vec<WrittenLink>,
+) {
+    for u in written {
+        let text = &u.get_ref().text;
+        if might_link(text.get_ref(), true) {
+            string(f, text.span(), text.get_ref(), &pages(), out);
+        }
+    }
 }
 
 /// The links of a file's Markdown body (raw HTML kept where `html`), shown on `pages`
@@ -221,7 +242,7 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
     for f in &raw.annotations {
         let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
         if let Some(article) = article.or(only_article)
-            && super::notes::has_page(&f.body, f.front.sources.len())
+            && super::notes::has_page(&f.body, f.front.sources.len(), f.front.updates.len())
         {
             pages.push(note_page(article, &f.slug));
         }

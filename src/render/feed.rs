@@ -1,0 +1,128 @@
+//! `feed.xml`: an Atom 1.0 feed (RFC 4287) of the site's articles and dated updates,
+//! newest first, for feed readers. Its links must be absolute, so it is written only
+//! for a site with a base URL.
+
+use std::str::FromStr;
+
+use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
+
+use super::updates::{self, every, ids};
+use super::urls::{Urls, page_path};
+use crate::model::Site;
+
+/// Where the feed is, in the output.
+pub const PATH: &str = "feed.xml";
+
+/// The most entries the feed lists: the newest. Feed readers fetch a feed often and
+/// show its latest entries; the site's own pages list everything.
+pub const ENTRIES: usize = 50;
+
+/// Why a site without a base URL gets no feed.
+pub const NO_BASE_URL: &str = "no feed.xml: a feed needs absolute links, so it is written only when base_url is set (in content/site.toml, or with --base-url)";
+
+/// Noon UTC of a `YYYY-MM-DD` day: a day has no time of its own, and noon keeps the
+/// day the same in every time zone a reader shows it in.
+fn at(day: &str) -> FixedDateTime {
+    FixedDateTime::from_str(&format!("{day}T12:00:00Z")).unwrap_or_default()
+}
+
+/// One entry, sorted by its day (newest first), then by its id.
+struct Item {
+    day: String,
+    entry: Entry,
+}
+
+/// The feed of `site`, or `None` without a base URL.
+pub fn feed(site: &Site) -> Option<String> {
+    let base = site.base_url.as_deref()?;
+    let urls = Urls::absolute(base);
+    let mut items: Vec<Item> = Vec::new();
+    for (slug, a) in &site.articles {
+        let url = urls.to(&page_path("articles", slug));
+        let day = crate::model::updates::latest(&a.updates).unwrap_or(&a.date);
+        items.push(Item {
+            day: day.to_string(),
+            entry: Entry {
+                title: Text::plain(a.title.as_str()),
+                id: url.clone(),
+                updated: at(day),
+                published: Some(at(&a.date)),
+                authors: a.byline.iter().map(|b| person(b)).collect(),
+                links: vec![alternate(url)],
+                summary: a.dek.as_deref().map(Text::plain),
+                ..Entry::default()
+            },
+        });
+    }
+    for page in every(site) {
+        let written_for = urls.to(&page.written_for);
+        for (u, id) in page.updates.iter().zip(ids(page.updates)) {
+            let url = format!("{}#{id}", urls.to(&page.path));
+            let html = updates::html(site, &urls, u, &id, &written_for);
+            items.push(Item {
+                day: u.date.clone(),
+                entry: Entry {
+                    title: Text::plain(format!("Updated: {}", page.title)),
+                    id: url.clone(),
+                    updated: at(&u.date),
+                    links: vec![alternate(url)],
+                    content: Some(Content {
+                        value: Some(html),
+                        content_type: Some("html".into()),
+                        ..Content::default()
+                    }),
+                    ..Entry::default()
+                },
+            });
+        }
+    }
+    items.sort_by(|a, b| b.day.cmp(&a.day).then_with(|| a.entry.id.cmp(&b.entry.id)));
+    items.truncate(ENTRIES);
+    let newest = items.first().map_or_else(
+        || {
+            site.articles
+                .values()
+                .map(|a| a.date.as_str())
+                .max()
+                .unwrap_or("1970-01-01")
+        },
+        |i| i.day.as_str(),
+    );
+    let feed = Feed {
+        title: Text::plain(site.title.as_str()),
+        id: base.to_string(),
+        updated: at(newest),
+        // RFC 4287 asks for an author of the feed unless every entry names one.
+        authors: vec![person(&site.title)],
+        links: vec![
+            Link {
+                href: format!("{base}{PATH}"),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Link::default()
+            },
+            alternate(base.to_string()),
+        ],
+        subtitle: site.description.as_deref().map(Text::plain),
+        lang: Some(site.language.clone()),
+        entries: items.into_iter().map(|i| i.entry).collect(),
+        ..Feed::default()
+    };
+    Some(feed.to_string())
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        name: name.to_string(),
+        ..Person::default()
+    }
+}
+
+fn alternate(href: String) -> Link {
+    Link {
+        href,
+        rel: "alternate".into(),
+        mime_type: Some("text/html".into()),
+        ..Link::default()
+    }
+}
