@@ -60,6 +60,11 @@ pub enum Command {
     },
     /// Validate the content and the links of the site it would write; write nothing.
     Check {
+        /// Rewrite each annotation or stance quote that is no longer in its article but
+        /// has exactly one passage at least 85% similar, printing each change as a diff;
+        /// nothing else is changed.
+        #[arg(long)]
+        fix_quotes: bool,
         /// How diagnostics are printed.
         #[command(flatten)]
         report: ReportArgs,
@@ -125,6 +130,13 @@ pub enum Command {
         /// Where the original can be read (an http(s) URL).
         #[arg(long, value_name = "URL")]
         source_url: Option<String>,
+        /// Replace the text of the existing article --slug with this one, keep its front
+        /// matter and add an update (of --date) saying so; then check the site.
+        #[arg(long, requires = "slug", conflicts_with_all = ["byline", "source", "source_url"])]
+        revise: bool,
+        /// With --revise: the text of the update [default: how many paragraphs changed].
+        #[arg(long, requires = "revise")]
+        note: Option<String>,
     },
 }
 

@@ -3,6 +3,9 @@
 //! `content/articles/SLUG.md`. `credit` reads the header and the credit in it.
 
 mod credit;
+pub mod revise;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 
@@ -229,19 +232,8 @@ fn valid_date(d: &str) -> bool {
     matches!(d.parse::<toml::value::Datetime>(), Ok(dt) if dt.date.is_some() && dt.time.is_none())
 }
 
-/// Imports `file` into the site at `root`; never overwrites an article.
-pub fn run(
-    root: &Path,
-    file: &Path,
-    date: Option<&str>,
-    slug: Option<&str>,
-    by: &Attribution,
-) -> Result<String> {
-    if let Some(url) = &by.source_url
-        && !crate::model::valid_url(url)
-    {
-        bail!("--source-url \"{url}\" is not an http(s) URL");
-    }
+/// The text of the plain-text article `file`, or why it cannot be read.
+fn read_text(file: &Path) -> Result<String> {
     if file.is_dir() {
         bail!(
             "{} is a folder: give the plain-text article's file",
@@ -256,8 +248,23 @@ pub fn run(
     }
     let bytes =
         std::fs::read(file).with_context(|| format!("failed to read {}", file.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", file.display()))?;
+    String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", file.display()))
+}
+
+/// Imports `file` into the site at `root`; never overwrites an article.
+pub fn run(
+    root: &Path,
+    file: &Path,
+    date: Option<&str>,
+    slug: Option<&str>,
+    by: &Attribution,
+) -> Result<String> {
+    if let Some(url) = &by.source_url
+        && !crate::model::valid_url(url)
+    {
+        bail!("--source-url \"{url}\" is not an http(s) URL");
+    }
+    let text = read_text(file)?;
     let parsed = parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let date = match date {
         Some(d) if valid_date(d) => d.to_string(),
@@ -321,94 +328,4 @@ pub fn run(
         ));
     }
     Ok(msg)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_headline_header_and_paragraphs() {
-        let p = parse("Head\n\nStand\nPic\nCap\n\nOne\n\nTwo\n").unwrap();
-        assert_eq!(p.title, "Head");
-        assert_eq!(
-            (p.dek.as_deref(), p.picture.as_deref(), p.caption.as_deref()),
-            (Some("Stand"), Some("Pic"), Some("Cap"))
-        );
-        assert_eq!(p.paragraphs, ["One", "Two"]);
-    }
-
-    #[test]
-    fn windows_line_endings_and_no_trailing_newline() {
-        let p = parse("Head\r\n\r\nStand\r\nPic\r\nCap\r\n\r\nOne\r\n\r\nTwo").unwrap();
-        assert_eq!(p.paragraphs, ["One", "Two"]);
-        assert_eq!(p.caption.as_deref(), Some("Cap"));
-    }
-
-    #[test]
-    fn no_standfirst() {
-        let p = parse("Head\n\nPic\nCap\n\nOne\n\nTwo\n").unwrap();
-        assert_eq!((p.dek, p.caption.as_deref()), (None, Some("Cap")));
-    }
-
-    #[test]
-    fn refuses_what_it_cannot_read() {
-        assert!(parse("").unwrap_err().contains("empty"));
-        assert!(
-            parse("Head\nmore head\n\nBody")
-                .unwrap_err()
-                .contains("headline")
-        );
-        assert!(parse("Head only\n").unwrap_err().contains("no paragraphs"));
-    }
-
-    #[test]
-    fn datelines_come_off_the_first_paragraph() {
-        for (text, dateline, rest) in [
-            (
-                "BOGOTA, Colombia — Talks began.",
-                "BOGOTA, Colombia",
-                "Talks began.",
-            ),
-            (
-                "WASHINGTON (AP) — Talks began.",
-                "WASHINGTON (AP)",
-                "Talks began.",
-            ),
-            (
-                "KYIV, Aug 18 (Reuters) - Talks began.",
-                "KYIV, Aug 18 (Reuters)",
-                "Talks began.",
-            ),
-            (
-                "BELÉM, Brazil – Talks began.",
-                "BELÉM, Brazil",
-                "Talks began.",
-            ),
-        ] {
-            assert_eq!(
-                split_dateline(text),
-                Some((dateline.to_string(), rest.to_string())),
-                "{text}"
-            );
-        }
-        for text in [
-            "U.S. President Donald Trump — who spoke — left.",
-            "NATO — the alliance — said no.",
-            "UKRAINE — a country at war.",
-            "Talks began — slowly.",
-            "NATO said so. Then — later — it changed.",
-            "THE END",
-        ] {
-            assert_eq!(split_dateline(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn slugs_from_headlines() {
-        assert_eq!(
-            slug_from("Trump Closes NATO Door on Ukraine!"),
-            "trump-closes-nato-door-on-ukraine"
-        );
-    }
 }

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod content;
 pub mod diagnostic;
+pub mod fix_quotes;
 pub mod import;
 pub mod init;
 pub mod markdown;

@@ -40,12 +40,24 @@ fn main() -> ExitCode {
             strict,
         )
         .map(|r| report(r, "built", &how)),
-        Command::Check { report: how } => explainer::check(&Options {
-            root,
-            output: None,
-            base_url: None,
-        })
-        .map(|r| report(r, "checked", &how)),
+        Command::Check {
+            fix_quotes,
+            report: how,
+        } => {
+            let fixed = if fix_quotes {
+                explainer::fix_quotes::run(&root).map(|said| print!("{said}"))
+            } else {
+                Ok(())
+            };
+            fixed.and_then(|()| {
+                explainer::check(&Options {
+                    root,
+                    output: None,
+                    base_url: None,
+                })
+                .map(|r| report(r, "checked", &how))
+            })
+        }
         Command::Serve {
             port,
             bind,
@@ -76,9 +88,32 @@ fn main() -> ExitCode {
             file,
             date,
             slug,
+            revise: true,
+            note,
+            ..
+        } => {
+            let date = date.unwrap_or_else(explainer::new::today);
+            let slug = slug.unwrap_or_default();
+            explainer::import::revise::run(&root, &file, &slug, &date, note.as_deref()).and_then(
+                |msg| {
+                    eprintln!("{msg}");
+                    explainer::check(&Options {
+                        root,
+                        output: None,
+                        base_url: None,
+                    })
+                    .map(|r| report(r, "revised", &ReportArgs::default()))
+                },
+            )
+        }
+        Command::Import {
+            file,
+            date,
+            slug,
             byline,
             source,
             source_url,
+            ..
         } => {
             let attribution = explainer::import::Attribution {
                 byline,
@@ -142,10 +177,14 @@ fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
     }
     if r.has_errors() {
         let n = r.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!(
-            "{n} error{} found; nothing was written",
-            if n == 1 { "" } else { "s" }
-        );
+        let errors = if n == 1 { "error" } else { "errors" };
+        if verb == "revised" {
+            eprintln!(
+                "{n} {errors} found after the revision (its text was written): `explainer check --fix-quotes` rewrites each quote that has one close passage"
+            );
+        } else {
+            eprintln!("{n} {errors} found; nothing was written");
+        }
         return ExitCode::from(1);
     }
     let warnings = r.diagnostics.len();

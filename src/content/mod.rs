@@ -8,6 +8,7 @@
 //! `front`) and `values` (URLs, dates, ids), `policy` warns about avoided sources, and
 //! `images` finds the pictures that front matter names (`measure` reads their size).
 
+pub mod edit;
 pub mod front;
 pub mod images;
 mod measure;

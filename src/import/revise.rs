@@ -1,0 +1,130 @@
+//! `explainer import REVISED.txt --slug EXISTING --revise`: a new version of an article
+//! already in the site. Its text is replaced; its front matter is kept as written, with
+//! one update added that says so. The quotes that no longer match are then `check`'s to
+//! report, each with the closest passage of the new text.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use super::{parse, plain_to_markdown};
+use crate::content::edit::Edit;
+
+/// Replaces the text of article `slug` of the site at `root` with that of `file`, and
+/// adds an update of `date` saying `note` (or how many paragraphs changed).
+pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>) -> Result<String> {
+    let rel = format!("content/articles/{slug}.md");
+    let path = root.join(&rel);
+    if !path.is_file() {
+        bail!(
+            "{rel} does not exist: --revise replaces the text of an article of the site (without --revise, import adds a new one)"
+        );
+    }
+    let text = super::read_text(file)?;
+    let parsed = parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let mut edit = Edit::open(&path, &rel)?;
+    let paragraphs: Vec<String> = parsed
+        .paragraphs
+        .iter()
+        .map(|t| plain_to_markdown(t))
+        .collect();
+    let changed = changed_paragraphs(&edit.body, &paragraphs);
+    let note = match note {
+        Some(n) if n.trim().is_empty() => bail!("--note is empty: say what changed"),
+        Some(n) => n.to_string(),
+        None => format!(
+            "The text was revised: {} of {} changed or new.",
+            crate::plural::counted(changed, "paragraph", "paragraphs"),
+            paragraphs.len()
+        ),
+    };
+    add_update(&mut edit.front, date, &note)?;
+    edit.body = format!("\n{}\n", paragraphs.join("\n\n"));
+    if edit.after() == edit.before {
+        bail!("{rel} already has this text: nothing was written");
+    }
+    edit.write()?;
+    Ok(format!(
+        "revised {rel}: {} paragraphs, {changed} changed or new; added the update of {date}",
+        paragraphs.len()
+    ))
+}
+
+/// How many of `new` paragraphs are not paragraphs of `old_body` as they were.
+fn changed_paragraphs(old_body: &str, new: &[String]) -> usize {
+    let old: std::collections::BTreeSet<&str> = old_body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    new.iter().filter(|p| !old.contains(p.trim())).count()
+}
+
+/// Adds `{ date, text }` to the `updates` of a front matter, making the key if needed.
+fn add_update(front: &mut toml_edit::DocumentMut, date: &str, text: &str) -> Result<()> {
+    let day: toml_edit::Datetime = date
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--date \"{date}\" is not a date like 2025-08-18"))?;
+    let mut entry = toml_edit::InlineTable::new();
+    entry.insert("date", toml_edit::Value::from(day));
+    entry.insert("text", toml_edit::Value::from(text));
+    match front.get_mut("updates") {
+        None => {
+            let mut list = toml_edit::Array::new();
+            list.push(entry);
+            front.insert("updates", toml_edit::value(list));
+        }
+        Some(toml_edit::Item::Value(toml_edit::Value::Array(list))) => {
+            entry
+                .decor_mut()
+                .set_prefix(if list.is_empty() { "" } else { " " });
+            list.push_formatted(toml_edit::Value::InlineTable(entry));
+        }
+        Some(toml_edit::Item::ArrayOfTables(tables)) => {
+            let mut table = toml_edit::Table::new();
+            for (k, v) in entry.iter() {
+                table.insert(k, toml_edit::value(v.clone()));
+            }
+            tables.push(table);
+        }
+        Some(_) => bail!("the article's `updates` is not an array: fix it, then revise again"),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn added(front: &str) -> String {
+        let mut doc: toml_edit::DocumentMut = front.parse().unwrap();
+        add_update(&mut doc, "2025-08-20", "Revised.").unwrap();
+        doc.to_string()
+    }
+
+    #[test]
+    fn an_update_is_added_to_the_updates_as_they_are_written() {
+        assert_eq!(
+            added("title = \"T\"\ndate = 2025-08-18\n"),
+            "title = \"T\"\ndate = 2025-08-18\nupdates = [{ date = 2025-08-20, text = \"Revised.\" }]\n"
+        );
+        assert_eq!(
+            added("title = \"T\"\nupdates = [{ date = 2025-08-19, text = \"A.\" }] # kept\n"),
+            "title = \"T\"\nupdates = [{ date = 2025-08-19, text = \"A.\" }, { date = 2025-08-20, text = \"Revised.\" }] # kept\n"
+        );
+        assert_eq!(
+            added("title = \"T\"\n\n[[updates]]\ndate = 2025-08-19\ntext = \"A.\"\n"),
+            "title = \"T\"\n\n[[updates]]\ndate = 2025-08-19\ntext = \"A.\"\n\n[[updates]]\ndate = 2025-08-20\ntext = \"Revised.\"\n"
+        );
+    }
+
+    #[test]
+    fn paragraphs_as_they_were_do_not_count_as_changed() {
+        let new = [
+            "One.".to_string(),
+            "Two, revised.".to_string(),
+            "Three.".to_string(),
+        ];
+        assert_eq!(changed_paragraphs("\nOne.\n\nTwo.\n\nThree.\n", &new), 1);
+    }
+}

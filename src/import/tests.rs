@@ -1,0 +1,88 @@
+//! The reading of plain-text articles.
+
+use super::*;
+
+#[test]
+fn reads_headline_header_and_paragraphs() {
+    let p = parse("Head\n\nStand\nPic\nCap\n\nOne\n\nTwo\n").unwrap();
+    assert_eq!(p.title, "Head");
+    assert_eq!(
+        (p.dek.as_deref(), p.picture.as_deref(), p.caption.as_deref()),
+        (Some("Stand"), Some("Pic"), Some("Cap"))
+    );
+    assert_eq!(p.paragraphs, ["One", "Two"]);
+}
+
+#[test]
+fn windows_line_endings_and_no_trailing_newline() {
+    let p = parse("Head\r\n\r\nStand\r\nPic\r\nCap\r\n\r\nOne\r\n\r\nTwo").unwrap();
+    assert_eq!(p.paragraphs, ["One", "Two"]);
+    assert_eq!(p.caption.as_deref(), Some("Cap"));
+}
+
+#[test]
+fn no_standfirst() {
+    let p = parse("Head\n\nPic\nCap\n\nOne\n\nTwo\n").unwrap();
+    assert_eq!((p.dek, p.caption.as_deref()), (None, Some("Cap")));
+}
+
+#[test]
+fn refuses_what_it_cannot_read() {
+    assert!(parse("").unwrap_err().contains("empty"));
+    assert!(
+        parse("Head\nmore head\n\nBody")
+            .unwrap_err()
+            .contains("headline")
+    );
+    assert!(parse("Head only\n").unwrap_err().contains("no paragraphs"));
+}
+
+#[test]
+fn datelines_come_off_the_first_paragraph() {
+    for (text, dateline, rest) in [
+        (
+            "BOGOTA, Colombia — Talks began.",
+            "BOGOTA, Colombia",
+            "Talks began.",
+        ),
+        (
+            "WASHINGTON (AP) — Talks began.",
+            "WASHINGTON (AP)",
+            "Talks began.",
+        ),
+        (
+            "KYIV, Aug 18 (Reuters) - Talks began.",
+            "KYIV, Aug 18 (Reuters)",
+            "Talks began.",
+        ),
+        (
+            "BELÉM, Brazil – Talks began.",
+            "BELÉM, Brazil",
+            "Talks began.",
+        ),
+    ] {
+        assert_eq!(
+            split_dateline(text),
+            Some((dateline.to_string(), rest.to_string())),
+            "{text}"
+        );
+    }
+    for text in [
+        "U.S. President Donald Trump — who spoke — left.",
+        "NATO — the alliance — said no.",
+        "UKRAINE — a country at war.",
+        "Talks began — slowly.",
+        "NATO said so. Then — later — it changed.",
+        "THE END",
+    ] {
+        assert_eq!(split_dateline(text), None, "{text}");
+    }
+}
+
+#[test]
+fn slugs_from_headlines() {
+    assert_eq!(
+        slug_from("Trump Closes NATO Door on Ukraine!"),
+        "trump-closes-nato-door-on-ukraine"
+    );
+}

@@ -1,0 +1,153 @@
+//! A revised article: `import --revise` replaces its text and logs an update; `check`
+//! then names, for each quote that no longer matches, the closest passage of the new
+//! text; `check --fix-quotes` rewrites only quotes with one close passage, saying each
+//! change as a diff, and nothing else.
+
+mod common;
+
+use common::*;
+
+/// The small site, with a note and a stance on passages that the revision changes.
+fn site() -> TempSite {
+    let site = TempSite::new(&small_site());
+    site.write(
+        ARTICLE,
+        "+++\n# Kept as written.\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones on Monday.\n\nBob Jones left early, before the vote.\n\nThe talks will go on next week in Geneva.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones on Monday.\"\n+++\n\nWhy talks matter.\n",
+    );
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early, before the vote\"  # the passage\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+    );
+    site.write(
+        "content/annotations/geneva.md",
+        "+++\nquote = \"next week in Geneva\"\nkind = \"context\"\n+++\n\nA neutral venue.\n",
+    );
+    site
+}
+
+const REVISED: &str = "Story\n\nA standfirst.\n\nAlice Smith met Bob Jones on Tuesday.\n\nBob Jones left early before the vote.\n\nThe talks end.\n";
+
+fn read(site: &TempSite, path: &str) -> String {
+    std::fs::read_to_string(site.root().join(path)).unwrap()
+}
+
+/// The path of the revised text, written into the site's folder.
+fn revised(site: &TempSite) -> String {
+    site.write("revised.txt", REVISED);
+    site.root().join("revised.txt").display().to_string()
+}
+
+fn revise(site: &TempSite) -> std::process::Output {
+    explainer(
+        &[
+            "import",
+            &revised(site),
+            "--slug",
+            "story",
+            "--revise",
+            "--date",
+            "2025-01-09",
+        ],
+        site.root(),
+    )
+}
+
+#[test]
+fn a_revision_replaces_the_text_keeps_the_front_matter_and_logs_an_update() {
+    let site = site();
+    let out = revise(&site);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        read(&site, ARTICLE),
+        "+++\n# Kept as written.\ntitle = \"Story\"\ndate = 2025-01-02\nupdates = [{ date = 2025-01-09, text = \"The text was revised: 3 paragraphs of 3 changed or new.\" }]\n+++\n\nAlice Smith met Bob Jones on Tuesday.\n\nBob Jones left early before the vote.\n\nThe talks end.\n"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("revised content/articles/story.md: 3 paragraphs, 3 changed or new; added the update of 2025-01-09"), "{err}");
+    for want in [
+        "error: content/annotations/left.md:2: quote not found in article \"story\": \"left early, before the vote\" (closest: \"left early before the vote\" in p2, 96% similar)",
+        "error: content/positions/talks.md:8: quote not found in article \"story\": \"Alice Smith met Bob Jones on Monday.\" (closest: \"Alice Smith met Bob Jones on Tuesday.\" in p1, 89% similar)",
+        "error: content/annotations/geneva.md:2: quote not found in article \"story\": \"next week in Geneva\" (no passage of the article is 70% similar or more)",
+    ] {
+        assert!(err.contains(want), "missing {want}\n{err}");
+    }
+    assert!(
+        err.contains("3 errors found after the revision (its text was written)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fix_quotes_rewrites_only_quotes_with_one_close_passage_and_shows_each_change() {
+    let site = site();
+    revise(&site);
+    // A second passage as close as the first: that quote is left to the writer.
+    let article = read(&site, ARTICLE).replace(
+        "The talks end.",
+        "The talks end.\n\nAlice Smith met Bob Jones on Sunday.",
+    );
+    site.write(ARTICLE, &article);
+    let before = |p: &str| read(&site, p);
+    let (talks, geneva) = (
+        before("content/positions/talks.md"),
+        before("content/annotations/geneva.md"),
+    );
+    // Without the flag, check rewrites nothing.
+    let plain = explainer(&["check"], site.root());
+    assert_eq!(plain.status.code(), Some(1));
+    assert_eq!(
+        read(&site, "content/annotations/left.md"),
+        "+++\nquote = \"left early, before the vote\"  # the passage\nkind = \"context\"\n+++\n\nHe had another meeting.\n"
+    );
+    let out = explainer(&["check", "--fix-quotes"], site.root());
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(
+        said,
+        "--- a/content/annotations/left.md\n+++ b/content/annotations/left.md\n@@ -1,3 +1,3 @@\n +++\n-quote = \"left early, before the vote\"  # the passage\n+quote = \"left early before the vote\"  # the passage\n kind = \"context\"\nfixed content/annotations/left.md: quote \"left early, before the vote\" is now \"left early before the vote\" (96% similar)\n"
+    );
+    assert_eq!(
+        read(&site, "content/annotations/left.md"),
+        "+++\nquote = \"left early before the vote\"  # the passage\nkind = \"context\"\n+++\n\nHe had another meeting.\n"
+    );
+    assert_eq!(
+        read(&site, "content/positions/talks.md"),
+        talks,
+        "two close passages"
+    );
+    assert_eq!(
+        read(&site, "content/annotations/geneva.md"),
+        geneva,
+        "none close"
+    );
+    // What is left is still reported, and nothing of the fixed one.
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("left.md"), "{err}");
+    assert!(err.contains("content/positions/talks.md:8:"), "{err}");
+    assert!(err.contains("content/annotations/geneva.md:2:"), "{err}");
+    // Nothing left to fix: a second run changes nothing.
+    let again = explainer(&["check", "--fix-quotes"], site.root());
+    assert!(String::from_utf8_lossy(&again.stdout).starts_with("no quote to fix"));
+}
+
+#[test]
+fn a_revision_needs_an_article_that_exists() {
+    let site = site();
+    let file = revised(&site);
+    let out = explainer(
+        &["import", &file, "--slug", "nope", "--revise"],
+        site.root(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error: content/articles/nope.md does not exist: --revise replaces the text of an article of the site"),
+        "{}",
+        stderr(&out)
+    );
+    let out = explainer(&["import", &file, "--revise"], site.root());
+    assert_eq!(out.status.code(), Some(2), "--revise without --slug");
+    assert!(stderr(&out).contains("--slug"), "{}", stderr(&out));
+}
