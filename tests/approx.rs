@@ -130,3 +130,41 @@ proptest! {
         );
     }
 }
+
+/// Words of a small vocabulary (so that near matches are common), as ASCII text.
+fn words(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop::sample::select(vec![
+            "the", "vote", "votes", "NATO", "talks", "a", "Kyiv", ",",
+        ]),
+        0..max,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Against an independent crate: `triple_accel`'s Levenshtein search finds the same
+    /// least distance within `k` (on ASCII, where its bytes are our characters).
+    #[test]
+    fn the_least_distance_agrees_with_triple_accel(p in words(12), t in words(80), k in 0u32..20) {
+        prop_assume!(!p.is_empty());
+        let indexed = Text::new(t.clone());
+        let searcher = Searcher::new(&p, &indexed);
+        let ours = searcher.find(&indexed, k as usize, 1).first().map(|m| m.distance as u32);
+        let theirs = triple_accel::levenshtein::levenshtein_search_simd_with_opts(
+            p.as_bytes(),
+            t.as_bytes(),
+            k,
+            triple_accel::SearchType::Best,
+            triple_accel::levenshtein::LEVENSHTEIN_COSTS,
+            false,
+        )
+        .map(|m| m.k)
+        .min();
+        // A match of the whole pattern's length in edits is no match at all for us.
+        let theirs = theirs.filter(|&d| (d as usize) < p.len());
+        prop_assert_eq!(ours, theirs, "{:?} in {:?}", p, t);
+    }
+}
