@@ -424,3 +424,58 @@ fn every_error_is_reported_not_just_the_first() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_front_matter_error_does_not_hide_the_errors_of_the_body() {
+    let got = errors_with(&[
+        (
+            ARTICLE,
+            "+++\ntitle = \"Story\"\ndate = 2025-01-02\ncolour = \"red\"\n+++\n\nAlice Smith met [[bob-jone]].\n\nSee [the profile](../../actors/nobody/).\n",
+        ),
+        (
+            ACTOR,
+            "+++\nname = \"Alice Smith\"\nkind = \"persn\"\n+++\n\nShe met [[bob-jone]].\n",
+        ),
+    ]);
+    for want in [
+        "error: content/actors/alice-smith.md:3: unknown variant `persn`",
+        "error: content/actors/alice-smith.md:6: [[bob-jone]] links to no article, actor or position (did you mean \"bob-jones\"?)",
+        "error: content/articles/story.md:4: unknown key \"colour\"",
+        "error: content/articles/story.md:7: [[bob-jone]] links to no article, actor or position (did you mean \"bob-jones\"?)",
+        "error: content/articles/story.md:9: links to \"../../actors/nobody/\", which is not in the site",
+    ] {
+        assert!(
+            got.iter().any(|g| g.starts_with(want)),
+            "missing {want:?} in\n{}",
+            got.join("\n")
+        );
+    }
+}
+
+#[test]
+fn control_characters_are_dropped_from_the_page_with_a_warning_at_their_line() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        ARTICLE,
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\u{1b}\n\nBob Jones left\u{7} early\u{85}.\n",
+    );
+    let report = site.build();
+    let said: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        said,
+        [
+            "warning: content/articles/story.md:6: 1 control character dropped: U+001B (invisible, and not allowed in a web page) (delete it from the file)",
+            "warning: content/articles/story.md:8: 2 control characters dropped: U+0007, U+0085 (invisible, and not allowed in a web page) (delete them from the file)",
+        ]
+    );
+    let html = std::fs::read_to_string(site.out().join("articles/story/index.html")).unwrap();
+    assert!(
+        !html
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    );
+    assert!(
+        html.contains("early</mark>"),
+        "the visible rest is kept: {html}"
+    );
+}

@@ -137,6 +137,9 @@ pub struct Unparsed {
     pub slug: String,
     /// The file, relative to the site root.
     pub path: String,
+    /// Its body and the line it starts on, when the file has front matter that did not
+    /// parse: its links are still checked, so that one run shows every problem.
+    pub body: Option<(Arc<str>, usize)>,
 }
 
 /// The folders of `content/` and what they hold.

@@ -19,6 +19,7 @@ pub(super) fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> O
                 .strip_prefix('\u{feff}')
                 .map(str::to_string)
                 .unwrap_or(text);
+            let text = drop_controls(path, text, diags);
             if text.is_ascii() {
                 return Some(text);
             }
@@ -41,6 +42,58 @@ pub(super) fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> O
             None
         }
     }
+}
+
+/// Whether `c` is a control character that HTML does not allow in a page (C0 but tab,
+/// line feed and carriage return; DEL; C1): pasted copy brings terminal escapes and
+/// such, invisible in an editor.
+fn is_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7f}'
+}
+
+/// `text` without its control characters, each line that had any warned about.
+fn drop_controls(path: &str, text: String, diags: &mut Vec<Diagnostic>) -> String {
+    let any = text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2);
+    if !any || !text.chars().any(is_control) {
+        return text;
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        let found: Vec<String> = line
+            .chars()
+            .filter(|&c| is_control(c))
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect();
+        if !found.is_empty() {
+            let mut names = found.clone();
+            names.dedup();
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    Some(i + 1),
+                    format!(
+                        "{} dropped: {} (invisible, and not allowed in a web page)",
+                        crate::plural::counted(
+                            found.len(),
+                            "control character",
+                            "control characters"
+                        ),
+                        names.join(", ")
+                    ),
+                )
+                .with_hint(Some(
+                    if found.len() == 1 {
+                        "delete it from the file"
+                    } else {
+                        "delete them from the file"
+                    }
+                    .into(),
+                )),
+            );
+        }
+    }
+    text.chars().filter(|&c| !is_control(c)).collect()
 }
 
 /// A file split at its `+++` lines.
@@ -120,25 +173,31 @@ pub(super) fn slug_of(path: &str) -> String {
     name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
+/// The body of a file whose front matter did not parse, and the line it starts on.
+pub(super) type Body = Option<(Arc<str>, usize)>;
+
 /// The content file at `path` (relative to the root) of text `text`, when its front
-/// matter is there and parses; its problems go to `diags` either way.
+/// matter is there and parses (else its body, when the front matter is there but does
+/// not parse); its problems go to `diags` either way.
 pub(super) fn parse_file<F: Front>(
     path: String,
     text: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Option<SourceFile<F>> {
+) -> Result<SourceFile<F>, Body> {
     let slug = slug_of(&path);
     placeholders(&path, text, diags);
     let split = match split_front_matter(text) {
         Ok(split) => split,
         Err(d) => {
             diags.push(Diagnostic { path, ..d });
-            return None;
+            return Err(None);
         }
     };
     let lines = LineMap::new(split.front, split.front_line);
-    let front = parse_toml(&path, split.front, &lines, diags)?;
-    Some(SourceFile {
+    let Some(front) = parse_toml(&path, split.front, &lines, diags) else {
+        return Err(Some((Arc::from(split.body), split.body_line)));
+    };
+    Ok(SourceFile {
         path,
         slug,
         front,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use super::read::{Folder, link_stays_inside, outside_link, parse_file, slug_of, utf8};
+use super::read::{Body, Folder, link_stays_inside, outside_link, parse_file, slug_of, utf8};
 use super::schema::Front;
 use super::{SourceFile, Unparsed};
 use crate::content::front::{ActorFront, AnnotationFront, ArticleFront, PositionFront};
@@ -30,7 +30,7 @@ pub struct FileCache {
 type Stamp = Option<(std::time::SystemTime, u64)>;
 
 /// What parsing one file gave: the file, or nothing, and its diagnostics.
-type Parsed<F> = Arc<(Option<Arc<SourceFile<F>>>, Vec<Diagnostic>)>;
+type Parsed<F> = Arc<(Result<Arc<SourceFile<F>>, Body>, Vec<Diagnostic>)>;
 
 /// What a load found in one kind's folder, in the order of the walk (by name).
 struct Listing<F> {
@@ -219,7 +219,7 @@ fn read_text<F: Front>(path: &str, bytes: Vec<u8>) -> Read<F> {
         }
         None => match d.pop() {
             Some(diag) => Read::NotText(diag, slug_of(path)),
-            None => Read::Parsed(Arc::new((None, d))),
+            None => Read::Parsed(Arc::new((Err(None), d))),
         },
     }
 }
@@ -325,7 +325,7 @@ fn walk_kind<F: Front + Send + Sync>(
             Some(read) => read,
             // Not reached: the stamp was found in `known` just above.
             None => Read::Parsed(Arc::new((
-                None,
+                Err(None),
                 vec![Diagnostic::error(
                     &rel,
                     None,
@@ -357,6 +357,7 @@ fn gather<F>(
                 kind,
                 slug: slug.clone(),
                 path: path.clone(),
+                body: None,
             });
         }
     }
@@ -365,11 +366,12 @@ fn gather<F>(
         if let Entry::File(path, _, Read::Parsed(result)) = entry {
             diags.extend(result.1.iter().cloned());
             match &result.0 {
-                Some(file) => out.push(Arc::clone(file)),
-                None => unparsed.push(Unparsed {
+                Ok(file) => out.push(Arc::clone(file)),
+                Err(body) => unparsed.push(Unparsed {
                     kind,
                     slug: slug_of(path),
                     path: path.clone(),
+                    body: body.clone(),
                 }),
             }
         }

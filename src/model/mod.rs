@@ -12,6 +12,7 @@ pub mod quote_help;
 mod resolve;
 mod slugs;
 mod stances;
+mod unparsed;
 pub mod update;
 pub mod updates;
 

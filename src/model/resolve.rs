@@ -236,6 +236,7 @@ pub(super) fn resolve_requests(
         site.image_hosts = crate::content::images::allowed_hosts(cfg);
     }
     register_slugs(raw, &mut cx);
+    super::unparsed::check_bodies(&mut cx, raw);
     cx.actor_names = std::sync::Arc::new(super::slugs::names_for_hints(raw));
     let names = actor_names(raw, &mut cx);
     // The automaton is built only if an article needs reading (and kept by the cache).

@@ -100,6 +100,26 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         }
         updates(f, &f.front.updates, &pages, &mut out);
     }
+    // The body of a file whose front matter did not parse, as it would show.
+    for u in raw.unparsed.iter().filter(|u| only(&u.path)) {
+        let Some((text, first)) = &u.body else {
+            continue;
+        };
+        let pages = match (u.kind, only_article) {
+            ("annotations", Some(article)) => vec![page("articles", article)],
+            ("annotations", None) => continue,
+            (kind, _) => vec![page(kind, &u.slug)],
+        };
+        markdown_links(text, u.kind != "articles", &mut |link, at| {
+            out.push(WrittenLink {
+                link,
+                path: u.path.clone(),
+                line: first + text[..at.min(text.len())].matches('\n').count(),
+                pages: pages.clone(),
+                key: false,
+            })
+        });
+    }
     out
 }
 

@@ -1,0 +1,17 @@
+//! Files whose front matter did not parse still have a body: its links are checked all
+//! the same, so that a run reports the body's problems together with the front
+//! matter's, and the writer does not fix one only to meet the other.
+
+use super::resolve::Ctx;
+use crate::content::RawSite;
+
+/// Checks the `[[wikilinks]]` and link syntax of the bodies of `raw.unparsed`.
+pub(super) fn check_bodies(cx: &mut Ctx<'_>, raw: &RawSite) {
+    for u in &raw.unparsed {
+        if let Some((body, first)) = &u.body {
+            cx.wikilinks(&u.path, body, &|at| {
+                first + body[..at.min(body.len())].matches('\n').count()
+            });
+        }
+    }
+}
