@@ -157,3 +157,24 @@ fn a_short_note_with_one_source_lives_on_its_article_alone() {
     );
     assert!(!shown.contains("The whole note"), "{shown}");
 }
+
+#[test]
+fn raw_html_links_of_a_note_lead_from_its_page_too() {
+    let site = TempSite::new(&small_site());
+    site.write("static/files/brief.txt", "A brief.");
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n\nSee <a href=\"../../files/brief.txt\">the brief</a>, <img src=\"../../files/brief.txt\" alt=\"x\"> and [the text](../../files/brief.txt).\n",
+    );
+    site.build();
+    let page = site.page("articles/story/notes/left/index.html");
+    assert_eq!(
+        hrefs(&page, ".prose a[href$=\"brief.txt\"]"),
+        ["../../../../files/brief.txt", "../../../../files/brief.txt"]
+    );
+    let srcs: Vec<&str> = page
+        .select(&sel(".prose img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(srcs, ["../../../../files/brief.txt"]);
+}

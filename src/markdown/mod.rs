@@ -286,8 +286,31 @@ pub fn to_html_rebased(body: &str, resolve: Resolve<'_>, ns: &str, base: &str) -
         {
             *dest_url = rebase(base, dest_url).into();
         }
+        if let Event::Html(piece) | Event::InlineHtml(piece) = event {
+            *piece = rebase_html(base, piece).into();
+        }
     }
     render(events, kept_html, body.len())
+}
+
+/// A piece of raw HTML with the relative URLs of its `href` and `src` attributes
+/// rebased as `rebase` does, read by the same tokenizer as the link check.
+fn rebase_html(base: &str, piece: &str) -> String {
+    use crate::render::scan::{Attribute, attribute_spans};
+    let mut out = String::with_capacity(piece.len() + 16);
+    let mut done = 0;
+    attribute_spans(piece, |attribute, value, span| {
+        if attribute == Attribute::Link && is_relative(&value) {
+            let url = rebase(base, &value)
+                .replace('&', "&amp;")
+                .replace('"', "&quot;");
+            out.push_str(&piece[done..span.start]);
+            out.push_str(&url);
+            done = span.end;
+        }
+    });
+    out.push_str(&piece[done..]);
+    out
 }
 
 /// `url`, relative to a page, made relative to the page `base` leads from (a folder path
@@ -339,6 +362,25 @@ pub fn to_html_with_lead(body: &str, resolve: Resolve<'_>, lead: &str, ns: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_html_urls_are_rebased_as_a_browser_reads_them() {
+        assert_eq!(
+            rebase_html("../../", "<a href=x.html?a=1&amp;b=2 title=\"href=y\">"),
+            "<a href=../../x.html?a=1&amp;b=2 title=\"href=y\">"
+        );
+        assert_eq!(
+            rebase_html(
+                "../../",
+                "<img src='p.png' alt=\"\"> <a href=\"https://e.org/\">"
+            ),
+            "<img src='../../p.png' alt=\"\"> <a href=\"https://e.org/\">"
+        );
+        assert_eq!(
+            rebase_html("a/", "<!-- <a href=\"x\"> -->"),
+            "<!-- <a href=\"x\"> -->"
+        );
+    }
 
     #[test]
     fn a_rebased_link_climbs_out_of_the_folders_of_its_base() {

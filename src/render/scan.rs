@@ -60,6 +60,17 @@ const ENDS: [u8; 256] = {
 /// Calls `found` with each `href`, `src` and `id` value of an HTML page, entities
 /// decoded, in page order, with the byte offset of the value in `html`.
 pub fn attributes<'h>(html: &'h str, mut found: impl FnMut(Attribute, Cow<'h, str>, usize)) {
+    attribute_spans(html, |attribute, value, span| {
+        found(attribute, value, span.start)
+    });
+}
+
+/// `attributes`, with the byte range of each value as written in `html` (without its
+/// quotes).
+pub fn attribute_spans<'h>(
+    html: &'h str,
+    mut found: impl FnMut(Attribute, Cow<'h, str>, std::ops::Range<usize>),
+) {
     let b = html.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -103,7 +114,7 @@ pub fn attributes<'h>(html: &'h str, mut found: impl FnMut(Attribute, Cow<'h, st
             break; // cut off
         }
         for &(attribute, s, e) in &pending {
-            found(attribute, decode(&html[s..e]), s);
+            found(attribute, decode(&html[s..e]), s..e);
         }
         i = end;
         let name = &b[name.0..name.1];
