@@ -26,68 +26,81 @@ fn at(day: &str) -> FixedDateTime {
     FixedDateTime::from_str(&format!("{day}T12:00:00Z")).unwrap_or_default()
 }
 
-/// One entry, sorted by its day (newest first), then by its id.
-struct Item {
-    day: String,
-    entry: Entry,
+/// What an entry is of: an article, or update `1` of the page `0` of `every`.
+enum Of<'s> {
+    Article(&'s str),
+    Update(usize, usize),
+}
+
+/// One entry to be: its day (sorted newest first), its id (then by id), and what it is
+/// of. Only the entries kept are made, so that a big site's feed costs little.
+struct Item<'s> {
+    day: &'s str,
+    id: String,
+    of: Of<'s>,
 }
 
 /// The feed of `site`, or `None` without a base URL.
 pub fn feed(site: &Site) -> Option<String> {
     let base = site.base_url.as_deref()?;
     let urls = Urls::absolute(base);
+    let pages = every(site);
     let mut items: Vec<Item> = Vec::new();
     for (slug, a) in &site.articles {
-        let url = urls.to(&page_path("articles", slug));
-        let day = crate::model::updates::latest(&a.updates).unwrap_or(&a.date);
         items.push(Item {
-            day: day.to_string(),
-            entry: Entry {
-                title: Text::plain(a.title.as_str()),
-                id: url.clone(),
-                updated: at(day),
-                published: Some(at(&a.date)),
-                authors: a.byline.iter().map(|b| person(b)).collect(),
-                links: vec![alternate(url)],
-                summary: a.dek.as_deref().map(Text::plain),
-                ..Entry::default()
-            },
+            day: crate::model::updates::latest(&a.updates).unwrap_or(&a.date),
+            id: urls.to(&page_path("articles", slug)),
+            of: Of::Article(slug),
         });
     }
-    for page in every(site) {
-        let written_for = urls.to(&page.written_for);
-        for (u, id) in page.updates.iter().zip(ids(page.updates)) {
-            let url = format!("{}#{id}", urls.to(&page.path));
-            let html = updates::html(site, &urls, u, &id, &written_for);
+    for (p, page) in pages.iter().enumerate() {
+        for (i, (u, id)) in page.updates.iter().zip(ids(page.updates)).enumerate() {
             items.push(Item {
-                day: u.date.clone(),
-                entry: Entry {
+                day: &u.date,
+                id: format!("{}#{id}", urls.to(&page.path)),
+                of: Of::Update(p, i),
+            });
+        }
+    }
+    items.sort_unstable_by(|a, b| b.day.cmp(a.day).then_with(|| a.id.cmp(&b.id)));
+    items.truncate(ENTRIES);
+    let entries: Vec<Entry> = items
+        .iter()
+        .map(|item| match item.of {
+            Of::Article(slug) => {
+                let a = &site.articles[slug];
+                Entry {
+                    title: Text::plain(a.title.as_str()),
+                    id: item.id.clone(),
+                    updated: at(item.day),
+                    published: Some(at(&a.date)),
+                    authors: a.byline.iter().map(|b| person(b)).collect(),
+                    links: vec![alternate(item.id.clone())],
+                    summary: a.dek.as_deref().map(Text::plain),
+                    ..Entry::default()
+                }
+            }
+            Of::Update(p, i) => {
+                let page = &pages[p];
+                let u = &page.updates[i];
+                let anchor = item.id.rsplit('#').next().unwrap_or_default();
+                let html = updates::html(site, &urls, u, anchor, &urls.to(&page.written_for));
+                Entry {
                     title: Text::plain(format!("Updated: {}", page.title)),
-                    id: url.clone(),
-                    updated: at(&u.date),
-                    links: vec![alternate(url)],
+                    id: item.id.clone(),
+                    updated: at(item.day),
+                    links: vec![alternate(item.id.clone())],
                     content: Some(Content {
                         value: Some(html),
                         content_type: Some("html".into()),
                         ..Content::default()
                     }),
                     ..Entry::default()
-                },
-            });
-        }
-    }
-    items.sort_by(|a, b| b.day.cmp(&a.day).then_with(|| a.entry.id.cmp(&b.entry.id)));
-    items.truncate(ENTRIES);
-    let newest = items.first().map_or_else(
-        || {
-            site.articles
-                .values()
-                .map(|a| a.date.as_str())
-                .max()
-                .unwrap_or("1970-01-01")
-        },
-        |i| i.day.as_str(),
-    );
+                }
+            }
+        })
+        .collect();
+    let newest = items.first().map_or("1970-01-01", |i| i.day);
     let feed = Feed {
         title: Text::plain(site.title.as_str()),
         id: base.to_string(),
@@ -105,7 +118,7 @@ pub fn feed(site: &Site) -> Option<String> {
         ],
         subtitle: site.description.as_deref().map(Text::plain),
         lang: Some(site.language.clone()),
-        entries: items.into_iter().map(|i| i.entry).collect(),
+        entries,
         ..Feed::default()
     };
     Some(feed.to_string())
