@@ -21,7 +21,7 @@ pub(super) struct Job<'a> {
     pub(super) build: Box<BuildContext<'a>>,
 }
 
-fn meta(
+pub(super) fn meta(
     site: &Site,
     urls: &Urls,
     path: &str,
@@ -90,7 +90,7 @@ impl PageMeta {
     }
 }
 
-fn context<T: Serialize>(
+pub(super) fn context<T: Serialize>(
     view: &SiteView,
     urls: &Urls,
     page: PageMeta,
@@ -301,6 +301,7 @@ pub(super) fn jobs<'a>(
             |d| d.pager.as_ref(),
         );
     }
+    super::timeline::push_jobs(&mut jobs, site, view);
     jobs.push(Job {
         path: "404.html".into(),
         template: "404.html",
@@ -314,7 +315,7 @@ pub(super) fn jobs<'a>(
 }
 
 /// Jobs, but only of the pages a render wants.
-struct Wanted<'a, 'w> {
+pub(super) struct Wanted<'a, 'w> {
     jobs: Vec<Job<'a>>,
     wanted: &'w (dyn Fn(&str) -> bool + Sync),
 }
@@ -325,7 +326,7 @@ impl<'a> Wanted<'a, '_> {
         (self.wanted)(&super::urls::file_of(path))
     }
 
-    fn push(&mut self, job: Job<'a>) {
+    pub(super) fn push(&mut self, job: Job<'a>) {
         if self.wants(&job.path) {
             self.jobs.push(job);
         }

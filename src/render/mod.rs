@@ -15,9 +15,11 @@ pub mod narrow;
 pub mod notes;
 pub mod pages;
 pub mod paging;
+mod plain;
 pub mod plan;
 pub mod scan;
 pub mod templates;
+pub mod timeline;
 pub mod urls;
 pub mod views;
 pub mod written;
@@ -53,6 +55,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .map(str::to_string)
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
+    paths.extend(timeline::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
         ("actors", site.actors.keys().collect()),
@@ -177,6 +180,7 @@ pub fn render_pages(
         language: site.language.clone(),
         base_url: site.base_url.clone(),
         articles: site.articles.len(),
+        events: site.events.len(),
         image_hosts: site.image_hosts.clone(),
     };
     let tera = &templates.tera;

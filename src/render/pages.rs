@@ -391,6 +391,7 @@ pub fn position(
                 .flatten()
                 .map(|n| super::actor::note_card(urls, &site.annotations[n]))
                 .collect(),
+            events: super::timeline::for_position(site, urls, slug),
         },
     }
 }

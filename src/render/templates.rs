@@ -37,6 +37,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("pager.html", include_str!("../../templates/pager.html")),
     ("note.html", include_str!("../../templates/note.html")),
     (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
         "note_page.html",
         include_str!("../../templates/note_page.html"),
     ),

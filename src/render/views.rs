@@ -21,6 +21,8 @@ pub struct SiteView {
     pub base_url: Option<String>,
     /// How many articles it has (the site's menu lists them when there are several).
     pub articles: usize,
+    /// How many events it has (the menu links the timeline when there are any).
+    pub events: usize,
     /// The other hosts its pages may load a picture from.
     pub image_hosts: Vec<String>,
 }
@@ -286,6 +288,8 @@ pub struct ActorView {
     pub mention_count: usize,
     /// Notes about it.
     pub notes: Vec<Card>,
+    /// The events it took part in, in date order.
+    pub events: Vec<super::timeline::EventCard>,
     /// Where the page is among the pages of its articles.
     pub pager: Option<super::paging::Pager>,
 }
@@ -323,6 +327,8 @@ pub struct PositionView {
     pub related: Vec<Card>,
     /// Notes about it.
     pub notes: Vec<Card>,
+    /// The events that bear on it, in date order.
+    pub events: Vec<super::timeline::EventCard>,
 }
 
 /// The stances of one kind.

@@ -94,6 +94,13 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
     }
+    for f in raw.events.iter().filter(|f| only(&f.path)) {
+        let pages = || vec!["timeline/index.html".to_string()];
+        body(f, true, &pages, &mut out);
+        for l in &f.front.sources {
+            key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
+        }
+    }
     out
 }
 
