@@ -47,6 +47,7 @@ pub(super) fn meta(
         prev: None,
         next: None,
         image: None,
+        alternates: Vec::new(),
         // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
         // below.
     }
@@ -145,6 +146,7 @@ pub(super) fn jobs<'a>(
                 let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.json_ld = Some(pages::json_ld(&ld));
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
+                m.alternates.push(super::annotations::alternate());
                 context(view, urls, m, data)
             }),
         });

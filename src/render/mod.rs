@@ -4,6 +4,7 @@
 
 mod actor;
 pub mod affected;
+pub mod annotations;
 mod charref;
 mod home;
 pub mod images;
@@ -56,6 +57,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
     paths.extend(timeline::paths(site));
+    paths.extend(annotations::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
         ("actors", site.actors.keys().collect()),
@@ -211,6 +213,11 @@ pub fn render_pages(
             let links = match html {
                 Ok(html) => {
                     sink(&path, html.as_bytes())?;
+                    if job.template == "article.html" {
+                        if let Some((p, json)) = annotations::export(site, &path, &html) {
+                            sink(&p, &json)?;
+                        }
+                    }
                     Ok(links::scan_page(
                         &path,
                         &html,

@@ -79,6 +79,22 @@ pub fn text_content(html: &str) -> String {
         .collect()
 }
 
+/// The value of attribute `name` of a start tag, as written (`<mark id="x">` → `x`).
+pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    while let Some(at) = rest.find(name) {
+        let before = rest[..at].chars().next_back();
+        let value = rest[at + name.len()..].strip_prefix("=\"");
+        if before.is_some_and(char::is_whitespace) {
+            if let Some(v) = value {
+                return v.find('"').map(|end| &v[..end]);
+            }
+        }
+        rest = &rest[at + name.len()..];
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +108,13 @@ mod tests {
             "Tom & Ana\u{2019}s caf\u{e9} 1 < 2 😀\n"
         );
         assert_eq!(text_content("a < b"), "a < b");
+    }
+
+    #[test]
+    fn attributes_are_read_from_start_tags() {
+        let tag = "<mark class=\"annotated context\" id=\"mark-x\" data-note=\"x\">";
+        assert_eq!(attribute(tag, "id"), Some("mark-x"));
+        assert_eq!(attribute(tag, "data-note"), Some("x"));
+        assert_eq!(attribute(tag, "note"), None);
     }
 }

@@ -50,6 +50,19 @@ pub struct PageMeta {
     pub next: Option<String>,
     /// Its picture for Open Graph, when it has one with an absolute URL.
     pub image: Option<SocialImage>,
+    /// Other forms of the page, for `<link rel="alternate">`.
+    pub alternates: Vec<Alternate>,
+}
+
+/// Another form of a page (the notes of an article as Web Annotations).
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    /// Its media type.
+    pub media_type: &'static str,
+    /// Its URL, relative to the page.
+    pub url: String,
+    /// What it is.
+    pub title: &'static str,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
