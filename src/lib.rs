@@ -174,7 +174,7 @@ pub fn prepare_after(
     let unparsed_pages: Vec<String> = raw
         .unparsed
         .iter()
-        .filter(|u| u.kind != "annotations")
+        .filter(|u| matches!(u.kind, "articles" | "actors" | "positions"))
         .map(|u| format!("{}/{}/index.html", u.kind, u.slug))
         .collect();
     // Links written in content are checked here, with every other content error.

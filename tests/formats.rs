@@ -83,7 +83,7 @@ fn github_prints_escaped_workflow_commands_under_the_prefix() {
         got,
         [
             key.as_str(),
-            "::warning file=sites/news/content/notes.txt,title=explainer::ignored: content/ holds only site.toml and the folders articles, actors, positions, annotations",
+            "::warning file=sites/news/content/notes.txt,title=explainer::ignored: content/ holds only site.toml and the folders articles, actors, positions, annotations, events",
             "::error file=sites/news/content/positions/a%2Cb%3Ac.md,line=1,title=explainer::bad file name \"a,b:c.md\": a name is lower-case letters and digits in words joined by single hyphens (rename it to \"a-b-c.md\")",
         ]
     );

@@ -3,20 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
-
-fn own_site() -> TempSite {
-    let site = TempSite::new(&[]);
-    for dir in ["content", "static", "templates"] {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        if from.is_dir() {
-            copy_dir(&from, &site.root().join(dir));
-        }
-    }
-    site
-}
 
 #[test]
 fn builds_without_a_warning() {

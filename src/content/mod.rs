@@ -6,9 +6,11 @@
 //! `read` turns bytes into text and splits off the front matter, `parse` checks the
 //! TOML against `schema` (the keys of each kind, in step with the serde shapes of
 //! `front`) and `values` (URLs, dates, ids), `policy` warns about avoided sources, and
-//! `images` finds the pictures that front matter names (`measure` reads their size).
+//! `images` finds the pictures that front matter names (`measure` reads their size),
+//! `events` holds the shape and the walk of the timeline's events.
 
 pub mod edit;
+pub mod events;
 pub mod front;
 pub mod images;
 mod measure;
@@ -121,6 +123,8 @@ pub struct RawSite {
     pub positions: Vec<Arc<SourceFile<PositionFront>>>,
     /// `content/annotations/*.md`.
     pub annotations: Vec<Arc<SourceFile<AnnotationFront>>>,
+    /// `content/events/*.md`.
+    pub events: Vec<Arc<SourceFile<events::EventFront>>>,
     /// Files that exist but could not be parsed: references to them are not reported
     /// again as unknown.
     pub unparsed: Vec<Unparsed>,
@@ -143,7 +147,7 @@ pub struct Unparsed {
 }
 
 /// The folders of `content/` and what they hold.
-pub const KINDS: [&str; 4] = ["articles", "actors", "positions", "annotations"];
+pub const KINDS: [&str; 5] = ["articles", "actors", "positions", "annotations", "events"];
 
 /// Reads and parses the content of the site at `root`. Content problems become
 /// diagnostics; only a failure of the machine (an unreadable folder) is an `Err`.
@@ -200,6 +204,7 @@ pub fn load_with(
         }
     }
     walk::load_kinds(root, cache, changed, &mut raw, &mut diags)?;
+    events::load(root, &mut raw, &mut diags)?;
     diags.extend(policy::avoided_sources(&raw));
     // Measured on every load, since a picture of static/ may change on its own.
     let (pictures, more) = images::check(root, &raw);

@@ -53,6 +53,12 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
         }
         out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
     }
+    for f in &raw.events {
+        for l in &f.front.sources {
+            out.key(f, "sources url", &l.url);
+        }
+        out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
+    }
     out.found
 }
 

@@ -89,7 +89,7 @@ pub enum Check {
     Inline(&'static Schema),
 }
 
-const fn key(name: &'static str) -> Key {
+pub(super) const fn key(name: &'static str) -> Key {
     Key {
         name,
         required: None,
@@ -97,7 +97,7 @@ const fn key(name: &'static str) -> Key {
     }
 }
 
-const fn checked(name: &'static str, check: Check) -> Key {
+pub(super) const fn checked(name: &'static str, check: Check) -> Key {
     Key {
         name,
         required: None,
@@ -105,7 +105,7 @@ const fn checked(name: &'static str, check: Check) -> Key {
     }
 }
 
-const fn required(name: &'static str, how: &'static str, check: Check) -> Key {
+pub(super) const fn required(name: &'static str, how: &'static str, check: Check) -> Key {
     Key {
         name,
         required: Some(how),
@@ -114,7 +114,7 @@ const fn required(name: &'static str, how: &'static str, check: Check) -> Key {
 }
 
 /// `T`'s serde error for a table holding only `key`, unless it is a missing key.
-fn probe<T: DeserializeOwned>(
+pub(super) fn probe<T: DeserializeOwned>(
     key: &Spanned<DeString<'_>>,
     value: &Spanned<DeValue<'_>>,
 ) -> Option<toml::de::Error> {

@@ -4,6 +4,7 @@
 
 pub mod approx;
 pub mod articles;
+pub mod events;
 mod index;
 pub mod layout;
 pub mod mentions;
@@ -48,6 +49,8 @@ pub struct Site {
     pub positions: BTreeMap<String, Position>,
     /// Annotations by name.
     pub annotations: BTreeMap<String, Annotation>,
+    /// Events of the timeline by slug.
+    pub events: BTreeMap<String, events::Event>,
     /// For each actor slug, the paragraphs that mention it, in article and paragraph order.
     pub mentions: BTreeMap<String, Vec<Mention>>,
     /// Lookups derived from the above, so that no page scans the whole site.

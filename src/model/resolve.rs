@@ -455,6 +455,7 @@ pub(super) fn resolve_requests(
         );
     }
     site.mentions.extend(mentions);
+    site.events = super::events::resolve(&mut cx, raw);
     site.index = Index::build(&site);
     (site, cx.diags, requests)
 }

@@ -98,7 +98,7 @@ pub(super) fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
     }
 }
 
-fn bad_name(path: &str, slug: &str) -> Diagnostic {
+pub(super) fn bad_name(path: &str, slug: &str) -> Diagnostic {
     let suggestion: String = slug
         .to_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())

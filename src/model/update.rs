@@ -204,7 +204,8 @@ fn changed_bodies(old: &RawSite, new: &RawSite) -> Option<(Vec<usize>, Vec<usize
         && old.unparsed.is_empty()
         && new.unparsed.is_empty()
         && same(&old.positions, &new.positions)
-        && same(&old.annotations, &new.annotations);
+        && same(&old.annotations, &new.annotations)
+        && crate::content::events::same(&old.events, &new.events);
     if !alike {
         return None;
     }
@@ -333,6 +334,8 @@ impl Parts<'_> {
             positions: pick(&site.positions, self.positions),
             annotations: pick(&site.annotations, self.annotations),
             mentions: pick(&site.mentions, self.actors),
+            // Events are never changed by an update (see `changed_bodies`).
+            events: BTreeMap::new(),
             index: Index {
                 article_actors: pick(&site.index.article_actors, self.articles),
                 article_positions: pick(&site.index.article_positions, self.articles),

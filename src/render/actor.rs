@@ -86,6 +86,7 @@ pub fn actor(
                 article_count: plan.named_count(slug),
                 mention_count: mentions,
                 notes,
+                events: super::timeline::for_actor(site, urls, slug),
                 pager: pager(urls, &base, n, plan.actor_pages(slug)),
             },
         },

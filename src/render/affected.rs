@@ -75,6 +75,8 @@ fn touched(old: &Site, new: &Site) -> Option<BTreeSet<(&'static str, String)>> {
         && old.articles.keys().eq(new.articles.keys())
         && old.actors.keys().eq(new.actors.keys())
         && old.positions.keys().eq(new.positions.keys())
+        // Events show on the timeline and on the pages of what they name.
+        && old.events == new.events
         // A note may have a page under its article.
         && old
             .annotations

@@ -21,7 +21,7 @@ pub(super) struct Job<'a> {
     pub(super) build: Box<BuildContext<'a>>,
 }
 
-fn meta(
+pub(super) fn meta(
     site: &Site,
     urls: &Urls,
     path: &str,
@@ -48,6 +48,7 @@ fn meta(
         next: None,
         image: None,
         updated: None,
+        alternates: Vec::new(),
         // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
         // below.
     }
@@ -91,7 +92,7 @@ impl PageMeta {
     }
 }
 
-fn context<T: Serialize>(
+pub(super) fn context<T: Serialize>(
     view: &SiteView,
     urls: &Urls,
     page: PageMeta,
@@ -147,6 +148,7 @@ pub(super) fn jobs<'a>(
                 m.json_ld = Some(pages::json_ld(&ld));
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 m.updated = updates::view(site, urls, &a.updates, "");
+                m.alternates.push(super::annotations::alternate());
                 context(view, urls, m, data)
             }),
         });
@@ -306,6 +308,7 @@ pub(super) fn jobs<'a>(
             |d| d.pager.as_ref(),
         );
     }
+    super::timeline::push_jobs(&mut jobs, site, view);
     jobs.push(Job {
         path: "404.html".into(),
         template: "404.html",
@@ -319,7 +322,7 @@ pub(super) fn jobs<'a>(
 }
 
 /// Jobs, but only of the pages a render wants.
-struct Wanted<'a, 'w> {
+pub(super) struct Wanted<'a, 'w> {
     jobs: Vec<Job<'a>>,
     wanted: &'w (dyn Fn(&str) -> bool + Sync),
 }
@@ -330,7 +333,7 @@ impl<'a> Wanted<'a, '_> {
         (self.wanted)(&super::urls::file_of(path))
     }
 
-    fn push(&mut self, job: Job<'a>) {
+    pub(super) fn push(&mut self, job: Job<'a>) {
         if self.wants(&job.path) {
             self.jobs.push(job);
         }

@@ -4,6 +4,7 @@
 
 mod actor;
 pub mod affected;
+pub mod annotations;
 mod charref;
 pub mod feed;
 mod home;
@@ -16,9 +17,11 @@ pub mod narrow;
 pub mod notes;
 pub mod pages;
 pub mod paging;
+mod plain;
 pub mod plan;
 pub mod scan;
 pub mod templates;
+pub mod timeline;
 pub mod updates;
 pub mod urls;
 pub mod views;
@@ -55,6 +58,8 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .map(str::to_string)
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
+    paths.extend(timeline::paths(site));
+    paths.extend(annotations::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
         ("actors", site.actors.keys().collect()),
@@ -180,6 +185,7 @@ pub fn render_pages(
         language: site.language.clone(),
         base_url: site.base_url.clone(),
         articles: site.articles.len(),
+        events: site.events.len(),
         image_hosts: site.image_hosts.clone(),
         feed: site.base_url.is_some(),
     };
@@ -211,6 +217,11 @@ pub fn render_pages(
             let links = match html {
                 Ok(html) => {
                     sink(&path, html.as_bytes())?;
+                    if job.template == "article.html" {
+                        if let Some((p, json)) = annotations::export(site, &path, &html) {
+                            sink(&p, &json)?;
+                        }
+                    }
                     Ok(links::scan_page(
                         &path,
                         &html,

@@ -143,7 +143,7 @@ pub fn article(
             start: m.start,
             end: m.end,
             open: format!("<mark class=\"annotated {k}\" id=\"mark-{id}\">", k = ann.kind.key(), id = ann.slug),
-            reopen: format!("<mark class=\"annotated {}\">", ann.kind.key()),
+            reopen: format!("<mark class=\"annotated {}\" data-note=\"{}\">", ann.kind.key(), ann.slug),
             close: "</mark>".into(),
             close_last: "</mark>".into(),
             after: format!(
@@ -395,6 +395,7 @@ pub fn position(
                 .flatten()
                 .map(|n| super::actor::note_card(urls, &site.annotations[n]))
                 .collect(),
+            events: super::timeline::for_position(site, urls, slug),
         },
     }
 }

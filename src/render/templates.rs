@@ -42,6 +42,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("note.html", include_str!("../../templates/note.html")),
     (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
         "note_page.html",
         include_str!("../../templates/note_page.html"),
     ),

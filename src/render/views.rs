@@ -21,6 +21,8 @@ pub struct SiteView {
     pub base_url: Option<String>,
     /// How many articles it has (the site's menu lists them when there are several).
     pub articles: usize,
+    /// How many events it has (the menu links the timeline when there are any).
+    pub events: usize,
     /// The other hosts its pages may load a picture from.
     pub image_hosts: Vec<String>,
     /// Whether it has a feed (`feed.xml`, with a base URL).
@@ -52,6 +54,19 @@ pub struct PageMeta {
     pub image: Option<SocialImage>,
     /// Its dated updates, when it has some.
     pub updated: Option<super::updates::UpdatesView>,
+    /// Other forms of the page, for `<link rel="alternate">`.
+    pub alternates: Vec<Alternate>,
+}
+
+/// Another form of a page (the notes of an article as Web Annotations).
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    /// Its media type.
+    pub media_type: &'static str,
+    /// Its URL, relative to the page.
+    pub url: String,
+    /// What it is.
+    pub title: &'static str,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
@@ -294,6 +309,8 @@ pub struct ActorView {
     pub mention_count: usize,
     /// Notes about it.
     pub notes: Vec<Card>,
+    /// The events it took part in, in date order.
+    pub events: Vec<super::timeline::EventCard>,
     /// Where the page is among the pages of its articles.
     pub pager: Option<super::paging::Pager>,
 }
@@ -331,6 +348,8 @@ pub struct PositionView {
     pub related: Vec<Card>,
     /// Notes about it.
     pub notes: Vec<Card>,
+    /// The events that bear on it, in date order.
+    pub events: Vec<super::timeline::EventCard>,
 }
 
 /// The stances of one kind.

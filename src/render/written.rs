@@ -108,6 +108,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         let pages = match (u.kind, only_article) {
             ("annotations", Some(article)) => vec![page("articles", article)],
             ("annotations", None) => continue,
+            ("events", _) => vec!["timeline/index.html".to_string()],
             (kind, _) => vec![page(kind, &u.slug)],
         };
         markdown_links(text, u.kind != "articles", &mut |link, at| {
@@ -119,6 +120,13 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
                 key: false,
             })
         });
+    }
+    for f in raw.events.iter().filter(|f| only(&f.path)) {
+        let pages = || vec!["timeline/index.html".to_string()];
+        body(f, true, &pages, &mut out);
+        for l in &f.front.sources {
+            key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
+        }
     }
     out
 }
@@ -252,7 +260,7 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
     pages.extend(
         raw.unparsed
             .iter()
-            .filter(|u| u.kind != "annotations")
+            .filter(|u| matches!(u.kind, "articles" | "actors" | "positions"))
             .map(|u| page(u.kind, &u.slug)),
     );
     let only_article = match raw.articles.as_slice() {

@@ -7,6 +7,18 @@ use std::path::{Path, PathBuf};
 use explainer::{Options, Report};
 use scraper::{Html, Selector};
 
+/// A copy of the project's own site (its content, static files and templates).
+pub fn own_site() -> TempSite {
+    let site = TempSite::new(&[]);
+    for dir in ["content", "static", "templates"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        if from.is_dir() {
+            copy_dir(&from, &site.root().join(dir));
+        }
+    }
+    site
+}
+
 /// A site written into a temporary folder.
 pub struct TempSite {
     pub dir: tempfile::TempDir,

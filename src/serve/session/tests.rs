@@ -353,3 +353,42 @@ fn files_that_come_and_go_templates_and_static_files_are_seen() {
         "editing a template",
     );
 }
+
+#[test]
+fn an_edit_of_an_event_is_rebuilt_and_article_text_still_taken_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
+        root,
+    );
+    let event = "content/events/vote.md";
+    let write = |rel: &str, text: &str| std::fs::write(root.join(rel), text).unwrap();
+    std::fs::create_dir_all(root.join("content/events")).unwrap();
+    write(
+        event,
+        "+++\ndate = 2025-03-01\ntitle = \"The vote\"\nactors = [\"max-doe\"]\n+++\n\nIt passed.\n",
+    );
+    let mut session = Session::new(root);
+    fresh_after(&mut session, root, Change::Everything, "the first build");
+    edit(root, event, "The vote", "The budget vote");
+    fresh_after(&mut session, root, text(&[event]), "editing the event");
+    assert!(!session.updated);
+    edit(root, event, "max-doe", "jane-roe");
+    fresh_after(&mut session, root, text(&[event]), "moving the event");
+    let added = "content/events/repeal.md";
+    write(added, "+++\ndate = 2025-01-01\ntitle = \"Repeal\"\n+++\n");
+    fresh_after(&mut session, root, text(&[added]), "adding an event");
+    // Article text alone is still taken into the site as it was.
+    let rel = "content/articles/budget-vote.md";
+    edit(
+        root,
+        rel,
+        "won the vote at 3 a.m.",
+        "won the vote at 4 a.m.",
+    );
+    fresh_after(&mut session, root, text(&[rel]), "editing an article");
+    assert!(session.updated);
+    std::fs::remove_file(root.join(added)).unwrap();
+    fresh_after(&mut session, root, text(&[added]), "removing an event");
+}
