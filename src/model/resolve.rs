@@ -235,6 +235,7 @@ pub(super) fn resolve_requests(
             .and_then(|b| normalize_base_url(b.get_ref()));
         site.image_hosts = crate::content::images::allowed_hosts(cfg);
     }
+    site.publisher = super::publisher::publisher(raw, &mut cx.diags);
     register_slugs(raw, &mut cx);
     cx.actor_names = std::sync::Arc::new(super::slugs::names_for_hints(raw));
     let names = actor_names(raw, &mut cx);
@@ -285,7 +286,7 @@ pub(super) fn resolve_requests(
         }
         let f = &file.front;
         // A date without its day was reported when the file was read.
-        let day = f.date.get_ref().date?;
+        let date = iso_date(f.date.get_ref())?;
         let source_url = f
             .source_url
             .as_ref()
@@ -294,7 +295,7 @@ pub(super) fn resolve_requests(
         Some(Article {
             slug: file.slug.clone(),
             title: f.title.clone(),
-            date: format!("{:04}-{:02}-{:02}", day.year, day.month, day.day),
+            date,
             dek: f.dek.clone(),
             byline: f.byline.clone(),
             source: f.source.clone(),
@@ -527,6 +528,12 @@ fn place(
         }
         Target::Check => {}
     }
+}
+
+/// A TOML date as `YYYY-MM-DD`; `None` for a time without a day.
+pub(super) fn iso_date(d: &toml::value::Datetime) -> Option<String> {
+    let day = d.date?;
+    Some(format!("{:04}-{:02}-{:02}", day.year, day.month, day.day))
 }
 
 pub fn normalize_base_url(url: &str) -> Option<String> {

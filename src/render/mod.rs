@@ -17,6 +17,7 @@ pub mod pages;
 pub mod paging;
 pub mod plan;
 pub mod scan;
+pub mod structured;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -48,8 +49,9 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
 
 /// `generated_paths`, for the site of `plan`.
 fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
-    let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll", "style.css"]
+    let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll"]
         .into_iter()
+        .chain(ASSETS)
         .map(str::to_string)
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
@@ -248,6 +250,7 @@ pub fn finish(
 ) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
+    sink("robots.txt", robots(site.base_url.as_deref()).as_bytes())?;
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         for (path, xml) in sitemaps(base, &generated_paths(site)) {
@@ -273,6 +276,19 @@ pub fn finish(
                 only.iter().chain(linking).cloned().collect()
             });
     Ok(links::check(&rendered.pages, &blame, only, from.as_ref()))
+}
+
+/// The files the site writes that a file of `static/` of the same name replaces: the
+/// stylesheet and `robots.txt`.
+pub const ASSETS: [&str; 2] = ["style.css", "robots.txt"];
+
+/// `robots.txt`: every page may be crawled, and the sitemap is named when there is one.
+fn robots(base_url: Option<&str>) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base_url {
+        text.push_str(&format!("\nSitemap: {base}sitemap.xml\n"));
+    }
+    text
 }
 
 /// The most URLs one sitemap may list (sitemaps.org): a site with more gets a sitemap

@@ -199,6 +199,7 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
         "positions/index.html",
         ".nojekyll",
         "style.css",
+        "robots.txt",
         "sitemap.xml",
     ];
     let mut pages: Vec<String> = Vec::new();
