@@ -133,14 +133,12 @@ pub fn article(site: &Site, slug: &str) -> Vec<Value> {
             "reviewRating": {"@type": "Rating", "alternateName": note.verdict},
             "author": note.author.as_ref().map(author).or_else(|| publisher(site)),
             "datePublished": site.published(note),
-            "publisher": publisher(site),
-            "inLanguage": site.language,
             "itemReviewed": {
                 "@type": "Claim",
                 // Who made the claim, and when: the article's author and date.
                 "author": a.byline.as_ref().map(|b| json!({"@type": "Person", "name": b})),
                 "datePublished": a.date,
-                "appearance": {"@type": "CreativeWork", "headline": a.title, "url": page},
+                "appearance": {"@type": "CreativeWork", "url": page},
                 "firstAppearance": a.source_url.as_ref().map(|u| json!({"@type": "CreativeWork", "url": u})),
             },
         }));
