@@ -307,11 +307,12 @@ fn update(
     }
 }
 
-/// A file of `static/` may replace an asset (`style.css`) but not a generated page.
+/// A file of `static/` may replace an asset (`style.css`, `robots.txt`) but not a
+/// generated page.
 fn clashes(generated: &BTreeSet<String>, statics: &[StaticFile]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for s in statics {
-        if generated.contains(&s.path) && s.path != "style.css" {
+        if generated.contains(&s.path) && !render::ASSETS.contains(&s.path.as_str()) {
             diags.push(Diagnostic::error(
                 format!("static/{}", s.path),
                 Some(1),

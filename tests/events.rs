@@ -130,7 +130,9 @@ fn every_event_is_a_schema_org_event_without_nulls() {
     let ld = json_ld(&site);
     assert!(!has_empty(&ld), "{ld:#}");
     let graph = ld["@graph"].as_array().unwrap();
-    assert_eq!(graph.len(), 3);
+    // The three events, then the page's breadcrumbs.
+    assert_eq!(graph.len(), 4);
+    assert_eq!(graph[3]["@type"], "BreadcrumbList");
     let first = &graph[0];
     assert_eq!(first["@type"], "Event");
     assert_eq!(first["name"], "First talks");

@@ -61,7 +61,7 @@ fn the_starter_checks_without_a_word_and_builds_strictly() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "checked: the content and the 11 files of the site are fine\n",
+        "checked: the content and the 12 files of the site are fine\n",
         "no warning, no placeholder"
     );
     let o = explainer(&["build", "--strict"], &site);

@@ -314,11 +314,14 @@ fn json_ld_is_valid_json_with_the_right_types() {
         .iter()
         .filter_map(|v| v["@type"].as_str())
         .collect();
-    assert_eq!(types, ["NewsArticle", "ClaimReview"]);
-    let roe = get("actors/jane-roe/index.html");
+    assert_eq!(types, ["NewsArticle", "ClaimReview", "BreadcrumbList"]);
+    let roe = &get("actors/jane-roe/index.html")["@graph"][0];
     assert_eq!(roe["@type"], "Person");
     assert_eq!(roe["sameAs"][0], "https://www.wikidata.org/wiki/Q123456");
-    assert_eq!(get("actors/exampleland/index.html")["@type"], "Country");
+    assert_eq!(
+        get("actors/exampleland/index.html")["@graph"][0]["@type"],
+        "Country"
+    );
 }
 
 #[test]

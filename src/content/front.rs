@@ -35,6 +35,43 @@ pub struct SiteFront {
     /// Where pictures may come from.
     #[serde(default)]
     pub images: ImagesFront,
+    /// Who publishes the site.
+    pub publisher: Option<Spanned<PublisherFront>>,
+}
+
+/// `[publisher]` of `site.toml`: who publishes the site, named in its structured data.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublisherFront {
+    /// The newsroom's name.
+    pub name: SpannedStr,
+    /// Its home page (default: the site's base URL).
+    pub url: Option<SpannedStr>,
+    /// Its logo: a file under `static/`.
+    pub logo: Option<SpannedStr>,
+}
+
+/// Whether the author of a fact-check is a person or an organisation.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthorKind {
+    /// A person.
+    Person,
+    /// An organisation (also spelt `"organisation"`).
+    #[serde(alias = "organisation")]
+    Organization,
+}
+
+/// The `author` of a fact-check: `{ name, kind, url }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorFront {
+    /// The author's name.
+    pub name: SpannedStr,
+    /// A person (the default) or an organisation.
+    pub kind: Option<AuthorKind>,
+    /// The author's page.
+    pub url: Option<SpannedStr>,
 }
 
 /// `[pagination]` of `site.toml`.
@@ -285,6 +322,10 @@ pub struct AnnotationFront {
     /// Related positions.
     #[serde(default)]
     pub positions: Vec<SpannedStr>,
+    /// Who wrote a fact-check (default: the site's publisher).
+    pub author: Option<Spanned<AuthorFront>>,
+    /// When a fact-check was published (default: its article's date).
+    pub date: Option<Spanned<toml::value::Datetime>>,
     /// Dated notes of what changed, in any order.
     #[serde(default)]
     pub updates: Vec<Spanned<UpdateFront>>,

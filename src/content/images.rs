@@ -85,8 +85,21 @@ pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
             });
         }
     }
+    let mut early = Vec::new();
+    let logo = raw
+        .site
+        .as_ref()
+        .and_then(|s| logo_image(s, &raw.site_lines, &mut early));
+    if let Some(logo) = &logo {
+        jobs.push(Job {
+            path: SITE_TOML,
+            lines: &raw.site_lines,
+            image: logo,
+            credit: None,
+        });
+    }
     if jobs.is_empty() {
-        return (Images::new(), Vec::new());
+        return (Images::new(), early);
     }
     // Without a site.toml that parses, no host is known to be allowed or refused.
     let allow = raw.site.as_ref().map(allowed_hosts);
@@ -106,7 +119,7 @@ pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
         })
         .collect();
     let mut images = Images::new();
-    let mut diags = Vec::new();
+    let mut diags = early;
     for (path, image, more) in done {
         if let Some(image) = image {
             images.insert(path, image);
@@ -114,6 +127,44 @@ pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
         diags.extend(more);
     }
     (images, diags)
+}
+
+/// The file whose `image` the publisher's logo is.
+pub const SITE_TOML: &str = "content/site.toml";
+
+/// The `logo` of `[publisher]` as an `image` to check (its `alt` the publisher's name),
+/// when it names a file: a URL is refused into `diags`.
+fn logo_image(
+    site: &SiteFront,
+    lines: &LineMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<ImageFront>> {
+    let publisher = site.publisher.as_ref()?.get_ref();
+    let logo = publisher.logo.as_ref()?;
+    if logo.get_ref().contains("://") {
+        diags.push(
+            Diagnostic::error(
+                SITE_TOML,
+                Some(lines.line(logo.span().start)),
+                format!("publisher logo \"{}\" is not a file under static/", logo.get_ref()),
+            )
+            .with_hint(Some(
+                "save the logo under static/ and give its path from there, e.g. logo = \"logo.png\""
+                    .into(),
+            )),
+        );
+        return None;
+    }
+    Some(Spanned::new(
+        logo.span(),
+        ImageFront {
+            src: logo.clone(),
+            alt: publisher.name.clone(),
+            credit: None,
+            width: None,
+            height: None,
+        },
+    ))
 }
 
 /// What checking a picture needs to know of the site.

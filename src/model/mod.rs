@@ -8,6 +8,7 @@ pub mod events;
 mod index;
 pub mod layout;
 pub mod mentions;
+mod publisher;
 pub mod quote;
 pub mod quote_help;
 mod resolve;
@@ -19,7 +20,7 @@ pub mod updates;
 
 use std::collections::BTreeMap;
 
-pub use crate::content::front::{ActorKind, AnnotationKind, StanceKind};
+pub use crate::content::front::{ActorKind, AnnotationKind, AuthorKind, StanceKind};
 pub use crate::content::images::{Image, ImageSrc};
 use crate::markdown::{BlockRange, Pos};
 pub use index::Index;
@@ -41,6 +42,8 @@ pub struct Site {
     pub layout: layout::Layout,
     /// The other hosts pages may load a picture from (`[images] allow`).
     pub image_hosts: Vec<String>,
+    /// Who publishes the site (`[publisher]`), when `site.toml` says.
+    pub publisher: Option<Publisher>,
     /// Articles by slug.
     pub articles: BTreeMap<String, Article>,
     /// Actors by slug.
@@ -55,6 +58,28 @@ pub struct Site {
     pub mentions: BTreeMap<String, Vec<Mention>>,
     /// Lookups derived from the above, so that no page scans the whole site.
     pub index: Index,
+}
+
+/// The publisher of the site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publisher {
+    /// Its name.
+    pub name: String,
+    /// Its home page, when `[publisher]` gives one (else it is the site's base URL).
+    pub url: Option<String>,
+    /// Its logo.
+    pub logo: Option<Image>,
+}
+
+/// The author of a fact-check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Author {
+    /// Their name.
+    pub name: String,
+    /// A person or an organisation.
+    pub kind: AuthorKind,
+    /// Their page.
+    pub url: Option<String>,
 }
 
 /// An `{ title, url }` link.
@@ -239,6 +264,11 @@ pub struct Annotation {
     pub actors: Vec<String>,
     /// Related positions.
     pub positions: Vec<String>,
+    /// Who wrote a fact-check, when it says (else the site's publisher).
+    pub author: Option<Author>,
+    /// When a fact-check was published, `YYYY-MM-DD`, when it says (else its article's
+    /// date: see `Site::published`).
+    pub date: Option<String>,
     /// The note, Markdown.
     pub body: std::sync::Arc<str>,
     /// Dated updates, newest first.
@@ -326,6 +356,14 @@ impl AnnotationKind {
 }
 
 impl Site {
+    /// The date a note was published: its own `date`, or its article's.
+    pub fn published<'a>(&'a self, note: &'a Annotation) -> &'a str {
+        match &note.date {
+            Some(date) => date,
+            None => self.articles.get(&note.article).map_or("", |a| &a.date),
+        }
+    }
+
     /// The title of the article, actor (name) or position of a slug.
     pub fn title_of(&self, slug: &str) -> Option<(&'static str, &str)> {
         if let Some(a) = self.articles.get(slug) {

@@ -235,6 +235,7 @@ pub(super) fn resolve_requests(
             .and_then(|b| normalize_base_url(b.get_ref()));
         site.image_hosts = crate::content::images::allowed_hosts(cfg);
     }
+    site.publisher = super::publisher::publisher(raw, &mut cx.diags);
     register_slugs(raw, &mut cx);
     super::unparsed::check_bodies(&mut cx, raw);
     cx.actor_names = std::sync::Arc::new(super::slugs::names_for_hints(raw));
@@ -287,13 +288,12 @@ pub(super) fn resolve_requests(
         }
         let f = &file.front;
         // A date without its day was reported when the file was read.
-        let day = f.date.get_ref().date?;
+        let date = iso_date(f.date.get_ref())?;
         let source_url = f
             .source_url
             .as_ref()
             .and_then(|u| cx.url(file, u, "source_url"));
         cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-        let date = format!("{:04}-{:02}-{:02}", day.year, day.month, day.day);
         let updates = super::updates::resolve(cx, file, &f.updates, Some(&date));
         Some(Article {
             slug: file.slug.clone(),
@@ -533,6 +533,11 @@ fn place(
         }
         Target::Check => {}
     }
+}
+
+/// A TOML date as `YYYY-MM-DD`; `None` for a time without a day.
+pub(super) fn iso_date(d: &toml::value::Datetime) -> Option<String> {
+    super::updates::day(d)
 }
 
 pub fn normalize_base_url(url: &str) -> Option<String> {

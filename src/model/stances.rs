@@ -190,6 +190,7 @@ pub(super) fn resolve_annotation(
         }
         _ => {}
     }
+    fact_check_only(cx, file);
     if f.quote.get_ref().trim().is_empty() {
         cx.error(
             file,
@@ -242,7 +243,45 @@ pub(super) fn resolve_annotation(
         sources,
         actors,
         positions,
+        author: f.author.as_ref().map(|a| {
+            let a = a.get_ref();
+            Author {
+                name: a.name.get_ref().trim().to_string(),
+                kind: a.kind.unwrap_or(AuthorKind::Person),
+                url: a.url.as_ref().map(|u| u.get_ref().trim().to_string()),
+            }
+        }),
+        // A date without its day was reported when the file was read.
+        date: f
+            .date
+            .as_ref()
+            .and_then(|d| super::resolve::iso_date(d.get_ref())),
         body: file.body.clone(),
         updates,
     })
+}
+
+/// `author` and `date` say who published a fact-check and when: on another kind of
+/// note, they are errors.
+fn fact_check_only(cx: &mut Ctx, file: &SourceFile<AnnotationFront>) {
+    let f = &file.front;
+    if f.kind == AnnotationKind::FactCheck {
+        return;
+    }
+    let spans = [
+        ("author", f.author.as_ref().map(|a| a.span())),
+        ("date", f.date.as_ref().map(|d| d.span())),
+    ];
+    for (key, span) in spans {
+        if let Some(span) = span {
+            cx.error(
+                file,
+                Some(span),
+                format!(
+                    "`{key}` is only for fact-check annotations, not {}",
+                    f.kind.key()
+                ),
+            );
+        }
+    }
 }

@@ -329,6 +329,7 @@ impl Parts<'_> {
             base_url: site.base_url.clone(),
             layout: site.layout,
             image_hosts: site.image_hosts.clone(),
+            publisher: site.publisher.clone(),
             articles: pick(&site.articles, self.articles),
             actors: pick(&site.actors, self.actors),
             positions: pick(&site.positions, self.positions),

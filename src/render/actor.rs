@@ -1,24 +1,16 @@
 //! An actor's page: its profile, its stances and notes, and the articles that name it,
 //! `page_size` articles a page.
 
-use serde_json::json;
-
 use super::lists::named_in;
-use super::pages::{card_actor, md, stance_view, strip_nulls};
+use super::pages::{card_actor, md, stance_view};
 use super::paging::pager;
 use super::plan::Plan;
 use super::urls::{Urls, page_path};
 use super::views::*;
-use crate::model::{ActorKind, Site};
+use crate::model::Site;
 
-/// An actor page and its JSON-LD.
-pub fn actor(
-    site: &Site,
-    plan: &Plan,
-    urls: &Urls,
-    slug: &str,
-    n: usize,
-) -> (ActorData, serde_json::Value) {
+/// Page `n` of an actor's page.
+pub fn actor(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> ActorData {
     let a = &site.actors[slug];
     let ix = &site.index;
     let mut stances: Vec<StanceView> = ix
@@ -42,56 +34,36 @@ pub fn actor(
         .wikidata
         .as_ref()
         .map(|q| format!("https://www.wikidata.org/wiki/{q}"));
-    let schema_type = match a.kind {
-        ActorKind::Person => "Person",
-        ActorKind::State => "Country",
-        ActorKind::Organization => "Organization",
-    };
-    let ld = json!({
-        "@context": "https://schema.org",
-        "@type": schema_type,
-        "name": a.name,
-        "alternateName": a.aliases,
-        "jobTitle": if a.kind == ActorKind::Person { a.role.clone() } else { None },
-        "description": a.role,
-        "sameAs": wikidata_url.iter().chain(a.links.iter().map(|l| &l.url)).collect::<Vec<_>>(),
-        "image": a.image.as_ref().and_then(|i| super::images::json_ld(site, i, None)),
-        "url": site.base_url.as_ref().map(|b| format!("{b}{}", page_path("actors", slug))),
-    });
-    let ld = strip_nulls(vec![ld]).remove(0);
-    (
-        ActorData {
-            actor: ActorView {
-                name: a.name.clone(),
-                kind: a.kind.key(),
-                kind_label: a.kind.label(),
-                aliases: a.aliases.clone(),
-                role: a.role.clone(),
-                affiliation: a.affiliation.as_ref().map(|s| card_actor(site, urls, s)),
-                members: ix
-                    .actor_members
-                    .get(slug)
-                    .into_iter()
-                    .flatten()
-                    .map(|m| card_actor(site, urls, m))
-                    .collect(),
-                wikidata: a.wikidata.clone(),
-                wikidata_url,
-                links: a.links.clone(),
-                image: (a.image.as_ref())
-                    .map(|i| super::images::view(urls, i, super::images::Place::Beside)),
-                body_html: md(site, urls, &a.body, ""),
-                stances,
-                named: named_in(site, plan, urls, slug, n),
-                article_count: plan.named_count(slug),
-                mention_count: mentions,
-                notes,
-                events: super::timeline::for_actor(site, urls, slug),
-                pager: pager(urls, &base, n, plan.actor_pages(slug)),
-            },
+    ActorData {
+        actor: ActorView {
+            name: a.name.clone(),
+            kind: a.kind.key(),
+            kind_label: a.kind.label(),
+            aliases: a.aliases.clone(),
+            role: a.role.clone(),
+            affiliation: a.affiliation.as_ref().map(|s| card_actor(site, urls, s)),
+            members: ix
+                .actor_members
+                .get(slug)
+                .into_iter()
+                .flatten()
+                .map(|m| card_actor(site, urls, m))
+                .collect(),
+            wikidata: a.wikidata.clone(),
+            wikidata_url,
+            links: a.links.clone(),
+            image: (a.image.as_ref())
+                .map(|i| super::images::view(urls, i, super::images::Place::Beside)),
+            body_html: md(site, urls, &a.body, ""),
+            stances,
+            named: named_in(site, plan, urls, slug, n),
+            article_count: plan.named_count(slug),
+            mention_count: mentions,
+            notes,
+            events: super::timeline::for_actor(site, urls, slug),
+            pager: pager(urls, &base, n, plan.actor_pages(slug)),
         },
-        ld,
-    )
+    }
 }
 
 pub(super) fn note_card(urls: &Urls, n: &crate::model::Annotation) -> Card {

@@ -7,7 +7,7 @@ use super::paging::{Pager, page_at};
 use super::plan::Plan;
 use super::urls::{Urls, page_path};
 use super::views::*;
-use super::{actor, home, images, lists, notes, pages, updates};
+use super::{actor, home, images, lists, notes, pages, structured, updates};
 use crate::model::Site;
 
 /// Builds a page's template context, given the page's links.
@@ -92,12 +92,16 @@ impl PageMeta {
     }
 }
 
+/// A page's template context: its `page` meta, with its structured data made of its
+/// own schema.org `nodes` and its breadcrumbs, and its `data`.
 pub(super) fn context<T: Serialize>(
     view: &SiteView,
     urls: &Urls,
-    page: PageMeta,
+    mut page: PageMeta,
+    nodes: Vec<serde_json::Value>,
     data: T,
 ) -> Result<tera::Context, tera::Error> {
+    page.json_ld = Some(structured::script(&page, nodes));
     tera::Context::from_serialize(&Page {
         site: view,
         page,
@@ -124,12 +128,9 @@ pub(super) fn jobs<'a>(
         path: String::new(),
         template: "index.html",
         build: Box::new(move |urls| {
-            let mut m = meta(site, urls, "", &site.title, None, "home");
-            m.json_ld = Some(pages::json_ld(&serde_json::json!({
-                "@context": "https://schema.org", "@type": "WebSite", "name": site.title,
-                "description": site.description, "url": site.base_url,
-            })));
-            context(view, urls, m, home::home(site, plan, urls))
+            let m = meta(site, urls, "", &site.title, None, "home");
+            let nodes = vec![structured::website(site)];
+            context(view, urls, m, nodes, home::home(site, plan, urls))
         }),
     });
     for slug in site.articles.keys() {
@@ -143,13 +144,12 @@ pub(super) fn jobs<'a>(
             template: "article.html",
             build: Box::new(move |urls| {
                 let a = &site.articles[slug];
-                let (data, ld) = pages::article(site, urls, tera, slug)?;
+                let data = pages::article(site, urls, tera, slug)?;
                 let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
-                m.json_ld = Some(pages::json_ld(&ld));
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 m.updated = updates::view(site, urls, &a.updates, "");
                 m.alternates.push(super::annotations::alternate());
-                context(view, urls, m, data)
+                context(view, urls, m, structured::article(site, slug), data)
             }),
         });
     }
@@ -183,7 +183,7 @@ pub(super) fn jobs<'a>(
                 );
                 // Its updates were written, as the note was, for the article's page.
                 m.updated = updates::view(site, urls, &n.updates, "../../");
-                context(view, urls, m, notes::page(site, urls, slug))
+                context(view, urls, m, Vec::new(), notes::page(site, urls, slug))
             }),
         });
     }
@@ -200,7 +200,7 @@ pub(super) fn jobs<'a>(
                 template: "actor.html",
                 build: Box::new(move |urls| {
                     let a = &site.actors[slug];
-                    let (data, ld) = actor::actor(site, plan, urls, slug, n);
+                    let data = actor::actor(site, plan, urls, slug, n);
                     let description = match &a.role {
                         Some(role) => {
                             format!("{}: {role}. Stances, mentions and profile.", a.name)
@@ -212,12 +212,15 @@ pub(super) fn jobs<'a>(
                         &first,
                         data.actor.pager.as_ref(),
                     );
-                    if n == 1 {
-                        m.json_ld = Some(pages::json_ld(&ld));
+                    // The actor is described once, on its page's first page.
+                    let nodes = if n == 1 {
                         m.updated = updates::view(site, urls, &a.updates, "");
-                    }
+                        vec![structured::actor(site, slug)]
+                    } else {
+                        Vec::new()
+                    };
                     m.image = a.image.as_ref().and_then(|i| images::social(site, i));
-                    context(view, urls, m, data)
+                    context(view, urls, m, nodes, data)
                 }),
             });
         }
@@ -241,7 +244,7 @@ pub(super) fn jobs<'a>(
                     if n == 1 {
                         m.updated = updates::view(site, urls, &pos.updates, "");
                     }
-                    context(view, urls, m, data)
+                    context(view, urls, m, Vec::new(), data)
                 }),
             });
         }
@@ -313,9 +316,8 @@ pub(super) fn jobs<'a>(
         path: "404.html".into(),
         template: "404.html",
         build: Box::new(move |urls| {
-            let mut m = meta(site, urls, "404.html", "Page not found", None, "404");
-            m.canonical = None;
-            context(view, urls, m, NoData {})
+            let m = meta(site, urls, "404.html", "Page not found", None, "404");
+            context(view, urls, m, Vec::new(), NoData {})
         }),
     });
     jobs.jobs
@@ -369,7 +371,7 @@ fn list_pages<'a, T: Serialize + 'a>(
                     base,
                     pager(&data),
                 );
-                context(view, urls, m, data)
+                context(view, urls, m, Vec::new(), data)
             }),
         });
     }

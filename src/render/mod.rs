@@ -20,6 +20,7 @@ pub mod paging;
 mod plain;
 pub mod plan;
 pub mod scan;
+pub mod structured;
 pub mod templates;
 pub mod timeline;
 pub mod updates;
@@ -53,8 +54,9 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
 
 /// `generated_paths`, for the site of `plan`.
 fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
-    let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll", "style.css"]
+    let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll"]
         .into_iter()
+        .chain(ASSETS)
         .map(str::to_string)
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
@@ -263,6 +265,7 @@ pub fn finish(
 ) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
+    sink("robots.txt", robots(site.base_url.as_deref()).as_bytes())?;
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         let changed = updates::last_changed(site);
@@ -292,6 +295,19 @@ pub fn finish(
                 only.iter().chain(linking).cloned().collect()
             });
     Ok(links::check(&rendered.pages, &blame, only, from.as_ref()))
+}
+
+/// The files the site writes that a file of `static/` of the same name replaces: the
+/// stylesheet and `robots.txt`.
+pub const ASSETS: [&str; 2] = ["style.css", "robots.txt"];
+
+/// `robots.txt`: every page may be crawled, and the sitemap is named when there is one.
+fn robots(base_url: Option<&str>) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base_url {
+        text.push_str(&format!("\nSitemap: {base}sitemap.xml\n"));
+    }
+    text
 }
 
 /// The most URLs one sitemap may list (sitemaps.org): a site with more gets a sitemap

@@ -1,7 +1,5 @@
 //! Builds the view of each page from the model.
 
-use serde_json::json;
-
 use super::images;
 use super::urls::{Urls, page_path};
 use super::views::*;
@@ -68,16 +66,6 @@ pub fn display_date(date: &str) -> String {
     }
 }
 
-/// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so that
-/// nothing it embeds can close the element.
-pub fn json_ld(value: &serde_json::Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 fn crumbs(urls: &Urls, trail: &[(&str, &str)]) -> Vec<Card> {
     let mut out = vec![Card {
         title: "Home".into(),
@@ -121,13 +109,13 @@ pub(super) fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance)
     }
 }
 
-/// An article page and its JSON-LD.
+/// An article page.
 pub fn article(
     site: &Site,
     urls: &Urls,
     templates: &tera::Tera,
     slug: &str,
-) -> Result<(ArticleData, serde_json::Value), tera::Error> {
+) -> Result<ArticleData, tera::Error> {
     let a = &site.articles[slug];
     let numbers: std::collections::BTreeMap<&str, usize> = a
         .marks
@@ -233,92 +221,48 @@ pub fn article(
         .iter()
         .map(|p| card_position(site, urls, p))
         .collect();
-    let fact_checks: Vec<&crate::model::Annotation> = a
-        .marks
-        .iter()
-        .map(|m| &site.annotations[&m.annotation])
-        .filter(|ann| ann.kind == AnnotationKind::FactCheck)
-        .collect();
-    let mut graph = vec![json!({
-        "@type": "NewsArticle",
-        "@id": "#article",
-        "headline": a.title,
-        "datePublished": a.date,
-        "dateModified": crate::model::updates::latest(&a.updates).unwrap_or(&a.date),
-        "description": a.dek,
-        "inLanguage": site.language,
-        "author": a.byline.as_ref().map(|b| json!({"@type": "Person", "name": b})),
-        "publisher": a.source.as_ref().map(|s| json!({"@type": "Organization", "name": s})),
-        "isBasedOn": a.source_url,
-        "image": a.image.as_ref().and_then(|i| images::json_ld(site, i, a.image_caption.as_deref())),
-        "url": site.base_url.as_ref().map(|b| format!("{b}{}", page_path("articles", slug))),
-    })];
-    for ann in &fact_checks {
-        graph.push(json!({
-            "@type": "ClaimReview",
-            "claimReviewed": ann.quote,
-            "reviewRating": {"@type": "Rating", "alternateName": ann.verdict},
-            // The claim appears in the article of this page: refer to it, not repeat it.
-            "itemReviewed": {"@type": "Claim", "appearance": {"@id": "#article"}},
-            "url": site.base_url.as_ref().map(|b| format!("{b}{}#note-{}", page_path("articles", slug), ann.slug)),
-        }));
-    }
-    let ld = json!({"@context": "https://schema.org", "@graph": strip_nulls(graph)});
-    Ok((
-        ArticleData {
-            article: ArticleView {
-                title: a.title.clone(),
-                dek: a.dek.clone(),
-                date: a.date.clone(),
-                date_display: display_date(&a.date),
-                byline: a.byline.clone(),
-                source: a.source.clone(),
-                source_url: a.source_url.clone(),
-                dateline: a.dateline.clone(),
-                picture: a.picture.clone(),
-                image: (a.image.as_ref()).map(|i| images::view(urls, i, images::Place::Lead)),
-                image_caption: a.image_caption.clone(),
-                image_credit: (a.image.as_ref())
-                    .map_or(a.image_credit.clone(), |i| i.credit.clone()),
-                body_html,
-                actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),
-                positions,
-                note_count: a.marks.len(),
-                fact_check_count: fact_checks.len(),
-                note_kinds: AnnotationKind::ALL
-                    .iter()
-                    .filter(|k| {
-                        a.marks
-                            .iter()
-                            .any(|m| site.annotations[&m.annotation].kind == **k)
-                    })
-                    .map(|k| Tally {
-                        stance: k.key(),
-                        label: k.label(),
-                        count: a
-                            .marks
-                            .iter()
-                            .filter(|m| site.annotations[&m.annotation].kind == *k)
-                            .count(),
-                        url: String::new(),
-                    })
-                    .collect(),
-            },
+    let fact_checks = (a.marks.iter())
+        .filter(|m| site.annotations[&m.annotation].kind == AnnotationKind::FactCheck)
+        .count();
+    Ok(ArticleData {
+        article: ArticleView {
+            title: a.title.clone(),
+            dek: a.dek.clone(),
+            date: a.date.clone(),
+            date_display: display_date(&a.date),
+            byline: a.byline.clone(),
+            source: a.source.clone(),
+            source_url: a.source_url.clone(),
+            dateline: a.dateline.clone(),
+            picture: a.picture.clone(),
+            image: (a.image.as_ref()).map(|i| images::view(urls, i, images::Place::Lead)),
+            image_caption: a.image_caption.clone(),
+            image_credit: (a.image.as_ref()).map_or(a.image_credit.clone(), |i| i.credit.clone()),
+            body_html,
+            actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),
+            positions,
+            note_count: a.marks.len(),
+            fact_check_count: fact_checks,
+            note_kinds: AnnotationKind::ALL
+                .iter()
+                .filter(|k| {
+                    a.marks
+                        .iter()
+                        .any(|m| site.annotations[&m.annotation].kind == **k)
+                })
+                .map(|k| Tally {
+                    stance: k.key(),
+                    label: k.label(),
+                    count: a
+                        .marks
+                        .iter()
+                        .filter(|m| site.annotations[&m.annotation].kind == *k)
+                        .count(),
+                    url: String::new(),
+                })
+                .collect(),
         },
-        ld,
-    ))
-}
-
-pub(super) fn strip_nulls(values: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
-    values
-        .into_iter()
-        .map(|v| match v {
-            serde_json::Value::Object(map) => {
-                serde_json::Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).collect())
-            }
-            v => v,
-        })
-        .collect()
+    })
 }
 
 /// Page `n` of a position's page: its stances in order (supporters first), `page_size`

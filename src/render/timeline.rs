@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::jobs::{Job, Wanted, context, meta};
-use super::pages::{card_actor, card_position, display_date, json_ld, md, trail};
+use super::pages::{card_actor, card_position, display_date, md, trail};
 use super::urls::{Urls, page_path};
 use super::views::{Card, SiteView};
 use crate::model::events::Event;
@@ -127,7 +127,7 @@ fn view(site: &Site, urls: &Urls, e: &Event) -> EventView {
 }
 
 /// The JSON-LD of the timeline: one schema.org `Event` per event.
-fn ld(site: &Site, events: &[EventView]) -> Value {
+fn ld(site: &Site, events: &[EventView]) -> Vec<Value> {
     let abs = |path: &str| site.base_url.as_ref().map(|b| format!("{b}{path}"));
     let thing = |kind: &str, name: &str, path: &str| {
         let mut v = json!({"@type": kind, "name": name});
@@ -186,7 +186,7 @@ fn ld(site: &Site, events: &[EventView]) -> Value {
             out
         })
         .collect();
-    json!({"@context": "https://schema.org", "@graph": graph})
+    graph
 }
 
 /// The job of the timeline page, when the site has events.
@@ -205,8 +205,8 @@ pub(super) fn push_jobs<'a>(jobs: &mut Wanted<'a, '_>, site: &'a Site, view_: &'
             let description = "What happened, day by day, with the sources.";
             let mut m = meta(site, urls, PATH, "Timeline", Some(description), "timeline");
             m.breadcrumbs = trail(urls, None);
-            m.json_ld = Some(json_ld(&ld(site, &events)));
-            context(view_, urls, m, TimelineData { events })
+            let nodes = ld(site, &events);
+            context(view_, urls, m, nodes, TimelineData { events })
         }),
     });
 }

@@ -248,13 +248,21 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
         "positions/index.html",
         ".nojekyll",
         "style.css",
+        "robots.txt",
         "sitemap.xml",
+        "feed.xml",
     ];
     let mut pages: Vec<String> = Vec::new();
     if raw.articles.len() > 1 {
         pages.push("articles/index.html".into());
     }
+    if !raw.events.is_empty() || raw.unparsed.iter().any(|u| u.kind == "events") {
+        pages.push("timeline/index.html".into());
+    }
     pages.extend(raw.articles.iter().map(|f| page("articles", &f.slug)));
+    pages.extend(
+        (raw.articles.iter()).map(|f| format!("articles/{}/{}", f.slug, super::annotations::FILE)),
+    );
     pages.extend(raw.actors.iter().map(|f| page("actors", &f.slug)));
     pages.extend(raw.positions.iter().map(|f| page("positions", &f.slug)));
     pages.extend(

@@ -16,7 +16,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,12 +45,12 @@ def sh(cmd, **kw):
 
 
 # ------------------------------------------------------------------ setting up
+sys.path.insert(0, str(ROOT / "tests"))
+import suite  # noqa: E402
+
+
 def apt(packages):
-    cmd = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-y"]
-    if os.geteuid() != 0:
-        cmd = ["sudo", "-n"] + cmd
-    sh(cmd + ["update"], stdout=subprocess.DEVNULL)
-    sh(cmd + ["install", "--no-install-recommends"] + packages, stdout=subprocess.DEVNULL)
+    suite.apt(packages, say)
 
 
 def ensure_chromium():
@@ -61,21 +60,7 @@ def ensure_chromium():
 
 def ensure_venv():
     """Re-runs this script inside target/browser-venv, creating it on first use."""
-    py = VENV / "bin" / "python"
-    req = HERE / "requirements.txt"
-    stamp = VENV / ".requirements"
-    if not (py.exists() and stamp.exists() and stamp.read_text() == req.read_text()):
-        if not py.exists():
-            try:
-                sh([sys.executable, "-m", "venv", str(VENV)])
-            except subprocess.CalledProcessError:  # Debian's python3 without its venv module
-                shutil.rmtree(VENV, ignore_errors=True)
-                apt(["python3-venv"])
-                sh(["python3", "-m", "venv", str(VENV)])
-        sh([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", str(req)])
-        stamp.write_text(req.read_text())
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        os.execv(str(py), [str(py), __file__] + sys.argv[1:])
+    suite.ensure(VENV, HERE / "requirements.txt", __file__, say)
 
 
 def build_site(out):
@@ -378,10 +363,7 @@ def main():
             if httpd:
                 httpd.shutdown()
                 httpd.server_close()
-    passed = sum(results)
-    failed = len(results) - passed
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 and passed else 1
+    return suite.closing(results)
 
 
 if __name__ == "__main__":
