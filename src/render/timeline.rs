@@ -171,7 +171,9 @@ fn ld(site: &Site, events: &[EventView]) -> Vec<Value> {
                 .iter()
                 .map(|a| {
                     let path = page_path("articles", a);
-                    let mut v = json!({"@type": "NewsArticle", "headline": site.articles[a].title});
+                    // The article is described whole on its own page: here, what it is
+                    // called and where.
+                    let mut v = json!({"@type": "CreativeWork", "name": site.articles[a].title});
                     if let Some(url) = abs(&path) {
                         v["url"] = json!(url);
                     }
