@@ -33,7 +33,7 @@ struct Item {
 }
 
 /// The feed of `site`, or `None` without a base URL.
-pub fn feed(site: &Site) -> Option<String> {
+pub fn feed(site: &Site, t: &super::i18n::Strings) -> Option<String> {
     let base = site.base_url.as_deref()?;
     let urls = Urls::absolute(base);
     let mut items: Vec<Item> = Vec::new();
@@ -62,7 +62,7 @@ pub fn feed(site: &Site) -> Option<String> {
             items.push(Item {
                 day: u.date.clone(),
                 entry: Entry {
-                    title: Text::plain(format!("Updated: {}", page.title)),
+                    title: Text::plain(t.fill("feed_updated", &[("title", page.title)])),
                     id: url.clone(),
                     updated: at(&u.date),
                     links: vec![alternate(url)],

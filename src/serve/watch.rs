@@ -45,7 +45,7 @@ fn change_of(root: &Path, event: notify::Result<notify::Event>) -> Option<Change
         .filter_map(|p| {
             let rel = p.strip_prefix(root).ok()?;
             let first = rel.components().next()?;
-            ["content", "templates", "static"]
+            ["content", "templates", "static", "i18n"]
                 .iter()
                 .any(|w| first.as_os_str() == *w)
                 .then(|| rel.to_string_lossy().replace('\\', "/"))
