@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::i18n::Strings;
+use super::i18n::{Strings, attr};
 use super::images;
 use super::urls::{Urls, page_path};
 use super::views::*;
@@ -395,12 +395,4 @@ pub fn trail(urls: &Urls, t: &Strings, section: Option<(&str, &str)>) -> Vec<Car
         Some((title, path)) => crumbs(urls, t, &[(title, path)]),
         None => crumbs(urls, t, &[]),
     }
-}
-
-/// Text for an HTML attribute written by hand (the table's words are not escaped).
-fn attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

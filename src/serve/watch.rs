@@ -100,6 +100,11 @@ mod tests {
             change_of(root, event(data, "content/articles/a.md")),
             Some(Change::Files(["content/articles/a.md".to_string()].into()))
         );
+        // The site's own words are watched too.
+        assert_eq!(
+            change_of(root, event(data, "i18n/de.toml")),
+            Some(Change::Files(["i18n/de.toml".to_string()].into()))
+        );
         assert_eq!(
             change_of(
                 root,

@@ -229,5 +229,14 @@ pub fn fill_plain(text: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A text of the table for an HTML attribute that Rust writes by hand (templates escape
+/// what they write; this does the same).
+pub fn attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests;

@@ -353,3 +353,34 @@ fn files_that_come_and_go_templates_and_static_files_are_seen() {
         "editing a template",
     );
 }
+
+#[test]
+fn a_change_of_the_sites_words_renders_every_page_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
+        root,
+    );
+    let mut session = Session::new(root);
+    fresh_after(&mut session, root, Change::Everything, "the first build");
+    std::fs::create_dir_all(root.join("i18n")).unwrap();
+    std::fs::write(root.join("i18n/en-GB.toml"), "overview = \"Start\"\n").unwrap();
+    fresh_after(&mut session, root, Change::Everything, "a new table");
+    let home = String::from_utf8(
+        served(&mut session, text(&[]))
+            .remove("index.html")
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(home.contains(">Start</a>"), "{home}");
+    edit(root, "i18n/en-GB.toml", "Start", "Front page");
+    fresh_after(&mut session, root, text(&["i18n/en-GB.toml"]), "new words");
+    edit(root, "content/site.toml", "en-GB", "de");
+    fresh_after(
+        &mut session,
+        root,
+        text(&["content/site.toml"]),
+        "another language",
+    );
+}
