@@ -168,7 +168,9 @@ pub fn prepare_after(
     };
     let (raw, mut diags) = content::load_with(&opts.root, files, changed)?;
     timing("load", t);
-    let (templates, more) = render::templates::load(&opts.root)?;
+    let (strings, more) = render::i18n::load(&opts.root, raw.site.as_ref(), &raw.site_lines)?;
+    diags.extend(more);
+    let (templates, more) = render::templates::load(&opts.root, strings)?;
     diags.extend(more);
     let statics = output::static_files(&opts.root, &mut diags)?;
     let unparsed_pages: Vec<String> = raw

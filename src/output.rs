@@ -96,7 +96,7 @@ pub fn check_target(root: &Path, out: &Path) -> Result<()> {
             out.display()
         );
     }
-    for own in ["content", "templates", "static"] {
+    for own in ["content", "templates", "static", "i18n"] {
         if out.starts_with(root.join(own)) {
             bail!(
                 "refusing to write the site into {}: it is inside {own}/",

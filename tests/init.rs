@@ -121,10 +121,29 @@ fn the_language_goes_into_site_toml_and_the_pages() {
     let site = tmp.path().join("site");
     let toml = std::fs::read_to_string(site.join("content/site.toml")).unwrap();
     assert!(toml.contains("\nlanguage = \"pt-BR\"\n"), "{toml}");
+    // No built-in words for Portuguese: the English table comes along, to translate, and
+    // the site builds as it is.
+    let table = std::fs::read_to_string(site.join("i18n/pt.toml")).unwrap();
+    assert!(table.contains("\nskip = \"Skip to content\"\n"), "{table}");
     let o = explainer(&["build", "--strict"], &site);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let index = std::fs::read_to_string(site.join("public/index.html")).unwrap();
     assert!(index.contains("<html lang=\"pt-BR\""), "{}", &index[..200]);
+}
+
+#[test]
+fn a_built_in_language_needs_no_table_and_speaks_on_every_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = init(&["site", "--language", "de-AT"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let site = tmp.path().join("site");
+    assert!(!site.join("i18n").exists());
+    let o = explainer(&["build", "--strict"], &site);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let index = std::fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(index.contains("Zum Inhalt springen"), "{index}");
+    // The starter's own story stays as written.
+    assert!(index.contains("Riverside council"), "{index}");
 }
 
 #[test]

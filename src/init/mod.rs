@@ -72,18 +72,32 @@ pub fn action() -> String {
 }
 
 /// The starter's files for a site in `language`: (path in the site, text), in the order
-/// they are written.
-pub fn files(language: &str) -> Vec<(&'static str, String)> {
-    STARTER
+/// they are written. The pages of the starter speak the language (its story stays in
+/// English, to be replaced); for a language without built-in words, the English table
+/// comes along as `i18n/LANG.toml`, to translate.
+pub fn files(language: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = STARTER
         .iter()
         .map(|(path, text)| {
             let text = text
                 .replace("@LANGUAGE@", language)
                 .replace("@ACTION@", &action())
                 .replace("@REPOSITORY@", env!("CARGO_PKG_REPOSITORY"));
-            (*path, text)
+            (path.to_string(), text)
         })
-        .collect()
+        .collect();
+    let lang = crate::render::i18n::primary(language);
+    if crate::render::i18n::Strings::built_in(&lang).is_none() {
+        let english = crate::render::i18n::BUILT_IN
+            .iter()
+            .find(|(l, _)| *l == "en")
+            .map_or("", |(_, text)| text);
+        out.push((
+            format!("{}/{lang}.toml", crate::render::i18n::OVERRIDES),
+            format!("# explainer has no built-in words for \"{lang}\": these are the English ones, to\n# translate (a key left out is shown in English, with a warning).\n#\n{english}"),
+        ));
+    }
+    out
 }
 
 /// Writes a new site into `dir`, made if missing. Refuses a folder that holds anything
@@ -144,7 +158,7 @@ fn refuse_unless_empty(dir: &Path) -> Result<()> {
 
 /// Writes `files` under `dir`, each with [`crate::new::create_file`] (never over a file).
 /// If one fails, removes what this call made, files and folders, and returns the error.
-fn write_all(dir: &Path, files: &[(&str, String)]) -> Result<()> {
+fn write_all(dir: &Path, files: &[(String, String)]) -> Result<()> {
     let mut made: Vec<PathBuf> = Vec::new();
     let result = files.iter().try_for_each(|(rel, text)| {
         let path = dir.join(rel);
@@ -220,7 +234,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
         // The second file needs a folder where the first one is a file.
-        let files = [("a/b", "one".to_string()), ("a/b/c", "two".to_string())];
+        let files = [
+            ("a/b".to_string(), "one".to_string()),
+            ("a/b/c".to_string(), "two".to_string()),
+        ];
         assert!(write_all(&dir, &files).is_err());
         assert!(!dir.exists(), "nothing is left, not even the folder");
     }

@@ -1,6 +1,8 @@
 //! An actor's page: its profile, its stances and notes, and the articles that name it,
 //! `page_size` articles a page.
 
+use super::i18n::Strings;
+
 use super::lists::named_in;
 use super::pages::{card_actor, md, stance_view};
 use super::paging::pager;
@@ -10,7 +12,14 @@ use super::views::*;
 use crate::model::Site;
 
 /// Page `n` of an actor's page.
-pub fn actor(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> ActorData {
+pub fn actor(
+    site: &Site,
+    t: &Strings,
+    plan: &Plan,
+    urls: &Urls,
+    slug: &str,
+    n: usize,
+) -> ActorData {
     let a = &site.actors[slug];
     let ix = &site.index;
     let mut stances: Vec<StanceView> = ix
@@ -18,7 +27,7 @@ pub fn actor(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Act
         .get(slug)
         .into_iter()
         .flatten()
-        .map(|(p, i)| stance_view(site, urls, p, &site.positions[p].stances[*i]))
+        .map(|(p, i)| stance_view(site, t, urls, p, &site.positions[p].stances[*i]))
         .collect();
     stances.sort_by(|x, y| x.position.title.cmp(&y.position.title));
     let mentions = site.mentions.get(slug).map_or(0, Vec::len);
@@ -28,7 +37,7 @@ pub fn actor(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Act
         .get(slug)
         .into_iter()
         .flatten()
-        .map(|n| note_card(urls, &site.annotations[n]))
+        .map(|n| note_card(t, urls, &site.annotations[n]))
         .collect();
     let wikidata_url = a
         .wikidata
@@ -38,7 +47,7 @@ pub fn actor(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Act
         actor: ActorView {
             name: a.name.clone(),
             kind: a.kind.key(),
-            kind_label: a.kind.label(),
+            kind_label: t.actor_kind(a.kind).into(),
             aliases: a.aliases.clone(),
             role: a.role.clone(),
             affiliation: a.affiliation.as_ref().map(|s| card_actor(site, urls, s)),
@@ -56,27 +65,28 @@ pub fn actor(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Act
                 .map(|i| super::images::view(urls, i, super::images::Place::Beside)),
             body_html: md(site, urls, &a.body, ""),
             stances,
-            named: named_in(site, plan, urls, slug, n),
+            named: named_in(site, t, plan, urls, slug, n),
             article_count: plan.named_count(slug),
             mention_count: mentions,
             notes,
-            events: super::timeline::for_actor(site, urls, slug),
+            events: super::timeline::for_actor(site, t, urls, slug),
             pager: pager(urls, &base, n, plan.actor_pages(slug)),
         },
     }
 }
 
-pub(super) fn note_card(urls: &Urls, n: &crate::model::Annotation) -> Card {
+pub(super) fn note_card(t: &Strings, urls: &Urls, n: &crate::model::Annotation) -> Card {
+    let kind = t.note_kind(n.kind);
     Card {
-        title: n.title.clone().unwrap_or_else(|| format!("“{}”", n.quote)),
+        title: (n.title.clone()).unwrap_or_else(|| t.fill("quoted", &[("text", &n.quote)])),
         url: urls.to(&format!(
             "{}#note-{}",
             page_path("articles", &n.article),
             n.slug
         )),
         note: Some(match &n.verdict {
-            Some(v) => format!("{}: {v}", n.kind.label()),
-            None => n.kind.label().to_string(),
+            Some(v) => t.fill("kind_verdict", &[("kind", kind), ("verdict", v)]),
+            None => kind.to_string(),
         }),
         kind: Some(n.kind.key()),
     }

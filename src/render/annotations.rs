@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 
+use super::i18n::Strings;
 use super::pages::md;
 use super::plain::{Piece, attribute, pieces};
 use super::urls::{Urls, page_path};
@@ -23,11 +24,11 @@ pub const FILE: &str = "annotations.jsonld";
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// The `<link rel="alternate">` of an article page to its export.
-pub fn alternate() -> super::views::Alternate {
+pub fn alternate(t: &super::i18n::Strings) -> super::views::Alternate {
     super::views::Alternate {
         media_type: "application/ld+json",
         url: FILE.to_string(),
-        title: "The notes as W3C Web Annotations",
+        title: t.get("annotations_export_title").to_string(),
     }
 }
 
@@ -200,27 +201,29 @@ fn escape(s: &str) -> String {
 
 /// A note's HTML: its title and verdict, its body, and its sources, with links as from
 /// the article's page (the folder of the export too).
-fn note_html(site: &Site, urls: &Urls, n: &Annotation) -> String {
+fn note_html(site: &Site, t: &Strings, urls: &Urls, n: &Annotation) -> String {
     let mut out = String::new();
     if let Some(title) = &n.title {
         out.push_str(&format!("<p><strong>{}</strong></p>\n", escape(title)));
     }
     if let Some(v) = &n.verdict {
-        out.push_str(&format!("<p>Verdict: {}</p>\n", escape(v)));
+        let verdict = t.fill("verdict", &[("verdict", v)]);
+        out.push_str(&format!("<p>{}</p>\n", escape(&verdict)));
     }
     out.push_str(&md(site, urls, &n.body, &format!("note_{}", n.slug)));
     if !n.sources.is_empty() {
         let links: Vec<String> = (n.sources.iter())
             .map(|l| format!("<a href=\"{}\">{}</a>", escape(&l.url), escape(&l.title)))
             .collect();
-        out.push_str(&format!("<p>Sources: {}</p>\n", links.join("; ")));
+        let label = escape(t.get("sources"));
+        out.push_str(&format!("<p>{label}: {}</p>\n", links.join("; ")));
     }
     out
 }
 
 /// The export of the article whose page, at output path `page`, is `html`: its path
 /// and bytes (`None` for a page that is not an article's).
-pub fn export(site: &Site, page: &str, html: &str) -> Option<(String, Vec<u8>)> {
+pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(String, Vec<u8>)> {
     let slug = page
         .strip_prefix("articles/")?
         .strip_suffix("/index.html")?;
@@ -274,7 +277,7 @@ pub fn export(site: &Site, page: &str, html: &str) -> Option<(String, Vec<u8>)> 
                 creator: creator.clone(),
                 body: Body {
                     kind: "TextualBody",
-                    value: note_html(site, &urls, n),
+                    value: note_html(site, t, &urls, n),
                     format: "text/html",
                     language: &site.language,
                 },

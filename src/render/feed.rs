@@ -41,7 +41,7 @@ struct Item<'s> {
 }
 
 /// The feed of `site`, or `None` without a base URL.
-pub fn feed(site: &Site) -> Option<String> {
+pub fn feed(site: &Site, t: &super::i18n::Strings) -> Option<String> {
     let base = site.base_url.as_deref()?;
     let urls = Urls::absolute(base);
     let pages = every(site);
@@ -86,7 +86,7 @@ pub fn feed(site: &Site) -> Option<String> {
                 let anchor = item.id.rsplit('#').next().unwrap_or_default();
                 let html = updates::html(site, &urls, u, anchor, &urls.to(&page.written_for));
                 Entry {
-                    title: Text::plain(format!("Updated: {}", page.title)),
+                    title: Text::plain(t.fill("feed_updated", &[("title", page.title)])),
                     id: item.id.clone(),
                     updated: at(item.day),
                     links: vec![alternate(item.id.clone())],

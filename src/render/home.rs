@@ -1,5 +1,6 @@
 //! The home page and the pages of the full stance matrix.
 
+use super::i18n::Strings;
 use super::pages::{card_actor, card_position};
 use super::paging::{page_at, pager, slice};
 use super::plan::{Plan, Tile, stance_path};
@@ -8,12 +9,12 @@ use super::views::*;
 use crate::model::Site;
 
 /// An article as a card of a list.
-pub fn article_card(site: &Site, urls: &Urls, slug: &str) -> ArticleCard {
+pub fn article_card(site: &Site, t: &Strings, urls: &Urls, slug: &str) -> ArticleCard {
     let a = &site.articles[slug];
     ArticleCard {
         title: a.title.clone(),
         url: urls.to(&page_path("articles", slug)),
-        date: super::pages::display_date(&a.date),
+        date: t.date(&a.date),
         dek: a.dek.clone(),
         notes: a.marks.len(),
     }
@@ -24,14 +25,14 @@ const RECENT_UPDATES: usize = 5;
 
 /// The home page: the first page of each list, the latest updates, and the matrix (all
 /// of it when it fits, else its most connected actors and positions).
-pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
+pub fn home(site: &Site, t: &Strings, plan: &Plan, urls: &Urls) -> HomeData {
     let size = site.layout.page_size;
     let m = plan.matrix();
-    let matrix = matrix(site, urls, &m.home_positions, &m.home_actors);
+    let matrix = matrix(site, t, urls, &m.home_positions, &m.home_actors);
     HomeData {
         articles: slice(plan.articles(), 1, size)
             .iter()
-            .map(|a| article_card(site, urls, a))
+            .map(|a| article_card(site, t, urls, a))
             .collect(),
         article_count: site.articles.len(),
         actors: slice(plan.actors(), 1, size)
@@ -46,7 +47,7 @@ pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
             .map(|p| card_position(site, urls, p))
             .collect(),
         position_count: site.positions.len(),
-        updates: super::updates::recent(site, urls, RECENT_UPDATES),
+        updates: super::updates::recent(site, t, urls, RECENT_UPDATES),
         matrix_bounded: m.bounded().then(|| MatrixBounds {
             url: urls.to("matrix/"),
             actors: site.index.actor_stances.len(),
@@ -57,7 +58,7 @@ pub fn home(site: &Site, plan: &Plan, urls: &Urls) -> HomeData {
 }
 
 /// The matrix of `actors` (rows) × `positions` (columns).
-fn matrix(site: &Site, urls: &Urls, positions: &[&str], actors: &[&str]) -> Matrix {
+fn matrix(site: &Site, t: &Strings, urls: &Urls, positions: &[&str], actors: &[&str]) -> Matrix {
     // A cell without a stance is the same in every row: one value per column, shared
     // (a tera::Value is reference-counted), not one per cell.
     let empty: Vec<tera::Value> = positions
@@ -65,7 +66,7 @@ fn matrix(site: &Site, urls: &Urls, positions: &[&str], actors: &[&str]) -> Matr
         .map(|p| {
             tera::Value::from_serializable(&MatrixCell {
                 stance: "none",
-                label: "No stance",
+                label: t.get("stance_none").into(),
                 url: None,
                 position: site.positions[*p].title.clone(),
             })
@@ -85,7 +86,7 @@ fn matrix(site: &Site, urls: &Urls, positions: &[&str], actors: &[&str]) -> Matr
                 let s = &p.stances[*i];
                 cells[c] = tera::Value::from_serializable(&MatrixCell {
                     stance: s.stance.key(),
-                    label: s.stance.label(),
+                    label: t.stance(s.stance).into(),
                     url: Some(urls.to(&stance_path(site, position, actor))),
                     position: p.title.clone(),
                 });
@@ -96,28 +97,29 @@ fn matrix(site: &Site, urls: &Urls, positions: &[&str], actors: &[&str]) -> Matr
             }
         })
         .collect();
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     Matrix {
         positions: positions
             .iter()
             .map(|p| card_position(site, urls, p))
             .collect(),
         rows,
-        caption: format!(
-            "Stances of {} on {}",
-            plural(actors.len(), "actor"),
-            plural(positions.len(), "position")
+        caption: t.fill(
+            "matrix_caption",
+            &[
+                ("actors", &t.count("n_actors", actors.len(), &[])),
+                ("positions", &t.count("n_positions", positions.len(), &[])),
+            ],
         ),
     }
 }
 
 /// Page `n` of the full matrix.
-pub fn matrix_page(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> MatrixPageData {
+pub fn matrix_page(site: &Site, t: &Strings, plan: &Plan, urls: &Urls, n: usize) -> MatrixPageData {
     let tiles = &plan.matrix().tiles;
     let tile: &Tile = &tiles[n - 1];
     let positions = site.positions.len();
     MatrixPageData {
-        matrix: matrix(site, urls, &tile.positions, &tile.actors),
+        matrix: matrix(site, t, urls, &tile.positions, &tile.actors),
         columns: span(tile.first_position, tile.positions.len(), positions),
         rows: span(tile.rows.0, tile.actors.len(), tile.rows.1),
         positions,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::i18n::Strings;
 use super::paging::{Pager, page_at};
 use super::plan::Plan;
 use super::urls::{Urls, page_path};
@@ -23,6 +24,7 @@ pub(super) struct Job<'a> {
 
 pub(super) fn meta(
     site: &Site,
+    t: &Strings,
     urls: &Urls,
     path: &str,
     title: &str,
@@ -52,18 +54,18 @@ pub(super) fn meta(
         // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
         // below.
     }
-    .with_crumbs(urls, kind)
+    .with_crumbs(urls, t, kind)
 }
 
 impl PageMeta {
-    fn with_crumbs(mut self, urls: &Urls, kind: &str) -> Self {
+    fn with_crumbs(mut self, urls: &Urls, t: &Strings, kind: &str) -> Self {
         self.breadcrumbs = match kind {
             "home" => Vec::new(),
             "article" | "actors" | "positions" | "articles" | "matrix" | "404" => {
-                pages::trail(urls, None)
+                pages::trail(urls, t, None)
             }
-            "actor" => pages::trail(urls, Some(("Actors", "actors/"))),
-            "position" => pages::trail(urls, Some(("Positions", "positions/"))),
+            "actor" => pages::trail(urls, t, Some((t.get("actors"), "actors/"))),
+            "position" => pages::trail(urls, t, Some((t.get("positions"), "positions/"))),
             _ => Vec::new(),
         };
         self
@@ -73,7 +75,7 @@ impl PageMeta {
 impl PageMeta {
     /// The meta of page `n` of a list whose first page is at site path `first`:
     /// its neighbours linked, and from page 2 on, a title and a crumb that say which.
-    fn paged(mut self, urls: &Urls, first: &str, pager: Option<&Pager>) -> Self {
+    fn paged(mut self, urls: &Urls, t: &Strings, first: &str, pager: Option<&Pager>) -> Self {
         let Some(p) = pager else {
             return self;
         };
@@ -86,7 +88,14 @@ impl PageMeta {
                 note: None,
                 kind: None,
             });
-            self.title = format!("{}, page {} of {}", self.title, p.number, p.total);
+            self.title = t.fill(
+                "paged_title",
+                &[
+                    ("title", &self.title),
+                    ("n", &p.number.to_string()),
+                    ("total", &p.total.to_string()),
+                ],
+            );
         }
         self
     }
@@ -95,7 +104,7 @@ impl PageMeta {
 /// A page's template context: its `page` meta, with its structured data made of its
 /// own schema.org `nodes` and its breadcrumbs, and its `data`.
 pub(super) fn context<T: Serialize>(
-    view: &SiteView,
+    (view, t): (&SiteView, &Strings),
     urls: &Urls,
     mut page: PageMeta,
     nodes: Vec<serde_json::Value>,
@@ -107,6 +116,7 @@ pub(super) fn context<T: Serialize>(
         page,
         root: urls.root().to_string(),
         home: urls.to(""),
+        t,
         data,
     })
 }
@@ -117,8 +127,10 @@ pub(super) fn jobs<'a>(
     plan: &'a Plan<'a>,
     view: &'a SiteView,
     tera: &'a tera::Tera,
+    t: &'a Strings,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Job<'a>> {
+    let view = (view, t);
     let mut jobs = Wanted {
         jobs: Vec::new(),
         wanted,
@@ -128,9 +140,9 @@ pub(super) fn jobs<'a>(
         path: String::new(),
         template: "index.html",
         build: Box::new(move |urls| {
-            let m = meta(site, urls, "", &site.title, None, "home");
+            let m = meta(site, t, urls, "", &site.title, None, "home");
             let nodes = vec![structured::website(site)];
-            context(view, urls, m, nodes, home::home(site, plan, urls))
+            context(view, urls, m, nodes, home::home(site, t, plan, urls))
         }),
     });
     for slug in site.articles.keys() {
@@ -144,11 +156,11 @@ pub(super) fn jobs<'a>(
             template: "article.html",
             build: Box::new(move |urls| {
                 let a = &site.articles[slug];
-                let data = pages::article(site, urls, tera, slug)?;
-                let mut m = meta(site, urls, &p, &a.title, a.dek.as_deref(), "article");
+                let data = pages::article(site, t, urls, tera, slug)?;
+                let mut m = meta(site, t, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
-                m.updated = updates::view(site, urls, &a.updates, "");
-                m.alternates.push(super::annotations::alternate());
+                m.updated = updates::view(site, t, urls, &a.updates, "");
+                m.alternates.push(super::annotations::alternate(t));
                 context(view, urls, m, structured::article(site, slug), data)
             }),
         });
@@ -167,23 +179,26 @@ pub(super) fn jobs<'a>(
             template: "note_page.html",
             build: Box::new(move |urls| {
                 let n = &site.annotations[slug];
-                let title = notes::title(n);
-                let description = format!(
-                    "{} on a passage of “{}”.",
-                    n.kind.label(),
-                    site.articles[&n.article].title
+                let title = notes::title(t, n);
+                let description = t.fill(
+                    "note_description",
+                    &[
+                        ("kind", t.note_kind(n.kind)),
+                        ("article", &site.articles[&n.article].title),
+                    ],
                 );
-                let mut m = meta(site, urls, &p, &title, Some(&description), "note");
+                let mut m = meta(site, t, urls, &p, &title, Some(&description), "note");
                 m.breadcrumbs = pages::trail(
                     urls,
+                    t,
                     Some((
                         &site.articles[&n.article].title,
                         &page_path("articles", &n.article),
                     )),
                 );
                 // Its updates were written, as the note was, for the article's page.
-                m.updated = updates::view(site, urls, &n.updates, "../../");
-                context(view, urls, m, Vec::new(), notes::page(site, urls, slug))
+                m.updated = updates::view(site, t, urls, &n.updates, "../../");
+                context(view, urls, m, Vec::new(), notes::page(site, t, urls, slug))
             }),
         });
     }
@@ -200,21 +215,19 @@ pub(super) fn jobs<'a>(
                 template: "actor.html",
                 build: Box::new(move |urls| {
                     let a = &site.actors[slug];
-                    let data = actor::actor(site, plan, urls, slug, n);
+                    let data = actor::actor(site, t, plan, urls, slug, n);
                     let description = match &a.role {
-                        Some(role) => {
-                            format!("{}: {role}. Stances, mentions and profile.", a.name)
-                        }
-                        None => format!("{}: stances, mentions and profile.", a.name),
+                        Some(role) => t.fill(
+                            "actor_description_role",
+                            &[("name", &a.name), ("role", role)],
+                        ),
+                        None => t.fill("actor_description", &[("name", &a.name)]),
                     };
-                    let mut m = meta(site, urls, &p, &a.name, Some(&description), "actor").paged(
-                        urls,
-                        &first,
-                        data.actor.pager.as_ref(),
-                    );
+                    let mut m = meta(site, t, urls, &p, &a.name, Some(&description), "actor")
+                        .paged(urls, t, &first, data.actor.pager.as_ref());
                     // The actor is described once, on its page's first page.
                     let nodes = if n == 1 {
-                        m.updated = updates::view(site, urls, &a.updates, "");
+                        m.updated = updates::view(site, t, urls, &a.updates, "");
                         vec![structured::actor(site, slug)]
                     } else {
                         Vec::new()
@@ -238,11 +251,19 @@ pub(super) fn jobs<'a>(
                 template: "position.html",
                 build: Box::new(move |urls| {
                     let pos = &site.positions[slug];
-                    let data = pages::position(site, plan, urls, slug, n);
-                    let mut m = meta(site, urls, &p, &pos.title, Some(&pos.summary), "position")
-                        .paged(urls, &first, data.position.pager.as_ref());
+                    let data = pages::position(site, t, plan, urls, slug, n);
+                    let mut m = meta(
+                        site,
+                        t,
+                        urls,
+                        &p,
+                        &pos.title,
+                        Some(&pos.summary),
+                        "position",
+                    )
+                    .paged(urls, t, &first, data.position.pager.as_ref());
                     if n == 1 {
-                        m.updated = updates::view(site, urls, &pos.updates, "");
+                        m.updated = updates::view(site, t, urls, &pos.updates, "");
                     }
                     context(view, urls, m, Vec::new(), data)
                 }),
@@ -256,12 +277,8 @@ pub(super) fn jobs<'a>(
         "articles/",
         plan.article_pages(),
         "articles.html",
-        (
-            "Articles",
-            "Every annotated article, newest first.",
-            "articles",
-        ),
-        move |urls, n| lists::articles(site, plan, urls, n),
+        ("articles", "articles_description", "articles"),
+        move |urls, n| lists::articles(site, t, plan, urls, n),
         |d| d.pager.as_ref(),
     );
     list_pages(
@@ -271,12 +288,8 @@ pub(super) fn jobs<'a>(
         "actors/",
         layout.pages(site.actors.len()),
         "actors.html",
-        (
-            "Actors",
-            "The people, states and organisations in the story.",
-            "actors",
-        ),
-        move |urls, n| lists::actors(site, plan, urls, n),
+        ("actors", "actors_description", "actors"),
+        move |urls, n| lists::actors(site, t, plan, urls, n),
         |d| d.pager.as_ref(),
     );
     list_pages(
@@ -286,11 +299,7 @@ pub(super) fn jobs<'a>(
         "positions/",
         layout.pages(site.positions.len()),
         "positions.html",
-        (
-            "Positions",
-            "The policy positions at stake, and who holds them.",
-            "positions",
-        ),
+        ("positions", "positions_description", "positions"),
         move |urls, n| lists::positions(site, urls, n),
         |d| d.pager.as_ref(),
     );
@@ -302,12 +311,8 @@ pub(super) fn jobs<'a>(
             "matrix/",
             plan.matrix().tiles.len(),
             "matrix.html",
-            (
-                "Who stands where",
-                "Every stance of every actor on every position, in pages.",
-                "matrix",
-            ),
-            move |urls, n| home::matrix_page(site, plan, urls, n),
+            ("who_stands_where", "matrix_description", "matrix"),
+            move |urls, n| home::matrix_page(site, t, plan, urls, n),
             |d| d.pager.as_ref(),
         );
     }
@@ -316,7 +321,7 @@ pub(super) fn jobs<'a>(
         path: "404.html".into(),
         template: "404.html",
         build: Box::new(move |urls| {
-            let m = meta(site, urls, "404.html", "Page not found", None, "404");
+            let m = meta(site, t, urls, "404.html", t.get("not_found"), None, "404");
             context(view, urls, m, Vec::new(), NoData {})
         }),
     });
@@ -343,12 +348,13 @@ impl<'a> Wanted<'a, '_> {
 }
 
 /// The jobs of the `pages` pages of the list at site path `base`, each page's data from
-/// `data` (given its number), its meta from `title`, `description` and `kind`.
+/// `data` (given its number), its meta from the keys of its `title` and `description`
+/// in the table, and `kind`.
 #[allow(clippy::too_many_arguments)]
 fn list_pages<'a, T: Serialize + 'a>(
     jobs: &mut Wanted<'a, '_>,
     site: &'a Site,
-    view: &'a SiteView,
+    view: (&'a SiteView, &'a Strings),
     base: &'static str,
     pages: usize,
     template: &'static str,
@@ -366,11 +372,17 @@ fn list_pages<'a, T: Serialize + 'a>(
             template,
             build: Box::new(move |urls| {
                 let data = data(urls, n);
-                let m = meta(site, urls, &p, title, Some(description), kind).paged(
+                let t = view.1;
+                let m = meta(
+                    site,
+                    t,
                     urls,
-                    base,
-                    pager(&data),
-                );
+                    &p,
+                    t.get(title),
+                    Some(t.get(description)),
+                    kind,
+                )
+                .paged(urls, t, base, pager(&data));
                 context(view, urls, m, Vec::new(), data)
             }),
         });

@@ -120,7 +120,7 @@ pub struct ActorsData {
 #[derive(Debug, Serialize)]
 pub struct ActorGroup {
     /// `People`, `States`, `Organisations`.
-    pub label: &'static str,
+    pub label: String,
     /// `person` …
     pub kind: &'static str,
     /// The actors.
@@ -133,7 +133,7 @@ pub struct Tally {
     /// `supports` …
     pub stance: &'static str,
     /// `Supports` …
-    pub label: &'static str,
+    pub label: String,
     /// How many.
     pub count: usize,
     /// Where the group starts.

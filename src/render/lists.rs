@@ -2,6 +2,7 @@
 //! articles, `page_size` items a page.
 
 use super::home::article_card;
+use super::i18n::Strings;
 use super::pages::{card_actor, card_position};
 use super::paging::{pager, slice};
 use super::plan::Plan;
@@ -10,12 +11,12 @@ use super::views::*;
 use crate::model::{ActorKind, Mention, Site};
 
 /// Page `n` of the articles index.
-pub fn articles(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ArticlesData {
+pub fn articles(site: &Site, t: &Strings, plan: &Plan, urls: &Urls, n: usize) -> ArticlesData {
     let size = site.layout.page_size;
     ArticlesData {
         articles: slice(plan.articles(), n, size)
             .iter()
-            .map(|a| article_card(site, urls, a))
+            .map(|a| article_card(site, t, urls, a))
             .collect(),
         count: site.articles.len(),
         pager: pager(urls, "articles/", n, site.layout.pages(site.articles.len())),
@@ -23,25 +24,21 @@ pub fn articles(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ArticlesData
 }
 
 /// Page `n` of the actors index: its actors grouped by kind.
-pub fn actors(site: &Site, plan: &Plan, urls: &Urls, n: usize) -> ActorsData {
+pub fn actors(site: &Site, t: &Strings, plan: &Plan, urls: &Urls, n: usize) -> ActorsData {
     let page = slice(plan.actors(), n, site.layout.page_size);
-    let groups = [
-        (ActorKind::Person, "People"),
-        (ActorKind::State, "States"),
-        (ActorKind::Organization, "Organisations"),
-    ]
-    .into_iter()
-    .map(|(kind, label)| ActorGroup {
-        label,
-        kind: kind.key(),
-        actors: page
-            .iter()
-            .filter(|a| site.actors[**a].kind == kind)
-            .map(|a| card_actor(site, urls, a))
-            .collect(),
-    })
-    .filter(|g| !g.actors.is_empty())
-    .collect();
+    let groups = [ActorKind::Person, ActorKind::State, ActorKind::Organization]
+        .into_iter()
+        .map(|kind| ActorGroup {
+            label: t.actor_group(kind).into(),
+            kind: kind.key(),
+            actors: page
+                .iter()
+                .filter(|a| site.actors[**a].kind == kind)
+                .map(|a| card_actor(site, urls, a))
+                .collect(),
+        })
+        .filter(|g| !g.actors.is_empty())
+        .collect();
     ActorsData {
         groups,
         count: site.actors.len(),
@@ -64,7 +61,14 @@ pub fn positions(site: &Site, urls: &Urls, n: usize) -> PositionsData {
 
 /// The articles that name actor `slug` on page `n` of its page, newest first, each
 /// with the paragraphs that name it.
-pub fn named_in(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> Vec<NamedIn> {
+pub fn named_in(
+    site: &Site,
+    t: &Strings,
+    plan: &Plan,
+    urls: &Urls,
+    slug: &str,
+    n: usize,
+) -> Vec<NamedIn> {
     let mentions: &[Mention] = site.mentions.get(slug).map_or(&[], Vec::as_slice);
     let runs = plan.named(slug);
     slice(runs, n, site.layout.page_size)
@@ -79,7 +83,7 @@ pub fn named_in(site: &Site, plan: &Plan, urls: &Urls, slug: &str, n: usize) -> 
                 sentence: sentence.then(|| m.sentence.to_string()),
             };
             NamedIn {
-                article: article_card(site, urls, article),
+                article: article_card(site, t, urls, article),
                 first: view(&run[0], true),
                 more: run[1..].iter().map(|m| view(m, false)).collect(),
             }

@@ -8,6 +8,7 @@ pub mod annotations;
 mod charref;
 pub mod feed;
 mod home;
+pub mod i18n;
 pub mod images;
 mod jobs;
 pub mod links;
@@ -200,7 +201,7 @@ pub fn render_pages(
             links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str))
         }
     };
-    let jobs: Vec<Job> = jobs(site, &plan, &view, tera, wanted);
+    let jobs: Vec<Job> = jobs(site, &plan, &view, tera, &templates.strings, wanted);
     let results: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
@@ -220,7 +221,9 @@ pub fn render_pages(
                 Ok(html) => {
                     sink(&path, html.as_bytes())?;
                     if job.template == "article.html" {
-                        if let Some((p, json)) = annotations::export(site, &path, &html) {
+                        if let Some((p, json)) =
+                            annotations::export(site, &templates.strings, &path, &html)
+                        {
                             sink(&p, &json)?;
                         }
                     }
@@ -272,7 +275,7 @@ pub fn finish(
         for (path, xml) in sitemaps(base, &generated_paths(site), &changed) {
             sink(&path, xml.as_bytes())?;
         }
-        if let Some(xml) = feed::feed(site) {
+        if let Some(xml) = feed::feed(site, &templates.strings) {
             sink(feed::PATH, xml.as_bytes())?;
         }
     }
@@ -430,7 +433,10 @@ mod tests {
     #[test]
     fn a_link_to_an_id_that_went_is_still_found() {
         let dir = tempfile::tempdir().unwrap();
-        let templates = templates::load(dir.path()).unwrap().0.unwrap();
+        let templates = templates::load(dir.path(), Default::default())
+            .unwrap()
+            .0
+            .unwrap();
         let pages = [
             ("index.html", r##"<a href="actors/#x">"##),
             ("404.html", r#"<a href="actors/">"#),

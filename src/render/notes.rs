@@ -5,6 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
+use super::i18n::Strings;
 use super::pages::{card_actor, card_position, resolver};
 use super::urls::{Urls, page_path};
 use super::views::Card;
@@ -103,7 +104,7 @@ pub struct NotePageView {
     /// `fact-check` …
     pub kind: &'static str,
     /// `Fact check` …
-    pub kind_label: &'static str,
+    pub kind_label: String,
     /// Its title, or one made from its kind and passage.
     pub title: String,
     /// Verdict.
@@ -127,25 +128,29 @@ pub struct NotePageView {
 }
 
 /// The title of a note's page: its own, or its kind and the start of its passage.
-pub fn title(note: &Annotation) -> String {
+pub fn title(t: &Strings, note: &Annotation) -> String {
     note.title.clone().unwrap_or_else(|| {
         let words: Vec<&str> = note.quote.split_whitespace().collect();
         let short = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
         let more = if words.len() > 8 { "…" } else { "" };
-        format!("{} on “{short}{more}”", note.kind.label())
+        let quote = format!("{short}{more}");
+        t.fill(
+            "note_title",
+            &[("kind", t.note_kind(note.kind)), ("quote", &quote)],
+        )
     })
 }
 
 /// The data of the page of the annotation `slug`.
-pub fn page(site: &Site, urls: &Urls, slug: &str) -> NotePageData {
+pub fn page(site: &Site, t: &Strings, urls: &Urls, slug: &str) -> NotePageData {
     let n = &site.annotations[slug];
     let article = &site.articles[&n.article];
     let article_path = page_path("articles", &n.article);
     NotePageData {
         note: NotePageView {
             kind: n.kind.key(),
-            kind_label: n.kind.label(),
-            title: title(n),
+            kind_label: t.note_kind(n.kind).into(),
+            title: title(t, n),
             verdict: n.verdict.clone(),
             quote: n.quote.clone(),
             passage_url: urls.to(&format!("{article_path}#mark-{slug}")),

@@ -1,5 +1,7 @@
 //! Builds the view of each page from the model.
 
+use super::i18n::{Strings, attr};
+
 use super::images;
 use super::urls::{Urls, page_path};
 use super::views::*;
@@ -43,32 +45,9 @@ pub(super) fn card_position(site: &Site, urls: &Urls, slug: &str) -> Card {
     }
 }
 
-/// `2025-08-18` as `18 August 2025`.
-pub fn display_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<usize> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-    match parts.as_slice() {
-        [y, m, d] if (1..=12).contains(m) => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => date.to_string(),
-    }
-}
-
-fn crumbs(urls: &Urls, trail: &[(&str, &str)]) -> Vec<Card> {
+fn crumbs(urls: &Urls, t: &Strings, trail: &[(&str, &str)]) -> Vec<Card> {
     let mut out = vec![Card {
-        title: "Home".into(),
+        title: t.get("home").into(),
         url: urls.to(""),
         note: None,
         kind: None,
@@ -82,13 +61,19 @@ fn crumbs(urls: &Urls, trail: &[(&str, &str)]) -> Vec<Card> {
     out
 }
 
-pub(super) fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance) -> StanceView {
+pub(super) fn stance_view(
+    site: &Site,
+    t: &Strings,
+    urls: &Urls,
+    position: &str,
+    st: &Stance,
+) -> StanceView {
     StanceView {
         id: format!("stance-{}", st.actor),
         actor: card_actor(site, urls, &st.actor),
         position: card_position(site, urls, position),
         stance: st.stance.key(),
-        label: st.stance.label(),
+        label: t.stance(st.stance).into(),
         quote: st.quote.as_ref().map(|q| q.text.clone()),
         quote_url: st.quote.as_ref().map(|q| {
             urls.to(&format!(
@@ -112,6 +97,7 @@ pub(super) fn stance_view(site: &Site, urls: &Urls, position: &str, st: &Stance)
 /// An article page.
 pub fn article(
     site: &Site,
+    t: &Strings,
     urls: &Urls,
     templates: &tera::Tera,
     slug: &str,
@@ -135,9 +121,12 @@ pub fn article(
             close: "</mark>".into(),
             close_last: "</mark>".into(),
             after: format!(
-                "<sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"Note {n}: {label}\">{n}</a></sup>",
+                "<sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"{label}\">{n}</a></sup>",
                 id = ann.slug,
-                label = ann.kind.label()
+                label = attr(&t.fill(
+                    "note_ref",
+                    &[("n", &n.to_string()), ("kind", t.note_kind(ann.kind))]
+                ))
             ),
             link: false,
         });
@@ -161,8 +150,9 @@ pub fn article(
     for m in &a.marks {
         let ann = &site.annotations[&m.annotation];
         let back = format!(
-            "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"Back to the text\">↩</a> ",
-            ann.slug
+            "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"{}\">↩</a> ",
+            ann.slug,
+            attr(t.get("back_to_text"))
         );
         let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
@@ -172,11 +162,11 @@ pub fn article(
             // Its updates are logged on its page.
             more: more || !ann.updates.is_empty(),
             updated: crate::model::updates::latest(&ann.updates).map(str::to_string),
-            updated_display: crate::model::updates::latest(&ann.updates).map(display_date),
+            updated_display: crate::model::updates::latest(&ann.updates).map(|d| t.date(d)),
             id: ann.slug.clone(),
             number: numbers[m.annotation.as_str()],
             kind: ann.kind.key(),
-            kind_label: ann.kind.label(),
+            kind_label: t.note_kind(ann.kind).into(),
             title: ann.title.clone(),
             verdict: ann.verdict.clone(),
             quote: ann.quote.clone(),
@@ -200,7 +190,7 @@ pub fn article(
         };
         let html = templates.render(
             "note.html",
-            &tera::Context::from_serialize(&NoteData { note: &view })?,
+            &tera::Context::from_serialize(&NoteData { note: &view, t })?,
         )?;
         notes.entry(m.paragraph).or_default().push_str(&html);
     }
@@ -229,7 +219,7 @@ pub fn article(
             title: a.title.clone(),
             dek: a.dek.clone(),
             date: a.date.clone(),
-            date_display: display_date(&a.date),
+            date_display: t.date(&a.date),
             byline: a.byline.clone(),
             source: a.source.clone(),
             source_url: a.source_url.clone(),
@@ -252,7 +242,7 @@ pub fn article(
                 })
                 .map(|k| Tally {
                     stance: k.key(),
-                    label: k.label(),
+                    label: t.note_kind(*k).into(),
                     count: a
                         .marks
                         .iter()
@@ -269,6 +259,7 @@ pub fn article(
 /// a page, grouped by kind.
 pub fn position(
     site: &Site,
+    t: &Strings,
     plan: &super::plan::Plan,
     urls: &Urls,
     slug: &str,
@@ -283,12 +274,12 @@ pub fn position(
         .iter()
         .map(|&kind| StanceGroup {
             stance: kind.key(),
-            label: kind.label(),
+            label: t.stance(kind).into(),
             stances: page
                 .iter()
                 .map(|&i| &p.stances[i])
                 .filter(|s| s.stance == kind)
-                .map(|s| stance_view(site, urls, slug, s))
+                .map(|s| stance_view(site, t, urls, slug, s))
                 .collect(),
         })
         .filter(|g| !g.stances.is_empty())
@@ -301,7 +292,7 @@ pub fn position(
             let on = super::paging::page_at(&base, at / size + 1);
             Some(Tally {
                 stance: kind.key(),
-                label: kind.label(),
+                label: t.stance(kind).into(),
                 count,
                 url: [urls.to(&on).as_str(), "#h-", kind.key()].concat(),
             })
@@ -337,17 +328,17 @@ pub fn position(
                 .get(slug)
                 .into_iter()
                 .flatten()
-                .map(|n| super::actor::note_card(urls, &site.annotations[n]))
+                .map(|n| super::actor::note_card(t, urls, &site.annotations[n]))
                 .collect(),
-            events: super::timeline::for_position(site, urls, slug),
+            events: super::timeline::for_position(site, t, urls, slug),
         },
     }
 }
 
 /// The breadcrumbs of a page in a section.
-pub fn trail(urls: &Urls, section: Option<(&str, &str)>) -> Vec<Card> {
+pub fn trail(urls: &Urls, t: &Strings, section: Option<(&str, &str)>) -> Vec<Card> {
     match section {
-        Some((title, path)) => crumbs(urls, &[(title, path)]),
-        None => crumbs(urls, &[]),
+        Some((title, path)) => crumbs(urls, t, &[(title, path)]),
+        None => crumbs(urls, t, &[]),
     }
 }

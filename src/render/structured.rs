@@ -141,7 +141,6 @@ pub fn article(site: &Site, slug: &str) -> Vec<Value> {
     for note in fact_checks {
         nodes.push(json!({
             "@type": "ClaimReview",
-            "name": note.title,
             "url": page.as_ref().map(|p| format!("{p}#note-{}", note.slug)),
             "claimReviewed": note.quote,
             "reviewRating": {"@type": "Rating", "alternateName": note.verdict},

@@ -64,11 +64,16 @@ pub struct Templates {
     pub fingerprint: u64,
     /// Template name to its text, to find the line a link is written on.
     pub sources: BTreeMap<String, String>,
+    /// The words of the pages, in the site's language (`t` in every template).
+    pub strings: super::i18n::Strings,
 }
 
-/// Loads the defaults and the site's overrides. A template that does not parse is a
-/// diagnostic; an unreadable folder is an `Err`.
-pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
+/// Loads the defaults and the site's overrides, for pages with the words `strings`. A
+/// template that does not parse is a diagnostic; an unreadable folder is an `Err`.
+pub fn load(
+    root: &Path,
+    strings: super::i18n::Strings,
+) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
     let mut sources: BTreeMap<String, (String, String)> = DEFAULTS
         .iter()
         .map(|(name, text)| {
@@ -113,6 +118,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    super::i18n::register(&mut tera);
     let origin: BTreeMap<String, String> = sources
         .iter()
         .map(|(n, (rel, _))| (n.clone(), rel.clone()))
@@ -126,6 +132,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         all.hash(&mut h);
+        strings.hash(&mut h);
         h.finish()
     };
     if let Err(e) = tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
@@ -141,6 +148,7 @@ pub fn load(root: &Path) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
             origin,
             fingerprint,
             sources: all.into_iter().collect(),
+            strings,
         }),
         diags,
     ))

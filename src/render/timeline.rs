@@ -5,8 +5,9 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::i18n::Strings;
 use super::jobs::{Job, Wanted, context, meta};
-use super::pages::{card_actor, card_position, display_date, md, trail};
+use super::pages::{card_actor, card_position, md, trail};
 use super::urls::{Urls, page_path};
 use super::views::{Card, SiteView};
 use crate::model::events::Event;
@@ -40,32 +41,32 @@ pub struct EventCard {
     pub date_display: String,
 }
 
-fn card(urls: &Urls, e: &Event) -> EventCard {
+fn card(t: &Strings, urls: &Urls, e: &Event) -> EventCard {
     EventCard {
         title: e.title.clone(),
         url: urls.to(&format!("{PATH}#{}", e.slug)),
         date: e.date.clone(),
-        date_display: display_date(&e.date),
+        date_display: t.date(&e.date),
     }
 }
 
 /// The events that name the actor `slug`, in date order.
-pub fn for_actor(site: &Site, urls: &Urls, slug: &str) -> Vec<EventCard> {
+pub fn for_actor(site: &Site, t: &Strings, urls: &Urls, slug: &str) -> Vec<EventCard> {
     let named = |e: &&Event| e.actors.iter().any(|a| a == slug);
     ordered(site)
         .into_iter()
         .filter(named)
-        .map(|e| card(urls, e))
+        .map(|e| card(t, urls, e))
         .collect()
 }
 
 /// The events that name the position `slug`, in date order.
-pub fn for_position(site: &Site, urls: &Urls, slug: &str) -> Vec<EventCard> {
+pub fn for_position(site: &Site, t: &Strings, urls: &Urls, slug: &str) -> Vec<EventCard> {
     let named = |e: &&Event| e.positions.iter().any(|p| p == slug);
     ordered(site)
         .into_iter()
         .filter(named)
-        .map(|e| card(urls, e))
+        .map(|e| card(t, urls, e))
         .collect()
 }
 
@@ -99,12 +100,12 @@ pub struct EventView {
     pub sources: Vec<Link>,
 }
 
-fn view(site: &Site, urls: &Urls, e: &Event) -> EventView {
+fn view(site: &Site, t: &Strings, urls: &Urls, e: &Event) -> EventView {
     EventView {
         id: e.slug.clone(),
         title: e.title.clone(),
         date: e.date.clone(),
-        date_display: display_date(&e.date),
+        date_display: t.date(&e.date),
         body_html: md(site, urls, &e.body, &format!("event_{}", e.slug)),
         actors: e.actors.iter().map(|a| card_actor(site, urls, a)).collect(),
         positions: e
@@ -192,7 +193,12 @@ fn ld(site: &Site, events: &[EventView]) -> Vec<Value> {
 }
 
 /// The job of the timeline page, when the site has events.
-pub(super) fn push_jobs<'a>(jobs: &mut Wanted<'a, '_>, site: &'a Site, view_: &'a SiteView) {
+pub(super) fn push_jobs<'a>(
+    jobs: &mut Wanted<'a, '_>,
+    site: &'a Site,
+    view_: (&'a SiteView, &'a Strings),
+) {
+    let t = view_.1;
     if site.events.is_empty() {
         return;
     }
@@ -202,11 +208,12 @@ pub(super) fn push_jobs<'a>(jobs: &mut Wanted<'a, '_>, site: &'a Site, view_: &'
         build: Box::new(move |urls| {
             let events: Vec<EventView> = ordered(site)
                 .into_iter()
-                .map(|e| view(site, urls, e))
+                .map(|e| view(site, t, urls, e))
                 .collect();
-            let description = "What happened, day by day, with the sources.";
-            let mut m = meta(site, urls, PATH, "Timeline", Some(description), "timeline");
-            m.breadcrumbs = trail(urls, None);
+            let description = t.get("timeline_description");
+            let title = t.get("timeline");
+            let mut m = meta(site, t, urls, PATH, title, Some(description), "timeline");
+            m.breadcrumbs = trail(urls, t, None);
             let nodes = ld(site, &events);
             context(view_, urls, m, nodes, TimelineData { events })
         }),

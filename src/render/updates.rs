@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::pages::{display_date, resolver};
+use super::i18n::Strings;
+use super::pages::resolver;
 use super::urls::{Urls, file_of, page_path};
 use crate::markdown;
 use crate::model::{Site, Update, updates::latest};
@@ -44,8 +45,8 @@ pub struct RecentUpdate {
     pub date_display: String,
     /// What was updated: its title.
     pub title: String,
-    /// `Article`, `Actor`, `Position` or `Note`.
-    pub kind: &'static str,
+    /// `Article`, `Actor`, `Position` or `Note`, in the site's language.
+    pub kind: String,
     /// The update in the log of its page.
     pub url: String,
     /// The text as HTML.
@@ -68,7 +69,13 @@ pub fn ids(updates: &[Update]) -> Vec<String> {
 
 /// The updates of a page, for its templates; `rebase` leads from the page shown to the
 /// one the texts were written for (empty when they are the same).
-pub fn view(site: &Site, urls: &Urls, updates: &[Update], rebase: &str) -> Option<UpdatesView> {
+pub fn view(
+    site: &Site,
+    t: &Strings,
+    urls: &Urls,
+    updates: &[Update],
+    rebase: &str,
+) -> Option<UpdatesView> {
     let latest = latest(updates)?;
     let log = updates
         .iter()
@@ -77,12 +84,12 @@ pub fn view(site: &Site, urls: &Urls, updates: &[Update], rebase: &str) -> Optio
             html: html(site, urls, u, &id, rebase),
             id,
             date: u.date.clone(),
-            date_display: display_date(&u.date),
+            date_display: t.date(&u.date),
         })
         .collect();
     Some(UpdatesView {
         latest: latest.to_string(),
-        latest_display: display_date(latest),
+        latest_display: t.date(latest),
         log,
     })
 }
@@ -100,7 +107,7 @@ pub fn html(site: &Site, urls: &Urls, u: &Update, id: &str, rebase: &str) -> Str
 /// Where the updates of a page are: its kind, title, site path (the page whose log
 /// shows them) and the site path of the page their texts were written for.
 pub struct Updated<'a> {
-    /// `Article` …
+    /// The key of its kind in the table: `page_article` …
     pub kind: &'static str,
     /// Its title.
     pub title: &'a str,
@@ -118,7 +125,7 @@ pub fn every(site: &Site) -> Vec<Updated<'_>> {
     for (slug, a) in site.articles.iter().filter(|(_, a)| !a.updates.is_empty()) {
         let path = page_path("articles", slug);
         out.push(Updated {
-            kind: "Article",
+            kind: "page_article",
             title: &a.title,
             written_for: path.clone(),
             path,
@@ -128,7 +135,7 @@ pub fn every(site: &Site) -> Vec<Updated<'_>> {
     for (slug, a) in site.actors.iter().filter(|(_, a)| !a.updates.is_empty()) {
         let path = page_path("actors", slug);
         out.push(Updated {
-            kind: "Actor",
+            kind: "page_actor",
             title: &a.name,
             written_for: path.clone(),
             path,
@@ -138,7 +145,7 @@ pub fn every(site: &Site) -> Vec<Updated<'_>> {
     for (slug, p) in site.positions.iter().filter(|(_, p)| !p.updates.is_empty()) {
         let path = page_path("positions", slug);
         out.push(Updated {
-            kind: "Position",
+            kind: "page_position",
             title: &p.title,
             written_for: path.clone(),
             path,
@@ -147,7 +154,7 @@ pub fn every(site: &Site) -> Vec<Updated<'_>> {
     }
     for n in site.annotations.values().filter(|n| !n.updates.is_empty()) {
         out.push(Updated {
-            kind: "Note",
+            kind: "page_note",
             title: n.title.as_deref().unwrap_or(&n.quote),
             path: super::notes::note_path(n),
             written_for: page_path("articles", &n.article),
@@ -178,7 +185,7 @@ pub fn last_changed(site: &Site) -> BTreeMap<String, String> {
 }
 
 /// The `count` latest updates of the site, newest first (ties in the order of `every`).
-pub fn recent(site: &Site, urls: &Urls, count: usize) -> Vec<RecentUpdate> {
+pub fn recent(site: &Site, t: &Strings, urls: &Urls, count: usize) -> Vec<RecentUpdate> {
     let pages = every(site);
     let mut all: Vec<(&Updated, &Update, String)> = pages
         .iter()
@@ -194,9 +201,9 @@ pub fn recent(site: &Site, urls: &Urls, count: usize) -> Vec<RecentUpdate> {
     all.into_iter()
         .map(|(p, u, id)| RecentUpdate {
             date: u.date.clone(),
-            date_display: display_date(&u.date),
+            date_display: t.date(&u.date),
             title: p.title.to_string(),
-            kind: p.kind,
+            kind: t.get(p.kind).into(),
             url: urls.to(&format!("{}#{id}", p.path)),
             html: html(site, urls, u, &id, &urls.to(&p.written_for)),
         })

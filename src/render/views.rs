@@ -66,7 +66,7 @@ pub struct Alternate {
     /// Its URL, relative to the page.
     pub url: String,
     /// What it is.
-    pub title: &'static str,
+    pub title: String,
 }
 
 /// The context of every page: the site, the page, the way to the root, and its data.
@@ -80,6 +80,8 @@ pub struct Page<'a, T: Serialize> {
     pub root: String,
     /// Link to the home page.
     pub home: String,
+    /// The words of the pages, in the site's language.
+    pub t: &'a super::i18n::Strings,
     /// The page's own data.
     #[serde(flatten)]
     pub data: T,
@@ -139,7 +141,7 @@ pub struct MatrixCell {
     /// `supports`, `opposes`, `mixed`, `unclear`, or `none`.
     pub stance: &'static str,
     /// `Supports` … or `No stance`.
-    pub label: &'static str,
+    pub label: String,
     /// The evidence, on the position's page.
     pub url: Option<String>,
     /// The position's title, for screen readers.
@@ -158,7 +160,7 @@ pub struct StanceView {
     /// `supports` …
     pub stance: &'static str,
     /// `Supports` …
-    pub label: &'static str,
+    pub label: String,
     /// The quote.
     pub quote: Option<String>,
     /// Link to the quote's paragraph.
@@ -236,7 +238,7 @@ pub struct NoteView {
     /// `fact-check` …
     pub kind: &'static str,
     /// `Fact check` …
-    pub kind_label: &'static str,
+    pub kind_label: String,
     /// Title.
     pub title: Option<String>,
     /// Verdict.
@@ -263,6 +265,8 @@ pub struct NoteView {
 pub struct NoteData<'a> {
     /// The note.
     pub note: &'a NoteView,
+    /// The words of the pages, in the site's language.
+    pub t: &'a super::i18n::Strings,
 }
 
 /// An actor page.
@@ -280,7 +284,7 @@ pub struct ActorView {
     /// `person` …
     pub kind: &'static str,
     /// `Person` …
-    pub kind_label: &'static str,
+    pub kind_label: String,
     /// Other names.
     pub aliases: Vec<String>,
     /// Role.
@@ -358,7 +362,7 @@ pub struct StanceGroup {
     /// `supports` …
     pub stance: &'static str,
     /// `Supports` …
-    pub label: &'static str,
+    pub label: String,
     /// The stances.
     pub stances: Vec<StanceView>,
 }

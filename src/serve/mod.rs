@@ -1,6 +1,6 @@
 //! `explainer serve`: builds the site in memory, serves it on 127.0.0.1 (or the address
-//! of `--bind`), rebuilds when a file of `content/`, `templates/` or `static/` changes,
-//! and reloads open pages. A content error is shown as an error page (and in the
+//! of `--bind`), rebuilds when a file of `content/`, `templates/`, `static/` or `i18n/`
+//! changes, and reloads open pages. A content error is shown as an error page (and in the
 //! terminal); the server keeps running, and fixing the file brings the site back.
 //!
 //! `session` builds, `watch` sees changes, `guard` decides which requests are answered

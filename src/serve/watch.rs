@@ -45,7 +45,7 @@ fn change_of(root: &Path, event: notify::Result<notify::Event>) -> Option<Change
         .filter_map(|p| {
             let rel = p.strip_prefix(root).ok()?;
             let first = rel.components().next()?;
-            ["content", "templates", "static"]
+            ["content", "templates", "static", "i18n"]
                 .iter()
                 .any(|w| first.as_os_str() == *w)
                 .then(|| rel.to_string_lossy().replace('\\', "/"))
@@ -99,6 +99,11 @@ mod tests {
         assert_eq!(
             change_of(root, event(data, "content/articles/a.md")),
             Some(Change::Files(["content/articles/a.md".to_string()].into()))
+        );
+        // The site's own words are watched too.
+        assert_eq!(
+            change_of(root, event(data, "i18n/de.toml")),
+            Some(Change::Files(["i18n/de.toml".to_string()].into()))
         );
         assert_eq!(
             change_of(

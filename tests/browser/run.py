@@ -9,7 +9,10 @@ into a temporary folder, serves it on 127.0.0.1 under a sub-path (as GitHub Page
 and checks what a reader meets: every page loads cleanly, a note is reached from its
 passage and back, no page scrolls sideways on a phone, the margin notes sit beside their
 paragraph on a wide screen and after it on a narrow one, dark mode and print render.
-Screenshots go to target/screenshots/. The last line is `N passed, M failed`; the exit
+Then it makes the starter site of `explainer init` in Arabic and in Ukrainian and checks
+them at 375 and 1280 px: axe finds no violation, no page is wider than the window, and
+the Arabic pages run right to left with the notes, the infobox and the matrix's sticky
+column on the mirrored side. Screenshots go to target/screenshots/. The last line is `N passed, M failed`; the exit
 status is non-zero when a check fails or cannot run.
 """
 import functools
@@ -63,10 +66,23 @@ def ensure_venv():
     suite.ensure(VENV, HERE / "requirements.txt", __file__, say)
 
 
+EXPLAINER = ROOT / "target/release/explainer"
+LANGUAGES = ("ar", "uk")  # the starter site is also checked in these languages
+
+
 def build_site(out):
     sh(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
-    sh([str(ROOT / "target/release/explainer"), "build", "--root", str(ROOT), "--output", str(out)],
+    sh([str(EXPLAINER), "build", "--root", str(ROOT), "--output", str(out)],
        cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def build_starter(lang, tmp):
+    """`explainer init --language LANG`, built into TMP/LANG; returns that folder."""
+    src, out = Path(tmp) / f"starter-{lang}", Path(tmp) / lang
+    sh([str(EXPLAINER), "init", str(src), "--language", lang], stderr=subprocess.DEVNULL)
+    sh([str(EXPLAINER), "build", "--strict", "--root", str(src), "--output", str(out)],
+       stdout=subprocess.DEVNULL)
+    return out
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -339,6 +355,84 @@ def run_checks(browser, base, site):
         ctx.close()
 
 
+def run_language_checks(browser, base, site, lang):
+    """The starter site in `lang`, served at `base` from the folder `site`."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    url = lambda rel: base + (rel[:-len("index.html")] if rel.endswith("index.html") else rel)
+    article = next(p for p in pages if p.startswith("articles/"))
+    actor = next(p for p in pages if p.startswith("actors/") and p != "actors/index.html")
+    rtl = lang == "ar"
+    # axe reads the page with a script of its own, which the pages' CSP would refuse.
+    contexts = {width: browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+                for width in (375, 1280)}
+    axe = Axe()
+
+    for width, ctx in contexts.items():
+        def clean(ctx=ctx, width=width):
+            bad = []
+            for rel in pages:
+                v = Visit(ctx, url(rel))
+                bad += [f"{rel}: {p}" for p in v.problems()]
+                found = axe.run(v.page).response.get("violations", [])
+                bad += [f"{rel}: {x['id']} ({len(x['nodes'])})" for x in found]
+                sw, iw, direction = v.page.evaluate(
+                    "[document.documentElement.scrollWidth, innerWidth, document.documentElement.dir]")
+                if sw > iw:
+                    bad.append(f"{rel}: {sw} px wide at {iw}")
+                if (direction == "rtl") != rtl:
+                    bad.append(f"{rel}: dir={direction!r}")
+                v.close()
+            return "; ".join(bad[:6]) or None
+        check(f"{lang}: every page is axe-clean, fits the window and runs "
+              f"{'right to left' if rtl else 'left to right'} at {width} px ({len(pages)})", clean)
+
+    def sides():
+        """Where the notes, the infobox and the matrix's first column sit, and the ends
+        of the masthead, are mirrored in a right-to-left language."""
+        ctx = contexts[1280]
+        bad = []
+        v = Visit(ctx, url(article))
+        placed = v.page.evaluate("""() => [...document.querySelectorAll('.block')].filter(b => b.querySelector(':scope > .notes'))
+            .map(b => { const t = b.firstElementChild.getBoundingClientRect(), n = b.querySelector(':scope > .notes').getBoundingClientRect();
+                        return [b.id, n.left >= t.right, n.right <= t.left]; })""")
+        v.page.screenshot(path=str(SHOTS / f"starter-{lang}-article-1280.png"), full_page=True)
+        v.close()
+        if not placed:
+            bad.append("no margin note on the article")
+        for block, right, left in placed:
+            if not (left if rtl else right):
+                bad.append(f"the note of {block} is not on the {'left' if rtl else 'right'}")
+        v = Visit(ctx, url(actor))
+        box, prose = v.page.evaluate("""() => [document.querySelector('.infobox').getBoundingClientRect().left,
+                                             document.querySelector('.prose').getBoundingClientRect().left]""")
+        v.close()
+        if (box < prose) != rtl:
+            bad.append(f"the infobox is on the wrong side ({box} vs {prose})")
+        v = Visit(contexts[375], url("index.html"))
+        first, last, head, mark = v.page.evaluate("""() => {
+            const box = document.querySelector('.matrix-scroll').getBoundingClientRect();
+            const th = document.querySelector('.matrix tbody th').getBoundingClientRect();
+            const brand = document.querySelector('.brand').getBoundingClientRect();
+            return [th.left - box.left, box.right - th.right, brand.left, getComputedStyle(document.querySelector('.matrix th')).textAlign];
+        }""")
+        v.page.screenshot(path=str(SHOTS / f"starter-{lang}-home-375.png"), full_page=True)
+        v.close()
+        at_start = last < 2 if rtl else first < 2
+        if not at_start:
+            bad.append(f"the matrix's actor column is not at the {'right' if rtl else 'left'} ({first}, {last})")
+        if mark != "start":
+            bad.append(f"matrix headings align {mark}")
+        return "; ".join(bad) or None
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    check(f"{lang}: the notes, the infobox and the matrix's actor column sit on the "
+          f"{'mirrored' if rtl else 'usual'} side", sides)
+
+    for ctx in contexts.values():
+        ctx.close()
+
+
 def main():
     ensure_chromium()
     ensure_venv()
@@ -349,11 +443,15 @@ def main():
         httpd = None
         try:
             build_site(site)
+            starters = {lang: build_starter(lang, tmp) for lang in LANGUAGES}
             httpd, base = serve(tmp)
+            root = base[:-len(f"{SUB}/")]
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
                     run_checks(browser, base, site)
+                    for lang, folder in starters.items():
+                        run_language_checks(browser, f"{root}{lang}/", folder, lang)
                 finally:
                     browser.close()
         except Exception as e:

@@ -205,16 +205,27 @@ fn fresh_after(session: &mut Session, root: &Path, change: Change, what: &str) {
     );
 }
 
-#[test]
-fn files_that_come_and_go_templates_and_static_files_are_seen() {
+/// A copy of the newsroom fixture, and a session that built it once.
+fn newsroom() -> (tempfile::TempDir, Session) {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
     copy(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
-        root,
+        dir.path(),
     );
-    let mut session = Session::new(root);
-    fresh_after(&mut session, root, Change::Everything, "the first build");
+    let mut session = Session::new(dir.path());
+    fresh_after(
+        &mut session,
+        dir.path(),
+        Change::Everything,
+        "the first build",
+    );
+    (dir, session)
+}
+
+#[test]
+fn files_that_come_and_go_templates_and_static_files_are_seen() {
+    let (dir, mut session) = newsroom();
+    let root = dir.path();
     let everything = session.rendered;
 
     let note = "content/annotations/vote-time.md";
@@ -391,4 +402,29 @@ fn an_edit_of_an_event_is_rebuilt_and_article_text_still_taken_in() {
     assert!(session.updated);
     std::fs::remove_file(root.join(added)).unwrap();
     fresh_after(&mut session, root, text(&[added]), "removing an event");
+}
+
+#[test]
+fn a_change_of_the_sites_words_renders_every_page_again() {
+    let (dir, mut session) = newsroom();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("i18n")).unwrap();
+    std::fs::write(root.join("i18n/en-GB.toml"), "overview = \"Start\"\n").unwrap();
+    fresh_after(&mut session, root, Change::Everything, "a new table");
+    let home = String::from_utf8(
+        served(&mut session, text(&[]))
+            .remove("index.html")
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(home.contains(">Start</a>"), "{home}");
+    edit(root, "i18n/en-GB.toml", "Start", "Front page");
+    fresh_after(&mut session, root, text(&["i18n/en-GB.toml"]), "new words");
+    edit(root, "content/site.toml", "en-GB", "de");
+    fresh_after(
+        &mut session,
+        root,
+        text(&["content/site.toml"]),
+        "another language",
+    );
 }

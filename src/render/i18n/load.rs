@@ -1,0 +1,211 @@
+//! A site's table: the built-in one of its language, with the keys of its
+//! `i18n/LANG.toml` in place of the built-in texts. Each problem of that file is a
+//! diagnostic at its line: an unknown key (with the nearest known one), a text where
+//! forms are wanted, forms without `other`. A language with neither a built-in table
+//! nor a file of its own is written in English, with a warning at `language`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use toml::de::{DeTable, DeValue};
+
+use super::plural::CATEGORIES;
+use super::{BUILT_IN, Entry, Strings, primary};
+use crate::content::LineMap;
+use crate::content::front::SiteFront;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+/// The folder of a site's own tables, at its root.
+pub const OVERRIDES: &str = "i18n";
+
+/// A table's entries by key, each with the byte offset of its key in the text.
+pub(super) type Parsed = BTreeMap<String, (usize, Entry)>;
+
+/// The entries of a table's TOML, and the byte offset and message of each problem
+/// (a syntax error leaves no entries).
+pub(super) fn parse(text: &str) -> (Parsed, Vec<(usize, String)>) {
+    let table = match DeTable::parse(text) {
+        Ok(table) => table,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            return (
+                Parsed::new(),
+                vec![(at, e.message().trim().replace('\n', " "))],
+            );
+        }
+    };
+    let mut out = Parsed::new();
+    let mut problems = Vec::new();
+    for (key, value) in table.get_ref() {
+        let at = key.span().start;
+        let name = key.get_ref().to_string();
+        match entry(&name, value.get_ref()) {
+            Ok(e) => {
+                out.insert(name, (at, e));
+            }
+            Err(message) => problems.push((at, message)),
+        }
+    }
+    (out, problems)
+}
+
+/// One value as an entry.
+fn entry(key: &str, value: &DeValue) -> std::result::Result<Entry, String> {
+    let text = |v: &DeValue| match v {
+        DeValue::String(s) => Some(s.to_string()),
+        _ => None,
+    };
+    match value {
+        DeValue::String(s) => Ok(Entry::Text(s.to_string())),
+        DeValue::Array(items) => items
+            .iter()
+            .map(|i| text(i.get_ref()))
+            .collect::<Option<Vec<_>>>()
+            .map(Entry::List)
+            .ok_or_else(|| format!("{key} must be an array of strings")),
+        DeValue::Table(forms) => {
+            let mut out = BTreeMap::new();
+            for (cat, v) in forms {
+                let cat = cat.get_ref().to_string();
+                if !CATEGORIES.contains(&cat.as_str()) {
+                    return Err(format!(
+                        "{key}.{cat} is not a plural category (they are {})",
+                        CATEGORIES.join(", ")
+                    ));
+                }
+                let v = text(v.get_ref()).ok_or_else(|| format!("{key}.{cat} must be a string"))?;
+                out.insert(cat, v);
+            }
+            if !out.contains_key("other") {
+                return Err(format!(
+                    "{key} has no \"other\" form: every table of forms needs one, the form of any count whose own is missing"
+                ));
+            }
+            Ok(Entry::Forms(out))
+        }
+        _ => Err(format!("{key} must be a string")),
+    }
+}
+
+/// The table of the site of `root`, whose `site.toml` is `site` (`lines` locating its
+/// keys), and what is wrong with its own file. `Err` is a file that cannot be read.
+pub fn load(
+    root: &Path,
+    site: Option<&SiteFront>,
+    lines: &LineMap,
+) -> Result<(Strings, Vec<Diagnostic>)> {
+    let language = site.and_then(|s| s.language.as_ref());
+    let tag = language.map_or("en", |l| l.get_ref().as_str());
+    let lang = primary(tag);
+    let mut diags = Vec::new();
+    let own = [tag.to_string(), lang.clone()]
+        .into_iter()
+        .map(|name| format!("{OVERRIDES}/{name}.toml"))
+        .find(|rel| root.join(rel).is_file());
+    let built_in = Strings::built_in(&lang);
+    let known: Vec<&str> = BUILT_IN.iter().map(|(l, _)| *l).collect();
+    let mut strings = match &built_in {
+        Some(s) => Strings {
+            lang: tag.to_string(),
+            ..s.clone()
+        },
+        None => Strings::english_for(tag),
+    };
+    let Some(rel) = own else {
+        if built_in.is_none() {
+            let line = language.map(|l| lines.line(l.span().start));
+            diags.push(
+                Diagnostic::warning(
+                    "content/site.toml",
+                    line.or(Some(1)),
+                    format!("language \"{tag}\" has no built-in strings: the pages' own words (headings, labels, dates) are in English"),
+                )
+                .with_hint(Some(format!(
+                    "the built-in languages are {}; for another, translate {OVERRIDES}/{lang}.toml (see the README)",
+                    known.join(", ")
+                ))),
+            );
+        }
+        return Ok((strings, diags));
+    };
+    let bytes = std::fs::read(root.join(&rel)).with_context(|| format!("failed to read {rel}"))?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        diags.push(Diagnostic::error(
+            &rel,
+            Some(1),
+            "not UTF-8: save the file as UTF-8",
+        ));
+        return Ok((strings, diags));
+    };
+    let file_lines = LineMap::new(&text, 1);
+    let (parsed, problems) = parse(&text);
+    for (at, message) in problems {
+        diags.push(Diagnostic::error(&rel, Some(file_lines.line(at)), message));
+    }
+    let english = Strings::default();
+    let mut given = std::collections::BTreeSet::new();
+    for (key, (at, entry)) in parsed {
+        let line = Some(file_lines.line(at));
+        match english.entries.get(&key) {
+            None => diags.push(
+                Diagnostic::error(&rel, line, format!("unknown key \"{key}\"")).with_hint(
+                    did_you_mean(&key, english.entries.keys().map(String::as_str))
+                        .or_else(|| Some(format!("the keys are those of the built-in {OVERRIDES} tables, listed in the README"))),
+                ),
+            ),
+            Some(want) if std::mem::discriminant(want) != std::mem::discriminant(&entry) => {
+                diags.push(Diagnostic::error(
+                    &rel,
+                    line,
+                    format!("{key} must be {}, as in the built-in table", want.shape()),
+                ))
+            }
+            Some(_) => {
+                if let Some(message) = wrong_value(&key, &entry) {
+                    diags.push(Diagnostic::error(&rel, line, message));
+                } else {
+                    given.insert(key.clone());
+                    strings.entries.insert(key, entry);
+                }
+            }
+        }
+    }
+    if built_in.is_none() {
+        let missing: Vec<&str> = english
+            .entries
+            .keys()
+            .filter(|k| !given.contains(*k))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            let shown: Vec<&str> = missing.iter().take(8).copied().collect();
+            diags.push(Diagnostic::warning(
+                &rel,
+                Some(1),
+                format!(
+                    "{} of the {} keys are missing, and shown in English: {}{}",
+                    missing.len(),
+                    english.entries.len(),
+                    shown.join(", "),
+                    if missing.len() > shown.len() { ", …" } else { "" }
+                ),
+            ).with_hint(Some(format!("there is no built-in table for \"{lang}\" to fall back on; copy the English one from the README and translate it"))));
+        }
+    }
+    Ok((strings, diags))
+}
+
+/// What is wrong with a value of the right shape, if anything.
+fn wrong_value(key: &str, entry: &Entry) -> Option<String> {
+    match (key, entry) {
+        ("months", Entry::List(m)) if m.len() != 12 => Some(format!(
+            "months must name 12 months, January first (it names {})",
+            m.len()
+        )),
+        ("dir", Entry::Text(d)) if d != "ltr" && d != "rtl" => Some(format!(
+            "dir must be \"ltr\" (left to right) or \"rtl\" (right to left), not \"{d}\""
+        )),
+        _ => None,
+    }
+}

@@ -1,0 +1,249 @@
+//! The site in its own language: the words of the pages from the table of the site's
+//! `language`, overrides in `i18n/LANG.toml`, and what is said when something is off.
+
+mod common;
+
+use common::{TempSite, sel, small_site, text};
+use scraper::Html;
+
+/// The small site in `language`, with an update (for "Updated" and a date), a second
+/// position (so the actor has two stances) and pages of one item each (for the pager),
+/// plus `extra` files.
+fn site(language: &str, extra: &[(&str, &str)]) -> TempSite {
+    let toml =
+        format!("title = \"Small\"\nlanguage = \"{language}\"\n\n[pagination]\npage_size = 1\n");
+    let mut files = small_site();
+    files.retain(|(p, _)| *p != "content/site.toml");
+    files.push(("content/site.toml", &toml));
+    files.push((
+        "content/positions/ceasefire.md",
+        "+++\ntitle = \"Ceasefire\"\nsummary = \"Stop first.\"\n\n[[stances]]\nactor = \"bob-jones\"\nstance = \"opposes\"\nsource_url = \"https://example.org/b\"\n\n[[updates]]\ndate = 2025-08-19\ntext = \"Bob changed his mind.\"\n+++\n",
+    ));
+    files.extend_from_slice(extra);
+    TempSite::new(&files)
+}
+
+fn first(doc: &Html, selector: &str) -> String {
+    doc.select(&sel(selector))
+        .next()
+        .map(text)
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn html_attrs(doc: &Html) -> (Option<String>, Option<String>) {
+    let html = doc.select(&sel("html")).next().unwrap();
+    let attr = |a: &str| html.value().attr(a).map(str::to_string);
+    (attr("lang"), attr("dir"))
+}
+
+#[test]
+fn a_german_site_speaks_german() {
+    let s = site("de-AT", &[]);
+    let report = s.build();
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let home = s.page("index.html");
+    assert_eq!(html_attrs(&home), (Some("de-AT".into()), None));
+    assert_eq!(first(&home, "#h-matrix"), "Wer steht wo");
+    assert_eq!(first(&home, ".masthead nav li"), "Übersicht");
+    assert_eq!(first(&home, ".start .meta"), "2. Januar 2025 · 1 Anmerkung");
+    assert_eq!(first(&home, ".matrix td.s-supports"), "Dafür: Hold talks");
+    assert_eq!(first(&home, ".matrix td.s-none"), "Keine Haltung");
+    assert_eq!(first(&home, ".skip"), "Zum Inhalt springen");
+    let position = s.page("positions/ceasefire/index.html");
+    assert_eq!(
+        first(&position, ".updated"),
+        "Aktualisiert am 19. August 2025 · was sich geändert hat"
+    );
+    assert_eq!(first(&position, ".kicker"), "Position");
+    assert_eq!(first(&position, "h3 .badge"), "Dagegen");
+    let actors = s.page("actors/index.html");
+    assert_eq!(first(&actors, "h1"), "Akteure");
+    assert_eq!(first(&actors, ".pager-at"), "Seite 1 von 2");
+    assert_eq!(
+        first(&actors, ".pager a[rel=next]"),
+        "Weiter (nächste Seite)"
+    );
+    let second = s.page("actors/page/2/index.html");
+    let title = first(&second, "title");
+    assert!(title.starts_with("Akteure, Seite 2 von 2 · "), "{title}");
+    assert_eq!(first(&s.page("404.html"), "h1"), "Seite nicht gefunden");
+    let article = s.page("articles/story/index.html");
+    assert_eq!(first(&article, ".note > p"), "1 Kontext");
+    assert_eq!(first(&article, ".crumbs li"), "Start");
+}
+
+#[test]
+fn a_ukrainian_site_counts_in_ukrainian() {
+    let s = site("uk", &[]);
+    s.build();
+    let home = s.page("index.html");
+    assert_eq!(html_attrs(&home), (Some("uk".into()), None));
+    assert_eq!(first(&home, "#h-positions"), "Позиції");
+    assert_eq!(first(&home, ".start .meta"), "2 січня 2025 р. · 1 примітка");
+    // Two actors on two positions: "few" in Ukrainian.
+    assert_eq!(
+        first(&home, ".matrix caption"),
+        "Позиції: 2 учасники, 2 позиції"
+    );
+    assert_eq!(first(&home, ".matrix td.s-opposes"), "Проти: Ceasefire");
+    let positions = s.page("positions/index.html");
+    assert_eq!(first(&positions, ".pager-at"), "Сторінка 1 з 2");
+    assert_eq!(first(&positions, ".pager a[rel=next]"), "Наступна сторінка");
+    let position = s.page("positions/ceasefire/index.html");
+    assert_eq!(first(&position, ".updated time"), "19 серпня 2025 р.");
+}
+
+#[test]
+fn an_arabic_site_is_written_right_to_left() {
+    let s = site("ar", &[]);
+    s.build();
+    let home = s.page("index.html");
+    assert_eq!(html_attrs(&home), (Some("ar".into()), Some("rtl".into())));
+    assert_eq!(first(&home, "#h-matrix"), "من يقف أين");
+    assert_eq!(first(&home, ".matrix td.s-supports"), "يؤيد: Hold talks");
+    // Two positions: the dual, without a number.
+    assert_eq!(first(&home, ".matrix caption"), "المواقف: طرفان، موقفان");
+    let position = s.page("positions/ceasefire/index.html");
+    assert_eq!(first(&position, ".updated time"), "19 أغسطس 2025");
+    let actors = s.page("actors/index.html");
+    assert_eq!(first(&actors, ".pager-at"), "الصفحة 1 من 2");
+    for page in [
+        "404.html",
+        "actors/alice-smith/index.html",
+        "articles/story/index.html",
+    ] {
+        assert_eq!(
+            html_attrs(&s.page(page)).1.as_deref(),
+            Some("rtl"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn english_stays_as_it_was() {
+    let s = site("en-GB", &[]);
+    let report = s.build();
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let home = s.page("index.html");
+    assert_eq!(html_attrs(&home), (Some("en-GB".into()), None));
+    assert_eq!(first(&home, ".start .meta"), "2 January 2025 · 1 note");
+    assert_eq!(
+        first(&home, ".matrix caption"),
+        "Stances of 2 actors on 2 positions"
+    );
+    let actors = s.page("actors/index.html");
+    assert_eq!(first(&actors, ".pager-at"), "Page 1 of 2");
+    assert_eq!(first(&actors, ".pager a[rel=next]"), "Next page");
+    let lede = first(&s.page("404.html"), ".lede");
+    assert_eq!(
+        lede,
+        "There is no page at this address. Try the overview, the actors or the positions."
+    );
+}
+
+#[test]
+fn a_site_overrides_words_in_its_own_table() {
+    let s = site(
+        "de",
+        &[(
+            "i18n/de.toml",
+            "updated = \"Zuletzt aktualisiert am\"\nn_notes = { one = \"eine Notiz\", other = \"{n} Notizen\" }\nnot_found_lede = \"Nichts hier. Zur [Übersicht]({home}) & <weiter>.\"\n",
+        )],
+    );
+    let report = s.build();
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let position = s.page("positions/ceasefire/index.html");
+    assert!(first(&position, ".updated").starts_with("Zuletzt aktualisiert am 19. August"));
+    assert_eq!(
+        first(&s.page("index.html"), ".start .meta"),
+        "2. Januar 2025 · eine Notiz"
+    );
+    // The table's words are escaped; its links are links.
+    let raw = std::fs::read_to_string(s.out().join("404.html")).unwrap();
+    assert!(
+        raw.contains("Nichts hier. Zur <a href=\"./\">Übersicht</a> &amp; &lt;weiter&gt;."),
+        "{raw}"
+    );
+}
+
+#[test]
+fn an_unknown_key_is_an_error_at_its_line_with_the_nearest_key() {
+    let s = site(
+        "de",
+        &[(
+            "i18n/de.toml",
+            "# Ours.\nskip = \"Weiter\"\nupdatd = \"Neu\"\n",
+        )],
+    );
+    let errors = s.errors();
+    assert_eq!(
+        errors,
+        ["error: i18n/de.toml:3: unknown key \"updatd\" (did you mean \"updated\"?)"]
+    );
+}
+
+#[test]
+fn a_wrong_shape_is_an_error() {
+    let s = site(
+        "fr",
+        &[(
+            "i18n/fr.toml",
+            "n_notes = \"notes\"\nn_actors = { one = \"un\" }\nmonths = [\"janvier\"]\n",
+        )],
+    );
+    let errors = s.errors().join("\n");
+    assert!(
+        errors.contains("i18n/fr.toml:1: n_notes must be a table of plural forms"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("i18n/fr.toml:2: n_actors has no \"other\" form"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("i18n/fr.toml:3: months must name 12 months"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_language_without_a_table_falls_back_to_english_with_a_warning() {
+    let s = site("pt-BR", &[]);
+    let report = s.build();
+    let said: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(
+            "warning: content/site.toml:2: language \"pt-BR\" has no built-in strings"
+        ),
+        "{said:?}"
+    );
+    assert!(
+        said[0].contains("the built-in languages are ar, de, en, es, fr, ru, uk"),
+        "{said:?}"
+    );
+    assert_eq!(
+        first(&s.page("index.html"), "#h-matrix"),
+        "Who stands where"
+    );
+}
+
+#[test]
+fn a_partial_table_of_a_new_language_warns_of_what_is_missing() {
+    let s = site(
+        "pt",
+        &[("i18n/pt.toml", "skip = \"Pular para o conteúdo\"\n")],
+    );
+    let report = s.build();
+    let said: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("warning: i18n/pt.toml:1: "), "{said:?}");
+    assert!(
+        said[0].contains("keys are missing, and shown in English"),
+        "{said:?}"
+    );
+    let home = s.page("index.html");
+    assert_eq!(first(&home, ".skip"), "Pular para o conteúdo");
+    assert_eq!(first(&home, "#h-matrix"), "Who stands where");
+}
