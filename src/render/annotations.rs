@@ -171,20 +171,43 @@ pub fn article_text(html: &str) -> Option<(Vec<char>, Ranges)> {
     Some((text, ranges))
 }
 
+/// An article's text as UTF-8, with the byte offset of each of its code points (and of
+/// its end), so that a passage of code points is searched for with `memmem`.
+struct Searchable {
+    text: String,
+    at: Vec<usize>,
+}
+
+impl Searchable {
+    fn new(chars: &[char]) -> Searchable {
+        let text: String = chars.iter().collect();
+        let mut at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        at.push(text.len());
+        Searchable { text, at }
+    }
+
+    /// Whether code points `from..to` occur in the text more than once (overlapping
+    /// occurrences count).
+    fn repeated(&self, from: usize, to: usize) -> bool {
+        let needle = &self.text.as_bytes()[self.at[from]..self.at[to]];
+        let hay = self.text.as_bytes();
+        match memchr::memmem::find(hay, needle) {
+            Some(first) if !needle.is_empty() => {
+                memchr::memmem::find(&hay[first + 1..], needle).is_some()
+            }
+            _ => false,
+        }
+    }
+}
+
 /// The prefix and suffix of `text[start..end]`: 32 code points each way, more while the
 /// three together occur more than once (up to the whole text).
-fn context(text: &[char], start: usize, end: usize) -> (String, String) {
+fn context(text: &[char], search: &Searchable, start: usize, end: usize) -> (String, String) {
     let mut n = 32;
     loop {
         let before = start.saturating_sub(n);
         let after = (end + n).min(text.len());
-        let whole = &text[before..after];
-        let found = text
-            .windows(whole.len().max(1))
-            .filter(|w| *w == whole)
-            .take(2)
-            .count();
-        if found <= 1 || (before == 0 && after == text.len()) {
+        if !search.repeated(before, after) || (before == 0 && after == text.len()) {
             let s = |r: &[char]| r.iter().collect::<String>();
             return (s(&text[before..start]), s(&text[end..after]));
         }
@@ -235,6 +258,7 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
         None => (FILE.to_string(), "./".to_string()),
     };
     let located = article_text(html);
+    let search = located.as_ref().map(|(text, _)| Searchable::new(text));
     let urls = Urls::from_page(&base);
     let creator = Creator {
         kind: "Organization",
@@ -252,7 +276,10 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
             });
             let selector = match found {
                 Some((text, start, end)) => {
-                    let (prefix, suffix) = context(text, start, end);
+                    let (prefix, suffix) = match &search {
+                        Some(search) => context(text, search, start, end),
+                        None => Default::default(),
+                    };
                     vec![
                         Selector::TextQuoteSelector {
                             exact: text[start..end].iter().collect(),
@@ -292,7 +319,7 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
         context: CONTEXT,
         id: file.clone(),
         kind: "AnnotationCollection",
-        label: format!("Notes on “{}”", a.title),
+        label: t.fill("annotations_label", &[("title", &a.title)]),
         total: items.len(),
         first: Page {
             id: format!("{file}#page-1"),

@@ -104,22 +104,29 @@ impl PageMeta {
 /// A page's template context: its `page` meta, with its structured data made of its
 /// own schema.org `nodes` and its breadcrumbs, and its `data`.
 pub(super) fn context<T: Serialize>(
-    (view, t): (&SiteView, &Strings),
+    (view, _, words): Words,
     urls: &Urls,
     mut page: PageMeta,
     nodes: Vec<serde_json::Value>,
     data: T,
 ) -> Result<tera::Context, tera::Error> {
     page.json_ld = Some(structured::script(&page, nodes));
-    tera::Context::from_serialize(&Page {
+    let mut context = tera::Context::from_serialize(&Page {
         site: view,
         page,
         root: urls.root().to_string(),
         home: urls.to(""),
-        t,
         data,
-    })
+    })?;
+    context.insert_value("t", words.clone());
+    Ok(context)
 }
+
+/// What every page's context is made with: the site's view, its words, and the same
+/// words as a template value, made once for the whole site (a map of some hundred
+/// strings, which serialising again for each of ten thousand pages took most of the
+/// render's time).
+pub(super) type Words<'a> = (&'a SiteView, &'a Strings, &'a tera::Value);
 
 /// The jobs of the pages whose output file `wanted` accepts.
 pub(super) fn jobs<'a>(
@@ -127,10 +134,10 @@ pub(super) fn jobs<'a>(
     plan: &'a Plan<'a>,
     view: &'a SiteView,
     tera: &'a tera::Tera,
-    t: &'a Strings,
+    (t, words): (&'a Strings, &'a tera::Value),
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Job<'a>> {
-    let view = (view, t);
+    let view = (view, t, words);
     let mut jobs = Wanted {
         jobs: Vec::new(),
         wanted,
@@ -156,7 +163,7 @@ pub(super) fn jobs<'a>(
             template: "article.html",
             build: Box::new(move |urls| {
                 let a = &site.articles[slug];
-                let data = pages::article(site, t, urls, tera, slug)?;
+                let data = pages::article(site, (t, view.2), urls, tera, slug)?;
                 let mut m = meta(site, t, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 m.updated = updates::view(site, t, urls, &a.updates, "");
@@ -354,7 +361,7 @@ impl<'a> Wanted<'a, '_> {
 fn list_pages<'a, T: Serialize + 'a>(
     jobs: &mut Wanted<'a, '_>,
     site: &'a Site,
-    view: (&'a SiteView, &'a Strings),
+    view: Words<'a>,
     base: &'static str,
     pages: usize,
     template: &'static str,

@@ -201,7 +201,15 @@ pub fn render_pages(
             links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str))
         }
     };
-    let jobs: Vec<Job> = jobs(site, &plan, &view, tera, &templates.strings, wanted);
+    let words = tera::Value::from_serializable(&templates.strings);
+    let jobs: Vec<Job> = jobs(
+        site,
+        &plan,
+        &view,
+        tera,
+        (&templates.strings, &words),
+        wanted,
+    );
     let results: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {

@@ -97,7 +97,7 @@ pub(super) fn stance_view(
 /// An article page.
 pub fn article(
     site: &Site,
-    t: &Strings,
+    (t, words): (&Strings, &tera::Value),
     urls: &Urls,
     templates: &tera::Tera,
     slug: &str,
@@ -188,10 +188,9 @@ pub fn article(
                 .map(|s| card_position(site, urls, s))
                 .collect(),
         };
-        let html = templates.render(
-            "note.html",
-            &tera::Context::from_serialize(&NoteData { note: &view, t })?,
-        )?;
+        let mut context = tera::Context::from_serialize(&NoteData { note: &view })?;
+        context.insert_value("t", words.clone());
+        let html = templates.render("note.html", &context)?;
         notes.entry(m.paragraph).or_default().push_str(&html);
     }
     let events = markdown::parse(&a.body, &resolver(site, urls));

@@ -9,7 +9,7 @@ use super::i18n::Strings;
 use super::jobs::{Job, Wanted, context, meta};
 use super::pages::{card_actor, card_position, md, trail};
 use super::urls::{Urls, page_path};
-use super::views::{Card, SiteView};
+use super::views::Card;
 use crate::model::events::Event;
 use crate::model::{ActorKind, Link, Site};
 
@@ -196,7 +196,7 @@ fn ld(site: &Site, events: &[EventView]) -> Vec<Value> {
 pub(super) fn push_jobs<'a>(
     jobs: &mut Wanted<'a, '_>,
     site: &'a Site,
-    view_: (&'a SiteView, &'a Strings),
+    view_: super::jobs::Words<'a>,
 ) {
     let t = view_.1;
     if site.events.is_empty() {

@@ -80,8 +80,6 @@ pub struct Page<'a, T: Serialize> {
     pub root: String,
     /// Link to the home page.
     pub home: String,
-    /// The words of the pages, in the site's language.
-    pub t: &'a super::i18n::Strings,
     /// The page's own data.
     #[serde(flatten)]
     pub data: T,
@@ -265,8 +263,6 @@ pub struct NoteView {
 pub struct NoteData<'a> {
     /// The note.
     pub note: &'a NoteView,
-    /// The words of the pages, in the site's language.
-    pub t: &'a super::i18n::Strings,
 }
 
 /// An actor page.
