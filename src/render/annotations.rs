@@ -127,22 +127,25 @@ fn motivation(kind: AnnotationKind) -> &'static str {
     }
 }
 
-/// Each note's marked passage: the note's name, and the code-point range it covers.
+/// Each note's marked passage: the note's name, and the byte range it covers.
 type Ranges = Vec<(String, usize, usize)>;
 
-/// The article text of an article page (the `textContent` of its body element), as
-/// code points, and the code-point range of each note's marked passage in it.
-pub fn article_text(html: &str) -> Option<(Vec<char>, Ranges)> {
-    let start = html.find("<div class=\"text\">")?;
-    let mut text = Vec::new();
+/// The article text of an article page (the `textContent` of its body element), and
+/// the byte range of each note's marked passage in it.
+pub fn article_text(html: &str) -> Option<(String, Ranges)> {
+    let start = memchr::memmem::find(html.as_bytes(), b"<div class=\"text\">")?;
+    let mut text = String::with_capacity(html.len() / 2);
     let mut depth = 0usize;
     // The open `<mark>`s, innermost last: the note of each (one a note reopened after an
     // element it crosses has no id, but its `data-note`).
     let mut open: Vec<Option<String>> = Vec::new();
     let mut ranges: Ranges = Vec::new();
-    for piece in pieces(&html[start..]) {
+    // The text ends with the article (what follows is the page's frame).
+    let end = memchr::memmem::find(&html.as_bytes()[start..], b"</article>")
+        .map_or(html.len(), |e| start + e);
+    for piece in pieces(&html[start..end]) {
         match piece {
-            Piece::Text(t) => text.extend(t.chars()),
+            Piece::Text(t) => text.push_str(&t),
             Piece::Tag(tag) if tag.starts_with("<div") => depth += 1,
             Piece::Tag(tag) if tag.starts_with("</div") => {
                 depth -= 1;
@@ -171,45 +174,46 @@ pub fn article_text(html: &str) -> Option<(Vec<char>, Ranges)> {
     Some((text, ranges))
 }
 
-/// An article's text as UTF-8, with the byte offset of each of its code points (and of
-/// its end), so that a passage of code points is searched for with `memmem`.
-struct Searchable {
-    text: String,
-    at: Vec<usize>,
-}
-
-impl Searchable {
-    fn new(chars: &[char]) -> Searchable {
-        let text: String = chars.iter().collect();
-        let mut at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        at.push(text.len());
-        Searchable { text, at }
-    }
-
-    /// Whether code points `from..to` occur in the text more than once (overlapping
-    /// occurrences count).
-    fn repeated(&self, from: usize, to: usize) -> bool {
-        let needle = &self.text.as_bytes()[self.at[from]..self.at[to]];
-        let hay = self.text.as_bytes();
-        match memchr::memmem::find(hay, needle) {
-            Some(first) if !needle.is_empty() => {
-                memchr::memmem::find(&hay[first + 1..], needle).is_some()
-            }
-            _ => false,
+/// Whether `text[from..to]` occurs in `text` more than once (overlapping occurrences
+/// count), searched for with `memmem`.
+fn repeated(text: &str, from: usize, to: usize) -> bool {
+    let (hay, needle) = (text.as_bytes(), &text.as_bytes()[from..to]);
+    match memchr::memmem::find(hay, needle) {
+        Some(first) if !needle.is_empty() => {
+            memchr::memmem::find(&hay[first + 1..], needle).is_some()
         }
+        _ => false,
     }
 }
 
-/// The prefix and suffix of `text[start..end]`: 32 code points each way, more while the
-/// three together occur more than once (up to the whole text).
-fn context(text: &[char], search: &Searchable, start: usize, end: usize) -> (String, String) {
+/// The byte offset `n` code points before `at` in `text` (its start if there are fewer).
+fn back(text: &str, at: usize, n: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `n` code points after `at` in `text` (its end if there are fewer).
+fn ahead(text: &str, at: usize, n: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The prefix and suffix of the passage at bytes `start..end`: 32 code points each way,
+/// more while the three together occur more than once (up to the whole text).
+fn context(text: &str, start: usize, end: usize) -> (String, String) {
     let mut n = 32;
     loop {
-        let before = start.saturating_sub(n);
-        let after = (end + n).min(text.len());
-        if !search.repeated(before, after) || (before == 0 && after == text.len()) {
-            let s = |r: &[char]| r.iter().collect::<String>();
-            return (s(&text[before..start]), s(&text[end..after]));
+        let (before, after) = (back(text, start, n), ahead(text, end, n));
+        if !repeated(text, before, after) || (before == 0 && after == text.len()) {
+            return (
+                text[before..start].to_string(),
+                text[end..after].to_string(),
+            );
         }
         n *= 2;
     }
@@ -258,7 +262,6 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
         None => (FILE.to_string(), "./".to_string()),
     };
     let located = article_text(html);
-    let search = located.as_ref().map(|(text, _)| Searchable::new(text));
     let urls = Urls::from_page(&base);
     let creator = Creator {
         kind: "Organization",
@@ -276,17 +279,20 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
             });
             let selector = match found {
                 Some((text, start, end)) => {
-                    let (prefix, suffix) = match &search {
-                        Some(search) => context(text, search, start, end),
-                        None => Default::default(),
-                    };
+                    let (prefix, suffix) = context(text, start, end);
+                    // Positions count code points, as the model says.
+                    let first = text[..start].chars().count();
+                    let last = first + text[start..end].chars().count();
                     vec![
                         Selector::TextQuoteSelector {
-                            exact: text[start..end].iter().collect(),
+                            exact: text[start..end].to_string(),
                             prefix,
                             suffix,
                         },
-                        Selector::TextPositionSelector { start, end },
+                        Selector::TextPositionSelector {
+                            start: first,
+                            end: last,
+                        },
                     ]
                 }
                 None => vec![Selector::TextQuoteSelector {
@@ -332,4 +338,35 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
     let mut json = serde_json::to_vec_pretty(&collection).ok()?;
     json.push(b'\n');
     Some((format!("{base}{FILE}"), json))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_points_are_counted_across_astral_characters() {
+        let text = "a😀bc😀d";
+        assert_eq!(back(text, text.len(), 2), text.len() - "😀d".len());
+        assert_eq!(back(text, 1, 5), 0);
+        assert_eq!(ahead(text, 0, 2), "a😀".len());
+        assert_eq!(ahead(text, "a😀".len(), 99), text.len());
+    }
+
+    #[test]
+    fn the_context_grows_until_the_passage_with_it_is_found_once() {
+        // The passage (the second "x") with 32 code points each way is still there
+        // twice: the context doubles until it reaches the text's ends.
+        let unit = "y".repeat(40);
+        let text = format!("{unit}x{unit}x{unit}x{unit}");
+        let start = text.match_indices('x').nth(1).unwrap().0;
+        let (prefix, suffix) = context(&text, start, start + 1);
+        assert_eq!(prefix.chars().count(), 64);
+        assert_eq!(suffix.chars().count(), 64);
+        assert!(!repeated(&text, start - 64, start + 65));
+        assert!(repeated(&text, start - 32, start + 33));
+        // A passage found once keeps 32 code points each way.
+        let (p, s) = context("the one passage here", 4, 7);
+        assert_eq!((p.as_str(), s.as_str()), ("the ", " passage here"));
+    }
 }

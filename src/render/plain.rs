@@ -19,7 +19,7 @@ pub enum Piece<'a> {
 pub fn pieces(html: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         let after = &rest[lt + 1..];
         let markup = after
             .chars()

@@ -3,7 +3,7 @@
 //! actor, and a `BreadcrumbList` on every page). Absolute URLs only, and only when the
 //! site has a base URL; no null, empty string, empty list or empty node anywhere.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::images;
 use super::urls::page_path;
@@ -39,11 +39,13 @@ pub fn prune(value: Value) -> Option<Value> {
             let items: Vec<Value> = items.into_iter().filter_map(prune).collect();
             (!items.is_empty()).then_some(Value::Array(items))
         }
-        Value::Object(map) => {
-            let map: Map<String, Value> = map
-                .into_iter()
-                .filter_map(|(k, v)| Some((k, prune(v)?)))
-                .collect();
+        Value::Object(mut map) => {
+            // Pruned in place: a map built again key by key costs every page a
+            // comparison of each key with the others.
+            for v in map.values_mut() {
+                *v = prune(std::mem::take(v)).unwrap_or(Value::Null);
+            }
+            map.retain(|_, v| !v.is_null());
             // A reference to a node described elsewhere (`{"@id": …}`) says enough.
             let reference = map.len() == 1 && map.contains_key("@id");
             (reference || map.keys().any(|k| k != "@type" && k != "@id"))
