@@ -146,6 +146,15 @@ pub struct Unparsed {
     pub body: Option<(Arc<str>, usize)>,
 }
 
+impl Unparsed {
+    /// The 1-based line of byte `at` of its body (which it must have).
+    pub fn body_line_at(&self, at: usize) -> usize {
+        self.body.as_ref().map_or(1, |(body, first)| {
+            first + body[..at.min(body.len())].matches('\n').count()
+        })
+    }
+}
+
 /// The folders of `content/` and what they hold.
 pub const KINDS: [&str; 5] = ["articles", "actors", "positions", "annotations", "events"];
 

@@ -288,7 +288,7 @@ pub(super) fn resolve_requests(
         }
         let f = &file.front;
         // A date without its day was reported when the file was read.
-        let date = iso_date(f.date.get_ref())?;
+        let date = super::updates::day(f.date.get_ref())?;
         let source_url = f
             .source_url
             .as_ref()
@@ -533,11 +533,6 @@ fn place(
         }
         Target::Check => {}
     }
-}
-
-/// A TOML date as `YYYY-MM-DD`; `None` for a time without a day.
-pub(super) fn iso_date(d: &toml::value::Datetime) -> Option<String> {
-    super::updates::day(d)
 }
 
 pub fn normalize_base_url(url: &str) -> Option<String> {

@@ -255,7 +255,7 @@ pub(super) fn resolve_annotation(
         date: f
             .date
             .as_ref()
-            .and_then(|d| super::resolve::iso_date(d.get_ref())),
+            .and_then(|d| super::updates::day(d.get_ref())),
         body: file.body.clone(),
         updates,
     })

@@ -8,10 +8,8 @@ use crate::content::RawSite;
 /// Checks the `[[wikilinks]]` and link syntax of the bodies of `raw.unparsed`.
 pub(super) fn check_bodies(cx: &mut Ctx<'_>, raw: &RawSite) {
     for u in &raw.unparsed {
-        if let Some((body, first)) = &u.body {
-            cx.wikilinks(&u.path, body, &|at| {
-                first + body[..at.min(body.len())].matches('\n').count()
-            });
+        if let Some((body, _)) = &u.body {
+            cx.wikilinks(&u.path, body, &|at| u.body_line_at(at));
         }
     }
 }

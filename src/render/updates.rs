@@ -121,36 +121,38 @@ pub struct Updated<'a> {
 
 /// Every page of the site with updates, in a stable order (kind, then slug).
 pub fn every(site: &Site) -> Vec<Updated<'_>> {
+    // A page whose texts were written for itself.
+    let own = |kind, title, path: String, updates| Updated {
+        kind,
+        title,
+        written_for: path.clone(),
+        path,
+        updates,
+    };
     let mut out = Vec::new();
     for (slug, a) in site.articles.iter().filter(|(_, a)| !a.updates.is_empty()) {
-        let path = page_path("articles", slug);
-        out.push(Updated {
-            kind: "page_article",
-            title: &a.title,
-            written_for: path.clone(),
-            path,
-            updates: &a.updates,
-        });
+        out.push(own(
+            "page_article",
+            &a.title,
+            page_path("articles", slug),
+            &a.updates,
+        ));
     }
     for (slug, a) in site.actors.iter().filter(|(_, a)| !a.updates.is_empty()) {
-        let path = page_path("actors", slug);
-        out.push(Updated {
-            kind: "page_actor",
-            title: &a.name,
-            written_for: path.clone(),
-            path,
-            updates: &a.updates,
-        });
+        out.push(own(
+            "page_actor",
+            &a.name,
+            page_path("actors", slug),
+            &a.updates,
+        ));
     }
     for (slug, p) in site.positions.iter().filter(|(_, p)| !p.updates.is_empty()) {
-        let path = page_path("positions", slug);
-        out.push(Updated {
-            kind: "page_position",
-            title: &p.title,
-            written_for: path.clone(),
-            path,
-            updates: &p.updates,
-        });
+        out.push(own(
+            "page_position",
+            &p.title,
+            page_path("positions", slug),
+            &p.updates,
+        ));
     }
     for n in site.annotations.values().filter(|n| !n.updates.is_empty()) {
         out.push(Updated {

@@ -102,7 +102,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
     }
     // The body of a file whose front matter did not parse, as it would show.
     for u in raw.unparsed.iter().filter(|u| only(&u.path)) {
-        let Some((text, first)) = &u.body else {
+        let Some((text, _)) = &u.body else {
             continue;
         };
         let pages = match (u.kind, only_article) {
@@ -115,7 +115,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
             out.push(WrittenLink {
                 link,
                 path: u.path.clone(),
-                line: first + text[..at.min(text.len())].matches('\n').count(),
+                line: u.body_line_at(at),
                 pages: pages.clone(),
                 key: false,
             })
