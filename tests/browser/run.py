@@ -51,6 +51,9 @@ def sh(cmd, **kw):
 sys.path.insert(0, str(ROOT / "tests"))
 import suite  # noqa: E402
 
+sys.path.insert(0, str(HERE))
+import visuals  # noqa: E402
+
 
 def apt(packages):
     suite.apt(packages, say)
@@ -450,6 +453,8 @@ def main():
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
                     run_checks(browser, base, site)
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    visuals.run(browser, base, site, check, Visit, SHOTS, luminance)
                     for lang, folder in starters.items():
                         run_language_checks(browser, f"{root}{lang}/", folder, lang)
                 finally:
