@@ -167,3 +167,39 @@ fn a_big_sites_maps_are_bounded() {
         assert_eq!(kinds(svg).len(), actors * positions, "{rel}");
     }
 }
+
+#[test]
+fn the_link_check_reads_every_link_of_the_map() {
+    let site = TempSite::fixture("newsroom");
+    site.build();
+    for rel in [
+        "index.html",
+        "actors/jane-roe/index.html",
+        "positions/carbon-tax/index.html",
+    ] {
+        let html = std::fs::read_to_string(site.out().join(rel)).unwrap();
+        let mut scanned = std::collections::BTreeSet::new();
+        explainer::render::scan::attributes(&html, |attribute, value, _| {
+            if attribute == explainer::render::scan::Attribute::Link {
+                scanned.insert(value.into_owned());
+            }
+        });
+        let doc = scraper::Html::parse_document(&html);
+        let svg = map(&doc);
+        for a in svg.select(&sel("a")) {
+            let href = a.value().attr("href").unwrap();
+            assert!(
+                scanned.contains(href),
+                "{rel}: the link check misses {href}"
+            );
+        }
+        // The ids the map's ARIA names point at are there for the check of fragments too.
+        let mut ids = std::collections::BTreeSet::new();
+        explainer::render::scan::attributes(&html, |attribute, value, _| {
+            if attribute == explainer::render::scan::Attribute::Id {
+                ids.insert(value.into_owned());
+            }
+        });
+        assert!(ids.contains("map-t") && ids.contains("map-d"), "{rel}");
+    }
+}
