@@ -151,7 +151,10 @@ mod tests {
         );
         // A tag the page cuts off takes the rest; the iterator stops where asked.
         assert_eq!(pieces("x<a href=\"y").count(), 2);
-        assert_eq!(pieces("<p>one</p><p>two</p>").nth(1), Some(Piece::Text("one".into())));
+        assert_eq!(
+            pieces("<p>one</p><p>two</p>").nth(1),
+            Some(Piece::Text("one".into()))
+        );
     }
 
     #[test]
