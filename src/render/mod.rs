@@ -278,6 +278,7 @@ pub fn finish(
 ) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
+    sink("overview.css", templates::OVERVIEW.as_bytes())?;
     sink("robots.txt", robots(site.base_url.as_deref()).as_bytes())?;
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
@@ -311,8 +312,8 @@ pub fn finish(
 }
 
 /// The files the site writes that a file of `static/` of the same name replaces: the
-/// stylesheet and `robots.txt`.
-pub const ASSETS: [&str; 2] = ["style.css", "robots.txt"];
+/// stylesheets and `robots.txt`.
+pub const ASSETS: [&str; 3] = ["style.css", "overview.css", "robots.txt"];
 
 /// `robots.txt`: every page may be crawled, and the sitemap is named when there is one.
 fn robots(base_url: Option<&str>) -> String {

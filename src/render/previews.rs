@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 /// One target's preview.
 #[derive(Debug, Serialize)]
 pub struct Preview {
-    /// `a-SLUG` (actor) or `p-SLUG` (position): the popover's id.
+    /// `pvN`, N counting the targets in the order the article first links them: the
+    /// popover's id (short, as every link to the target repeats it).
     pub id: String,
     /// Name or title.
     pub name: String,
@@ -58,8 +59,8 @@ pub fn attach(site: &Site, t: &Strings, urls: &Urls, html: &str) -> (String, Vec
     (out, previews.into_values().collect())
 }
 
-/// The id of the preview of the page at `url`, made on first sight; `None` when `url`
-/// is not an actor's or a position's page.
+/// The id of the preview of the page at `url`, made on first sight (`previews` is keyed
+/// by `a-SLUG` or `p-SLUG`); `None` when `url` is not an actor's or a position's page.
 fn target(
     site: &Site,
     t: &Strings,
@@ -69,32 +70,33 @@ fn target(
     previews: &mut BTreeMap<String, Preview>,
 ) -> Option<String> {
     let slug_in = |prefix: &str| url.strip_prefix(prefix)?.strip_suffix('/');
-    let (id, preview) = if let Some(slug) = slug_in(actors).filter(|s| site.actors.contains_key(*s))
-    {
-        let id = format!("a-{slug}");
-        if previews.contains_key(&id) {
-            return Some(id);
-        }
-        let a = &site.actors[slug];
-        let count = site.index.actor_stances.get(slug).map_or(0, Vec::len);
-        let about = (a.role.clone()).unwrap_or_else(|| t.actor_kind(a.kind).to_string());
-        (id.clone(), (a.name.clone(), Some(about), count))
-    } else if let Some(slug) = slug_in(positions).filter(|s| site.positions.contains_key(*s)) {
-        let id = format!("p-{slug}");
-        if previews.contains_key(&id) {
-            return Some(id);
-        }
-        let p = &site.positions[slug];
-        (
-            id.clone(),
-            (p.title.clone(), Some(p.summary.clone()), p.stances.len()),
-        )
-    } else {
-        return None;
-    };
+    let (key, preview) =
+        if let Some(slug) = slug_in(actors).filter(|s| site.actors.contains_key(*s)) {
+            let key = format!("a-{slug}");
+            if let Some(p) = previews.get(&key) {
+                return Some(p.id.clone());
+            }
+            let a = &site.actors[slug];
+            let count = site.index.actor_stances.get(slug).map_or(0, Vec::len);
+            let about = (a.role.clone()).unwrap_or_else(|| t.actor_kind(a.kind).to_string());
+            (key, (a.name.clone(), Some(about), count))
+        } else if let Some(slug) = slug_in(positions).filter(|s| site.positions.contains_key(*s)) {
+            let key = format!("p-{slug}");
+            if let Some(p) = previews.get(&key) {
+                return Some(p.id.clone());
+            }
+            let p = &site.positions[slug];
+            (
+                key,
+                (p.title.clone(), Some(p.summary.clone()), p.stances.len()),
+            )
+        } else {
+            return None;
+        };
     let (name, about, count) = preview;
+    let id = format!("pv{}", previews.len() + 1);
     previews.insert(
-        id.clone(),
+        key,
         Preview {
             id: id.clone(),
             name,

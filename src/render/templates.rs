@@ -59,6 +59,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 /// The built-in stylesheet, written as `style.css` unless `static/style.css` replaces it.
 pub const STYLE: &str = include_str!("../../static/style.css");
 
+/// The built-in stylesheet of the pages that show stances, lists and the matrix (all but
+/// article and note pages), written as `overview.css` unless `static/overview.css`
+/// replaces it. Apart, so that the pages read most carry only what they use.
+pub const OVERVIEW: &str = include_str!("../../static/overview.css");
+
 /// Parsed templates, and where each came from.
 pub struct Templates {
     /// The engine, with every template added.
