@@ -1,10 +1,9 @@
 //! The words of a text as the search index keeps them: split at Unicode word
 //! boundaries (UAX #29, the rule `Intl.Segmenter` follows in the browser), lower-cased,
 //! their diacritics folded (`Müller` → `muller`), and grouped by their Snowball stem
-//! when the site's language has a stemmer.
+//! when the site's language has a stemmer (`index` stems each distinct word once).
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -44,6 +43,9 @@ pub fn stemmer(language: &str) -> Option<Stemmer> {
 /// decomposition with its combining marks dropped. (The page does the same with
 /// `toLowerCase`, `normalize("NFD")` and `\p{M}`.)
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -52,35 +54,12 @@ pub fn fold(word: &str) -> String {
 
 /// The folded words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.unicode_words().map(fold)
+    raw_words(text).map(fold)
 }
 
-/// Stems words, remembering each distinct word's stem (a site repeats its words far more
-/// often than it has them).
-pub struct Stems<'s> {
-    stemmer: Option<&'s Stemmer>,
-    cache: FxHashMap<String, String>,
-}
-
-impl<'s> Stems<'s> {
-    pub fn new(stemmer: Option<&'s Stemmer>) -> Stems<'s> {
-        Stems {
-            stemmer,
-            cache: FxHashMap::default(),
-        }
-    }
-
-    /// The stem of a folded word (the word itself without a stemmer).
-    pub fn stem(&mut self, word: &str) -> &str {
-        if !self.cache.contains_key(word) {
-            let stem = match self.stemmer {
-                Some(s) => s.stem(word).into_owned(),
-                None => word.to_string(),
-            };
-            self.cache.insert(word.to_string(), stem);
-        }
-        &self.cache[word]
-    }
+/// The words of `text` as written, in order.
+pub fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.unicode_words()
 }
 
 /// The plain text of a Markdown body: its text and code, without markup or URLs.
@@ -128,13 +107,10 @@ mod tests {
     #[test]
     fn stems_group_the_forms_of_a_word() {
         let s = stemmer("en-GB").unwrap();
-        let mut stems = Stems::new(Some(&s));
-        assert_eq!(stems.stem("supports"), "support");
-        assert_eq!(stems.stem("supporting"), "support");
-        assert_eq!(stems.stem("opposes"), "oppos");
+        assert_eq!(s.stem("supports"), "support");
+        assert_eq!(s.stem("supporting"), "support");
+        assert_eq!(s.stem("opposes"), "oppos");
         assert!(stemmer("ja").is_none());
-        let mut none = Stems::new(None);
-        assert_eq!(none.stem("supports"), "supports");
     }
 
     #[test]
