@@ -124,7 +124,6 @@
   }
 
   function show(meta, ranked) {
-    say(status.dataset.count.replace("{n}", String(ranked.length)) + (ranked.length ? "" : " " + status.dataset.none));
     var top = ranked.slice(0, SHOWN);
     var chunks = Array.from(new Set(top.map(function (r) { return Math.floor(r[0] / meta.chunk); })));
     return Promise.all(chunks.map(function (c) { return get("d/" + c + ".json", true); })).then(function (loaded) {
@@ -150,6 +149,8 @@
         }
         list.append(li);
       });
+      // Said once the list is there, so that the count announced matches it.
+      say(status.dataset.count.replace("{n}", String(ranked.length)) + (ranked.length ? "" : " " + status.dataset.none));
     });
   }
 
