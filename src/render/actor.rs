@@ -72,6 +72,9 @@ pub fn actor(
             notes,
             events: super::timeline::for_actor(site, t, urls, slug),
             pager: pager(urls, &base, n, plan.actor_pages(slug)),
+            map: (n == 1)
+                .then(|| super::map::for_actor(site, t, urls, slug))
+                .flatten(),
         },
     }
 }

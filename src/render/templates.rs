@@ -35,6 +35,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/matrix_table.html"),
     ),
     ("pager.html", include_str!("../../templates/pager.html")),
+    ("map.html", include_str!("../../templates/map.html")),
+    (
+        "previews.html",
+        include_str!("../../templates/previews.html"),
+    ),
     ("updated.html", include_str!("../../templates/updated.html")),
     (
         "update_log.html",

@@ -52,6 +52,9 @@ def sh(cmd, **kw):
 sys.path.insert(0, str(ROOT / "tests"))
 import suite  # noqa: E402
 
+sys.path.insert(0, str(HERE))
+import visuals  # noqa: E402
+
 
 def apt(packages):
     suite.apt(packages, say)
@@ -451,6 +454,8 @@ def main():
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
                     run_checks(browser, base, site)
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    visuals.run(browser, base, site, check, Visit, SHOTS, luminance)
                     import search  # tests/browser/search.py: site search
                     search.run(browser, base, site, check, Visit, Path(tmp) / "pagefind", root + "pagefind/")
                     for lang, folder in starters.items():
