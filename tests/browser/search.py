@@ -11,8 +11,9 @@
   every word of every actor's name, the articles the site's search finds must include
   every article Pagefind finds. Rules where the two differ by design:
   * Pagefind indexes the article as shown (`article.article`), the site's index the
-    article as written; notes, the picture, the guide and the list of related
-    positions are their own documents (or chrome), so they are excluded from Pagefind.
+    article as written; notes, previews, the picture, the guide and the list of related
+    positions are their own documents (or chrome), so they are excluded from Pagefind
+    (`EXCLUDE`).
   * Words with digits, hyphens or apostrophes are not sampled: Pagefind splits and
     joins them in its own way (`U.S.`, `NATO-style`, `Merz's`).
   * With no match, Pagefind falls back to shorter words ("alexander" finds "a"): its
@@ -27,14 +28,17 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-STANCES = ("supports", "opposes", "mixed", "unclear")
+# What Pagefind leaves out of an article: what the site's index holds as documents of
+# their own (notes, the previews of the actors and positions it names) or not at all
+# (the byline, the picture, the reading guide, related positions, navigation).
+EXCLUDE = ".notes, [popover], .meta, .updated, figure, .guide, .related, .more, .update-log, nav"
 
 
 def pagefind(site, out):
     """Runs the Pagefind CLI over the articles of the built site into `out`."""
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out),
                     "--glob", "articles/*/index.html", "--root-selector", "article.article",
-                    "--exclude-selectors", ".notes, .meta, .updated, figure, .guide, .related, .more, .update-log, nav",
+                    "--exclude-selectors", EXCLUDE,
                     "--force-language", "en"],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -126,9 +130,9 @@ def run(browser, base, site, check, Visit, pf_dir, pf_url):
         page.goto(base + "search/")
         for url in texts:
             page.goto(base + url)
-            texts[url] = page.evaluate("""() => { const a = document.querySelector('article.article').cloneNode(true);
-                a.querySelectorAll('.notes, .meta, .updated, figure, .guide, .related, .more, .update-log, nav').forEach(e => e.remove());
-                return a.textContent.toLowerCase(); }""")
+            texts[url] = page.evaluate("""x => { const a = document.querySelector('article.article').cloneNode(true);
+                a.querySelectorAll(x).forEach(e => e.remove());
+                return a.textContent.toLowerCase(); }""", EXCLUDE)
         plain = lambda w: re.fullmatch(r"[^\W\d_]+", w) is not None
         vocab = sorted({w for t in texts.values() for w in re.findall(r"[\w'’.-]+", t) if plain(w)})
         names = sorted({w.lower() for a in (site / "actors").glob("*/index.html")
