@@ -46,6 +46,7 @@ pub fn actor(
     ActorData {
         actor: ActorView {
             name: a.name.clone(),
+            search: urls.to(&super::search::actor_query(slug)),
             kind: a.kind.key(),
             kind_label: t.actor_kind(a.kind).into(),
             aliases: a.aliases.clone(),

@@ -23,6 +23,7 @@ mod plain;
 pub mod plan;
 pub mod previews;
 pub mod scan;
+pub mod search;
 pub mod structured;
 pub mod templates;
 pub mod timeline;
@@ -64,6 +65,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
     paths.extend(timeline::paths(site));
+    paths.extend(search::paths().map(str::to_string));
     paths.extend(annotations::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
@@ -280,6 +282,7 @@ pub fn finish(
     sink("style.css", templates::STYLE.as_bytes())?;
     sink("overview.css", templates::OVERVIEW.as_bytes())?;
     sink("robots.txt", robots(site.base_url.as_deref()).as_bytes())?;
+    search::write(site, sink)?;
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         let changed = updates::last_changed(site);

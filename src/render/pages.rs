@@ -282,6 +282,7 @@ pub fn position(
                 .filter(|s| s.stance == kind)
                 .map(|s| stance_view(site, t, urls, slug, s))
                 .collect(),
+            search: urls.to(&super::search::stance_query(slug, kind.key())),
         })
         .filter(|g| !g.stances.is_empty())
         .collect();

@@ -54,6 +54,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "note_page.html",
         include_str!("../../templates/note_page.html"),
     ),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// The built-in stylesheet, written as `style.css` unless `static/style.css` replaces it.

@@ -279,6 +279,8 @@ pub struct ActorData {
 pub struct ActorView {
     /// Name.
     pub name: String,
+    /// The search page, showing what names the actor.
+    pub search: String,
     /// `person` …
     pub kind: &'static str,
     /// `Person` …
@@ -367,6 +369,8 @@ pub struct StanceGroup {
     pub label: String,
     /// The stances.
     pub stances: Vec<StanceView>,
+    /// The search page, showing every actor with this stance on the position.
+    pub search: String,
 }
 
 /// A page with no data of its own (404).
