@@ -28,8 +28,16 @@
   Array.prototype.forEach.call(form.querySelectorAll("input[name=kind]"), function (c) {
     c.checked = query.kinds.indexOf(c.value) >= 0;
   });
-  form.elements.actor.value = query.actor;
-  form.elements.position.value = query.position;
+  // A big site's lists offer the most connected only: a filter named in the URL that is
+  // not among them is added, so that it shows and stays when the form is sent again.
+  function choose(select, value) {
+    if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+      select.add(new Option(value, value));
+    }
+    select.value = value;
+  }
+  choose(form.elements.actor, query.actor);
+  choose(form.elements.position, query.position);
   form.elements.stance.value = query.stance;
 
   var cache = {};

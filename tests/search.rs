@@ -283,3 +283,41 @@ fn the_index_is_the_same_bytes_every_build() {
         first.keys()
     );
 }
+
+#[test]
+fn a_big_sites_filter_lists_offer_the_most_connected_only() {
+    // 205 actors, of whom only the two of the story are named or hold a stance.
+    let mut files: Vec<(String, String)> = common::small_site()
+        .into_iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    for i in 0..203 {
+        files.push((
+            format!("content/actors/extra-{i:03}.md"),
+            format!("+++\nname = \"Extra Person {i:03}\"\nkind = \"person\"\n+++\n\nNobody.\n"),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = TempSite::new(&refs);
+    site.build();
+    let page = site.page("search/index.html");
+    let actors: Vec<String> = (page.select(&sel("#s-actor option")))
+        .filter_map(|o| {
+            o.value()
+                .attr("value")
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        })
+        .collect();
+    assert_eq!(actors.len(), 200, "{}", actors.len());
+    // The connected ones are kept, and the list keeps its order.
+    assert!(
+        actors.contains(&"alice-smith".to_string()) && actors.contains(&"bob-jones".to_string())
+    );
+    let mut sorted = actors.clone();
+    sorted.sort();
+    assert_eq!(actors, sorted);
+}

@@ -314,7 +314,17 @@ fn json_ld_is_valid_json_with_the_right_types() {
         .iter()
         .filter_map(|v| v["@type"].as_str())
         .collect();
-    assert_eq!(types, ["NewsArticle", "ClaimReview", "BreadcrumbList"]);
+    // The article's original (its `source_url`) is a node of its own, which the
+    // fact-check's claim names as its first appearance.
+    assert_eq!(
+        types,
+        [
+            "NewsArticle",
+            "ClaimReview",
+            "CreativeWork",
+            "BreadcrumbList"
+        ]
+    );
     let roe = &get("actors/jane-roe/index.html")["@graph"][0];
     assert_eq!(roe["@type"], "Person");
     assert_eq!(roe["sameAs"][0], "https://www.wikidata.org/wiki/Q123456");

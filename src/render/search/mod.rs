@@ -63,16 +63,14 @@ pub(super) fn push_job<'a>(jobs: &mut Wanted<'a, '_>, site: &'a Site, view: Word
                     .iter()
                     .map(|k| choice(k, t.get(&format!("search_kind_{k}"))))
                     .collect(),
-                actors: site
-                    .actors
-                    .values()
-                    .map(|a| choice(&a.slug, &a.name))
-                    .collect(),
-                positions: site
-                    .positions
-                    .values()
-                    .map(|p| choice(&p.slug, &p.title))
-                    .collect(),
+                actors: most_connected(site.actors.values().map(|a| {
+                    let stances = site.index.actor_stances.get(&a.slug).map_or(0, Vec::len);
+                    let mentions = site.mentions.get(&a.slug).map_or(0, Vec::len);
+                    (choice(&a.slug, &a.name), stances + mentions)
+                })),
+                positions: most_connected(
+                    (site.positions.values()).map(|p| (choice(&p.slug, &p.title), p.stances.len())),
+                ),
                 stances: StanceKind::ALL
                     .iter()
                     .map(|s| choice(s.key(), t.get(&format!("stance_{}", s.key()))))
@@ -81,6 +79,21 @@ pub(super) fn push_job<'a>(jobs: &mut Wanted<'a, '_>, site: &'a Site, view: Word
             context(view, urls, m, Vec::new(), data)
         }),
     });
+}
+
+/// The most a filter's list offers: a big site's search page stays small (a link or a
+/// URL may still name any actor or position; the script adds it to the list).
+const CHOICES: usize = 200;
+
+/// The `CHOICES` most connected of `all` (in their order), or all of them when fewer.
+fn most_connected(all: impl Iterator<Item = (Choice, usize)>) -> Vec<Choice> {
+    let mut all: Vec<(usize, (Choice, usize))> = all.enumerate().collect();
+    if all.len() > CHOICES {
+        all.sort_by(|(i, (_, a)), (j, (_, b))| b.cmp(a).then(i.cmp(j)));
+        all.truncate(CHOICES);
+        all.sort_by_key(|(i, _)| *i);
+    }
+    all.into_iter().map(|(_, (c, _))| c).collect()
 }
 
 /// The search page's link to the actors holding `stance` on the position `slug`,
