@@ -413,6 +413,18 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
         staging.put(path, bytes)
     })?);
     timing("render and write", t);
+    let (cards, more) = render::cards::write::for_build(
+        &opts.root,
+        &prepared.site,
+        &prepared.templates.strings,
+        &output::absolute(&out)?,
+        &|path, file| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            staging.place(path, file)
+        },
+    )?;
+    diagnostics.extend(more);
+    timing("cards", t);
     if strict {
         for d in &mut diagnostics {
             d.severity = diagnostic::Severity::Error;
@@ -428,11 +440,12 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     let written = staging.finish(&prepared.statics)?;
     timing("finish", t);
     let files = count.into_inner() + prepared.statics.len();
-    let notes = if prepared.site.base_url.is_none() {
+    let mut notes = if prepared.site.base_url.is_none() {
         vec![render::feed::NO_BASE_URL.to_string()]
     } else {
         Vec::new()
     };
+    notes.extend(cards.map(|c| c.note()));
     drop_later(prepared);
     Ok(Report {
         diagnostics,

@@ -219,6 +219,7 @@ pub(super) fn resolve_requests(
     };
     let mut site = Site {
         language: "en".into(),
+        cards: true,
         ..Site::default()
     };
     if let Some(cfg) = &raw.site {
@@ -234,6 +235,7 @@ pub(super) fn resolve_requests(
             .as_ref()
             .and_then(|b| normalize_base_url(b.get_ref()));
         site.image_hosts = crate::content::images::allowed_hosts(cfg);
+        site.cards = cfg.cards.unwrap_or(true);
     }
     site.publisher = super::publisher::publisher(raw, &mut cx.diags);
     register_slugs(raw, &mut cx);
