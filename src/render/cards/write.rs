@@ -25,7 +25,11 @@ pub struct Drawn {
 impl Drawn {
     /// The line a build reports about its cards.
     pub fn note(&self) -> String {
-        format!("{} cards drawn, {} from the cache", self.drawn, self.cached)
+        format!(
+            "{} drawn, {} from the cache",
+            crate::plural::counted(self.drawn, "card", "cards"),
+            self.cached
+        )
     }
 }
 
