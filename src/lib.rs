@@ -52,6 +52,8 @@ pub struct Report {
     pub written: Option<PathBuf>,
     /// What a build left out, and why (not a problem of the content).
     pub notes: Vec<String>,
+    /// How a build came by its share cards, when the site has them.
+    pub cards: Option<render::cards::write::Drawn>,
 }
 
 impl Report {
@@ -440,18 +442,18 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     let written = staging.finish(&prepared.statics)?;
     timing("finish", t);
     let files = count.into_inner() + prepared.statics.len();
-    let mut notes = if prepared.site.base_url.is_none() {
+    let notes = if prepared.site.base_url.is_none() {
         vec![render::feed::NO_BASE_URL.to_string()]
     } else {
         Vec::new()
     };
-    notes.extend(cards.map(|c| c.note()));
     drop_later(prepared);
     Ok(Report {
         diagnostics,
         files,
         written: Some(written),
         notes,
+        cards,
     })
 }
 

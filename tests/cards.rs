@@ -84,12 +84,9 @@ fn every_article_actor_and_position_has_a_card_its_page_names() {
     assert_eq!(pages, cards.len());
     assert!(pages >= 10, "{pages}");
     assert!(
-        report
-            .notes
-            .iter()
-            .any(|n| *n == format!("{pages} cards drawn, 0 from the cache")),
+        report.cards.map(|c| c.note()) == Some(format!("{pages} cards drawn, 0 from the cache")),
         "{:?}",
-        report.notes
+        report.cards
     );
 }
 
@@ -102,20 +99,14 @@ fn cards_are_the_same_bytes_every_build_and_a_changed_title_redraws_only_its_car
     std::fs::remove_dir_all(cache_dir(&site)).unwrap();
     let again = site.build();
     assert_eq!(cards(&site.out()), first);
-    assert!(
-        again
-            .notes
-            .iter()
-            .any(|n| n.contains(" drawn, 0 from the cache"))
-    );
+    assert_eq!(again.cards.map(|c| c.cached), Some(0));
     // Warm: nothing drawn.
     let warm = site.build();
     let n = first.len();
     assert!(
-        warm.notes
-            .contains(&format!("0 cards drawn, {n} from the cache")),
+        warm.cards.map(|c| c.note()) == Some(format!("0 cards drawn, {n} from the cache")),
         "{:?}",
-        warm.notes
+        warm.cards
     );
     assert_eq!(cards(&site.out()), first);
     // One title changed: one card drawn, the rest from the cache.
@@ -131,11 +122,9 @@ fn cards_are_the_same_bytes_every_build_and_a_changed_title_redraws_only_its_car
     std::fs::write(&file, text).unwrap();
     let changed = site.build();
     assert!(
-        changed
-            .notes
-            .contains(&format!("1 card drawn, {} from the cache", n - 1)),
+        changed.cards.map(|c| c.note()) == Some(format!("1 card drawn, {} from the cache", n - 1)),
         "{:?}",
-        changed.notes
+        changed.cards
     );
     let now = cards(&site.out());
     let differ: Vec<&String> = now.keys().filter(|k| now[*k] != first[*k]).collect();
@@ -176,22 +165,18 @@ fn a_cache_that_is_corrupt_or_of_another_version_is_drawn_again_not_trusted() {
     let report = site.build();
     let n = first.len();
     assert!(
-        report
-            .notes
-            .contains(&format!("2 cards drawn, {} from the cache", n - 2)),
+        report.cards.map(|c| c.note()) == Some(format!("2 cards drawn, {} from the cache", n - 2)),
         "{:?}",
-        report.notes
+        report.cards
     );
     assert_eq!(cards(&site.out()), first);
     // A cache another version wrote: every card drawn again.
     std::fs::write(dir.join("VERSION"), "explainer 0.0.0 cards 0").unwrap();
     let report = site.build();
     assert!(
-        report
-            .notes
-            .contains(&format!("{n} cards drawn, 0 from the cache")),
+        report.cards.map(|c| c.note()) == Some(format!("{n} cards drawn, 0 from the cache")),
         "{:?}",
-        report.notes
+        report.cards
     );
     assert_eq!(cards(&site.out()), first);
 }
@@ -205,7 +190,7 @@ fn cards_false_draws_none_and_the_pages_say_summary() {
     let report = site.build();
     assert!(cards(&site.out()).is_empty());
     assert!(!cache_dir(&site).exists());
-    assert!(!report.notes.iter().any(|n| n.contains("cards drawn")));
+    assert_eq!(report.cards, None);
     let doc = site.page("positions/carbon-tax/index.html");
     assert_eq!(meta(&doc, "property", "og:image"), None);
     assert_eq!(
@@ -220,7 +205,7 @@ fn a_site_without_a_base_url_draws_no_cards() {
     let report = site.build();
     assert!(cards(&site.out()).is_empty());
     assert!(!cache_dir(&site).exists());
-    assert!(!report.notes.iter().any(|n| n.contains("cards drawn")));
+    assert_eq!(report.cards, None);
 }
 
 #[test]
