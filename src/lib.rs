@@ -114,7 +114,18 @@ fn timing(what: &str, t: std::time::Instant) {
                     .map(str::to_string)
             })
             .unwrap_or_default();
-        eprintln!("{what}: {:?} {rss}", t.elapsed());
+        // The process's CPU time so far (user and system, in clock ticks): with the wall
+        // time, how well a phase keeps the cores busy.
+        let cpu = std::fs::read_to_string("/proc/self/stat")
+            .ok()
+            .and_then(|s| {
+                let after = s.rsplit_once(") ")?.1;
+                let f: Vec<&str> = after.split(' ').collect();
+                Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+            })
+            .map(|ticks| format!(" cpu {:.2}s", ticks as f64 / 100.0))
+            .unwrap_or_default();
+        eprintln!("{what}: {:?}{cpu} {rss}", t.elapsed());
     }
 }
 

@@ -296,15 +296,24 @@ impl Staging {
     fn put_at(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         use rustix::fs::{Mode, OFlags, openat};
         use std::io::Write;
-        if let Some((dir, _)) = path.rsplit_once('/') {
-            self.mkdirs_at(dir)?;
-        }
-        let fd = openat(
-            &self.dir,
-            path,
-            OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
-            Mode::from_raw_mode(0o666),
-        )?;
+        let open = || {
+            openat(
+                &self.dir,
+                path,
+                OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o666),
+            )
+        };
+        // Opened first, its folders made only when missing: most files go into a folder
+        // that is there already (a page's folder holds its other files), and a call to
+        // make one that exists costs as much as the open.
+        let fd = match (open(), path.rsplit_once('/')) {
+            (Err(rustix::io::Errno::NOENT), Some((dir, _))) => {
+                self.mkdirs_at(dir)?;
+                open()?
+            }
+            (fd, _) => fd?,
+        };
         fs::File::from(fd).write_all(bytes)
     }
 

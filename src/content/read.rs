@@ -53,9 +53,12 @@ fn is_control(c: char) -> bool {
 
 /// `text` without its control characters, each line that had any warned about.
 fn drop_controls(path: &str, text: String, diags: &mut Vec<Diagnostic>) -> String {
-    let any = text
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2);
+    // A first look at the bytes, in blocks without an early exit so that it compiles to
+    // vector code (a byte-at-a-time `any` was a tenth of a big site's load time).
+    let suspect =
+        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2;
+    let any = (text.as_bytes().chunks(256))
+        .any(|block| block.iter().fold(false, |seen, &b| seen | suspect(b)));
     if !any || !text.chars().any(is_control) {
         return text;
     }

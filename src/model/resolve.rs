@@ -8,8 +8,9 @@ use toml::Spanned;
 
 use rayon::prelude::*;
 
-use super::articles::{self, QuoteRequest, Target};
+use super::articles::{self, QuoteRequest};
 use super::mentions::Finder;
+use super::placing::{quote_texts, take_analysis};
 use super::slugs::{actor_names, register_slugs};
 pub use super::slugs::{valid_slug, valid_url};
 use super::stances::{resolve_annotation, resolve_position};
@@ -207,7 +208,7 @@ pub fn resolve_with(
 /// `resolve_with`, with the quotes it looked for in the articles.
 pub(super) fn resolve_requests(
     raw: &RawSite,
-    mut cache: Option<&mut articles::AnalysisCache>,
+    cache: Option<&mut articles::AnalysisCache>,
 ) -> (Site, Vec<Diagnostic>, Vec<QuoteRequest>) {
     let mut cx = Ctx {
         diags: Vec::new(),
@@ -247,75 +248,14 @@ pub(super) fn resolve_requests(
     let actor_slugs: Vec<&str> = raw.actors.iter().map(|a| a.slug.as_str()).collect();
 
     for file in &raw.actors {
-        if !valid_slug(&file.slug) {
-            continue;
+        if let Some(actor) = super::metadata::actor(&mut cx, raw, file) {
+            site.actors.insert(file.slug.clone(), actor);
         }
-        let f = &file.front;
-        if let Some(aff) = &f.affiliation {
-            if cx.reference(file, aff, "affiliation actor", Which::Actors)
-                && aff.get_ref() == &file.slug
-            {
-                cx.error(
-                    file,
-                    Some(aff.span()),
-                    "an actor cannot be its own affiliation",
-                );
-            }
-        }
-        // `wikidata` was checked when the file was read.
-        let links = cx.links(file, &f.links, "links url");
-        cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-        site.actors.insert(
-            file.slug.clone(),
-            Actor {
-                slug: file.slug.clone(),
-                name: f.name.get_ref().clone(),
-                kind: f.kind,
-                aliases: f.aliases.iter().map(|a| a.get_ref().clone()).collect(),
-                role: f.role.clone(),
-                affiliation: f.affiliation.as_ref().map(|a| a.get_ref().clone()),
-                wikidata: f.wikidata.as_ref().map(|w| w.get_ref().clone()),
-                links,
-                image: raw.images.get(&file.path).cloned(),
-                body: file.body.clone(),
-                updates: super::updates::resolve(&mut cx, file, &f.updates, None),
-            },
-        );
     }
 
     // Articles: their metadata first; their text once every quote into it is known.
     let articles = cx.in_parallel(&raw.articles, |cx, file| {
-        if !valid_slug(&file.slug) {
-            return None;
-        }
-        let f = &file.front;
-        // A date without its day was reported when the file was read.
-        let date = super::updates::day(f.date.get_ref())?;
-        let source_url = f
-            .source_url
-            .as_ref()
-            .and_then(|u| cx.url(file, u, "source_url"));
-        cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-        let updates = super::updates::resolve(cx, file, &f.updates, Some(&date));
-        Some(Article {
-            slug: file.slug.clone(),
-            title: f.title.clone(),
-            date,
-            dek: f.dek.clone(),
-            byline: f.byline.clone(),
-            source: f.source.clone(),
-            source_url,
-            dateline: f.dateline.clone(),
-            picture: f.picture.clone(),
-            image: raw.images.get(&file.path).cloned(),
-            image_caption: f.image_caption.clone(),
-            image_credit: f.image_credit.as_ref().map(|c| c.get_ref().clone()),
-            body: file.body.clone(),
-            blocks: Vec::new(),
-            marks: Vec::new(),
-            links: Vec::new(),
-            updates,
-        })
+        super::metadata::article(cx, raw, file)
     });
     // Collected, not inserted one by one: the map is built in one go from sorted keys.
     site.articles = articles
@@ -361,78 +301,15 @@ pub(super) fn resolve_requests(
     }
 
     // The text of every article, in parallel: mentions, and the quotes into it.
-    let title_of = |slug: &str| titles.get(slug).cloned();
-    let mut by_article: BTreeMap<&str, Vec<&QuoteRequest>> = BTreeMap::new();
-    for r in &requests {
-        by_article.entry(r.article.as_str()).or_default().push(r);
-    }
-    let fingerprint = articles::fingerprint(&names, &actor_slugs, &titles);
-    if let Some(c) = cache.as_deref_mut() {
-        c.keep_if(fingerprint);
-    }
-    let known = cache.as_deref();
-    let finder = || -> &Finder {
-        match known.and_then(articles::AnalysisCache::finder) {
-            Some(f) => f,
-            None => built_finder.get_or_init(|| Finder::new(&names)),
-        }
-    };
-    let analyses: Vec<(String, u64, std::sync::Arc<articles::Analysis>)> = site
-        .articles
-        .par_iter()
-        .map(|(slug, a)| {
-            let reqs = by_article
-                .get(slug.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let key = if known.is_some() {
-                articles::input_key(reqs)
-            } else {
-                0
-            };
-            let analysis = match known.and_then(|c| c.get(slug, &a.body, key)) {
-                Some(hit) => std::sync::Arc::clone(hit),
-                None => std::sync::Arc::new(articles::analyse(
-                    slug,
-                    &a.body,
-                    &title_of,
-                    finder(),
-                    &actor_slugs,
-                    reqs,
-                )),
-            };
-            (slug.clone(), key, analysis)
-        })
-        .collect();
-    let analyses = match cache {
-        Some(c) => {
-            let finder = built_finder.into_inner().map(std::sync::Arc::new);
-            c.replace(
-                analyses.iter().map(|(slug, key, a)| {
-                    (
-                        slug.clone(),
-                        site.articles[slug].body.clone(),
-                        *key,
-                        a.clone(),
-                    )
-                }),
-                finder,
-            );
-            analyses
-                .into_iter()
-                .map(|(slug, _, a)| (slug, (*a).clone()))
-                .collect::<Vec<_>>()
-        }
-        None => analyses
-            .into_iter()
-            .map(|(slug, _, a)| {
-                (
-                    slug,
-                    std::sync::Arc::try_unwrap(a).unwrap_or_else(|a| (*a).clone()),
-                )
-            })
-            .collect(),
-    };
+    let analyses = super::reading::read_articles(
+        &site.articles,
+        &requests,
+        &names,
+        &actor_slugs,
+        &titles,
+        cache,
+        built_finder,
+    );
     let quotes = quote_texts(&requests);
     // Mentions gathered by hash (hundreds of thousands in a big site), sorted once.
     let mut mentions: rustc_hash::FxHashMap<String, Vec<super::Mention>> =
@@ -460,81 +337,6 @@ pub(super) fn resolve_requests(
     site.events = super::events::resolve(&mut cx, raw);
     site.index = Index::build(&site);
     (site, cx.diags, requests)
-}
-
-/// Takes what the analysis of `article` found into the site: its blocks and mention
-/// links, and each located quote placed (marks in text order; a mention link that
-/// crosses a mark is kept, the renderer cuts one of them so that they nest).
-pub(super) fn take_analysis(
-    positions: &mut BTreeMap<String, Position>,
-    annotations: &mut BTreeMap<String, Annotation>,
-    article: &mut Article,
-    quotes: &std::collections::HashMap<&Target, &str>,
-    (blocks, links, located): (
-        Vec<markdown::BlockRange>,
-        Vec<super::MentionLink>,
-        Vec<articles::Located>,
-    ),
-) {
-    article.blocks = blocks;
-    article.links = links;
-    article.marks.clear();
-    for found in located {
-        place(positions, annotations, article, quotes, found);
-    }
-    article
-        .marks
-        .sort_by(|a, b| (a.start, &a.annotation).cmp(&(b.start, &b.annotation)));
-}
-
-/// The text of each quote, by what it is for.
-pub(super) fn quote_texts<'a>(
-    requests: impl IntoIterator<Item = &'a QuoteRequest>,
-) -> std::collections::HashMap<&'a Target, &'a str> {
-    requests
-        .into_iter()
-        .map(|r| (&r.target, r.quote.as_str()))
-        .collect()
-}
-
-/// Puts a located quote where it belongs: a stance's paragraph, an annotation's mark.
-fn place(
-    positions: &mut BTreeMap<String, Position>,
-    annotations: &mut BTreeMap<String, Annotation>,
-    article: &mut Article,
-    quotes: &std::collections::HashMap<&Target, &str>,
-    found: articles::Located,
-) {
-    match &found.target {
-        Target::Stance { position, index } => {
-            if let Some(stance) = positions
-                .get_mut(position)
-                .and_then(|p| p.stances.get_mut(*index))
-            {
-                let text = quotes
-                    .get(&found.target)
-                    .map(|q| q.to_string())
-                    .unwrap_or_default();
-                stance.quote = Some(QuoteRef {
-                    text,
-                    article: article.slug.clone(),
-                    paragraph: found.paragraph,
-                });
-            }
-        }
-        Target::Annotation(slug) => {
-            if let Some(a) = annotations.get_mut(slug) {
-                a.paragraph = found.paragraph;
-                article.marks.push(Mark {
-                    annotation: slug.clone(),
-                    start: found.start,
-                    end: found.end,
-                    paragraph: found.paragraph,
-                });
-            }
-        }
-        Target::Check => {}
-    }
 }
 
 pub fn normalize_base_url(url: &str) -> Option<String> {

@@ -178,10 +178,9 @@ pub fn article_text(html: &str) -> Option<(String, Ranges)> {
 /// count), searched for with `memmem`.
 fn repeated(text: &str, from: usize, to: usize) -> bool {
     let (hay, needle) = (text.as_bytes(), &text.as_bytes()[from..to]);
-    match memchr::memmem::find(hay, needle) {
-        Some(first) if !needle.is_empty() => {
-            memchr::memmem::find(&hay[first + 1..], needle).is_some()
-        }
+    let finder = memchr::memmem::Finder::new(needle);
+    match finder.find(hay) {
+        Some(first) if !needle.is_empty() => finder.find(&hay[first + 1..]).is_some(),
         _ => false,
     }
 }
@@ -335,7 +334,9 @@ pub fn export(site: &Site, t: &Strings, page: &str, html: &str) -> Option<(Strin
             items,
         },
     };
-    let mut json = serde_json::to_vec_pretty(&collection).ok()?;
+    // Sized for a page of notes, so that the buffer is seldom grown (and copied).
+    let mut json = Vec::with_capacity(4096);
+    serde_json::to_writer(&mut json, &collection).ok()?;
     json.push(b'\n');
     Some((format!("{base}{FILE}"), json))
 }

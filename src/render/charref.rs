@@ -11,15 +11,34 @@ pub fn decode(v: &str) -> Cow<'_, str> {
     if memchr::memchr3(b'&', b'\r', b'\0', v.as_bytes()).is_none() {
         return Cow::Borrowed(v);
     }
-    let v = v
-        .replace("\r\n", "\n")
-        .replace(['\r'], "\n")
-        .replace('\0', "\u{fffd}");
+    let v = match memchr::memchr2(b'\r', b'\0', v.as_bytes()) {
+        None => Cow::Borrowed(v),
+        Some(_) => Cow::Owned(
+            v.replace("\r\n", "\n")
+                .replace(['\r'], "\n")
+                .replace('\0', "\u{fffd}"),
+        ),
+    };
     let mut out = String::with_capacity(v.len());
-    let mut rest = v.as_str();
+    let mut rest = &*v;
     while let Some(p) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..p]);
         rest = &rest[p + 1..];
+        // The references this program writes itself, without a look in the table.
+        let common = [
+            ("amp;", '&'),
+            ("quot;", '"'),
+            ("lt;", '<'),
+            ("gt;", '>'),
+            ("#39;", '\''),
+        ]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name));
+        if let Some((name, c)) = common {
+            out.push(c);
+            rest = &rest[name.len()..];
+            continue;
+        }
         let used = match rest.as_bytes().first() {
             Some(b'#') => numeric(&rest[1..], &mut out).map(|u| u + 1),
             Some(c) if c.is_ascii_alphanumeric() => named(rest, &mut out),
@@ -94,4 +113,33 @@ fn numeric(s: &str, out: &mut String) -> Option<usize> {
     };
     out.push(c);
     Some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_references_this_program_writes_decode_as_the_table_says() {
+        for (written, read) in [
+            ("a &amp; b", "a & b"),
+            ("&quot;x&quot;", "\"x\""),
+            ("&lt;p&gt;", "<p>"),
+            ("it&#39;s", "it's"),
+            // Near misses go the long way: a longer name, no `;`, an unknown name.
+            ("&amplt;", "&amplt;"),
+            ("&amp", "&"),
+            ("&quotx", "&quotx"),
+            ("&ltx", "&ltx"),
+            ("&notin;", "\u{2209}"),
+        ] {
+            assert_eq!(decode(written), read, "{written}");
+        }
+    }
+
+    #[test]
+    fn carriage_returns_and_nuls_are_normalised_only_when_present() {
+        assert!(matches!(decode("plain text"), Cow::Borrowed(_)));
+        assert_eq!(decode("a\r\nb\rc\0"), "a\nb\nc\u{fffd}");
+    }
 }

@@ -14,64 +14,89 @@ pub enum Piece<'a> {
     Tag(&'a str),
 }
 
-/// The pieces of `html`, in order (comments and doctypes are left out). Made for the
-/// HTML this program writes: attribute values quoted, no `<script>` or `<style>`.
-pub fn pieces(html: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
-        let after = &rest[lt + 1..];
-        let markup = after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?');
-        if !markup {
-            // A `<` that opens no tag is text.
-            push_text(&mut out, &rest[..lt + 1]);
-            rest = after;
-            continue;
-        }
-        push_text(&mut out, &rest[..lt]);
-        if let Some(comment) = after.strip_prefix("!--") {
-            let end = comment.find("-->").map_or(comment.len(), |e| e + 3);
-            rest = &comment[end..];
-            continue;
-        }
-        let end = tag_end(after).map_or(rest.len(), |e| lt + 1 + e + 1);
-        if !after.starts_with(['!', '?']) {
-            out.push(Piece::Tag(&rest[lt..end]));
-        }
-        rest = &rest[end..];
+/// The pieces of `html`, in order (comments and doctypes are left out), read lazily so
+/// that a caller can stop early. Made for the HTML this program writes: attribute values
+/// quoted, no `<script>` or `<style>`.
+pub fn pieces(html: &str) -> Pieces<'_> {
+    Pieces {
+        rest: html,
+        pending: None,
     }
-    push_text(&mut out, rest);
-    out
+}
+
+/// The iterator of [`pieces`].
+pub struct Pieces<'a> {
+    rest: &'a str,
+    /// A tag found after a text piece, returned next.
+    pending: Option<&'a str>,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        if let Some(tag) = self.pending.take() {
+            return Some(Piece::Tag(tag));
+        }
+        let mut text_end = 0;
+        loop {
+            let rest = self.rest;
+            let Some(lt) = memchr::memchr(b'<', &rest.as_bytes()[text_end..]).map(|i| i + text_end)
+            else {
+                self.rest = "";
+                return text(rest);
+            };
+            let after = &rest[lt + 1..];
+            let markup = (after.as_bytes().first())
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'));
+            if !markup {
+                // A `<` that opens no tag is text.
+                text_end = lt + 1;
+                continue;
+            }
+            let before = &rest[..lt];
+            let end = if let Some(comment) = after.strip_prefix("!--") {
+                let close = memchr::memmem::find(comment.as_bytes(), b"-->");
+                lt + 4 + close.map_or(comment.len(), |e| e + 3)
+            } else {
+                tag_end(after).map_or(rest.len(), |e| lt + 1 + e + 1)
+            };
+            self.rest = &rest[end..];
+            let tag = (!after.starts_with(['!', '?'])).then(|| &rest[lt..end]);
+            match (text(before), tag) {
+                (Some(t), tag) => {
+                    self.pending = tag;
+                    return Some(t);
+                }
+                (None, Some(tag)) => return Some(Piece::Tag(tag)),
+                // A comment or doctype alone: read on.
+                (None, None) => text_end = 0,
+            }
+        }
+    }
 }
 
 /// The offset of the `>` that ends a tag whose text (after `<`) is `s`: the first one
 /// outside a quoted attribute value.
 fn tag_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in s.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, '>') => return Some(i),
-            _ => {}
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    loop {
+        let i = at + memchr::memchr3(b'>', b'"', b'\'', &bytes[at..])?;
+        match bytes[i] {
+            b'>' => return Some(i),
+            quote => at = i + 1 + memchr::memchr(quote, &bytes[i + 1..])? + 1,
         }
     }
-    None
 }
 
-fn push_text<'a>(out: &mut Vec<Piece<'a>>, text: &'a str) {
-    if !text.is_empty() {
-        out.push(Piece::Text(super::charref::decode(text)));
-    }
+fn text(text: &str) -> Option<Piece<'_>> {
+    (!text.is_empty()).then(|| Piece::Text(super::charref::decode(text)))
 }
 
 /// The `textContent` of `html`.
 pub fn text_content(html: &str) -> String {
     pieces(html)
-        .into_iter()
         .filter_map(|p| match p {
             Piece::Text(t) => Some(t),
             Piece::Tag(_) => None,
@@ -108,6 +133,28 @@ mod tests {
             "Tom & Ana\u{2019}s caf\u{e9} 1 < 2 😀\n"
         );
         assert_eq!(text_content("a < b"), "a < b");
+    }
+
+    #[test]
+    fn pieces_come_one_by_one_around_comments_and_quoted_brackets() {
+        let html = "a<!-- x -->b<span title=\"1 > 0\">c</span><!--y--><br>";
+        assert_eq!(
+            pieces(html).collect::<Vec<_>>(),
+            [
+                Piece::Text("a".into()),
+                Piece::Text("b".into()),
+                Piece::Tag("<span title=\"1 > 0\">"),
+                Piece::Text("c".into()),
+                Piece::Tag("</span>"),
+                Piece::Tag("<br>"),
+            ]
+        );
+        // A tag the page cuts off takes the rest; the iterator stops where asked.
+        assert_eq!(pieces("x<a href=\"y").count(), 2);
+        assert_eq!(
+            pieces("<p>one</p><p>two</p>").nth(1),
+            Some(Piece::Text("one".into()))
+        );
     }
 
     #[test]

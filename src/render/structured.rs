@@ -22,11 +22,21 @@ pub fn script(page: &PageMeta, nodes: Vec<Value>) -> String {
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so that
 /// nothing it embeds can close the element.
 pub fn escape(value: &Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let json = serde_json::to_string(value).unwrap_or_default();
+    // One pass, and none at all for the many pages whose data has none of the three.
+    if memchr::memchr3(b'<', b'>', b'&', json.as_bytes()).is_none() {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 32);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `value` without nulls, blank strings, empty lists and nodes that say nothing but

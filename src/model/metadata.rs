@@ -1,0 +1,82 @@
+//! The metadata of actors and articles, checked and taken into the model (an article's
+//! text is read later, once every quote into it is known).
+
+use super::resolve::{Ctx, Which, valid_slug};
+use super::*;
+use crate::content::front::{ActorFront, ArticleFront};
+use crate::content::{RawSite, SourceFile};
+
+/// The actor of `file`, its references checked (`None` for a file whose name is no slug,
+/// reported when it was read).
+pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) -> Option<Actor> {
+    if !valid_slug(&file.slug) {
+        return None;
+    }
+    let f = &file.front;
+    if let Some(aff) = &f.affiliation {
+        if cx.reference(file, aff, "affiliation actor", Which::Actors)
+            && aff.get_ref() == &file.slug
+        {
+            cx.error(
+                file,
+                Some(aff.span()),
+                "an actor cannot be its own affiliation",
+            );
+        }
+    }
+    // `wikidata` was checked when the file was read.
+    let links = cx.links(file, &f.links, "links url");
+    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    Some(Actor {
+        slug: file.slug.clone(),
+        name: f.name.get_ref().clone(),
+        kind: f.kind,
+        aliases: f.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        role: f.role.clone(),
+        affiliation: f.affiliation.as_ref().map(|a| a.get_ref().clone()),
+        wikidata: f.wikidata.as_ref().map(|w| w.get_ref().clone()),
+        links,
+        image: raw.images.get(&file.path).cloned(),
+        body: file.body.clone(),
+        updates: super::updates::resolve(cx, file, &f.updates, None),
+    })
+}
+
+/// The article of `file` without what its text holds (blocks, marks, mention links).
+pub(super) fn article(
+    cx: &mut Ctx,
+    raw: &RawSite,
+    file: &SourceFile<ArticleFront>,
+) -> Option<Article> {
+    if !valid_slug(&file.slug) {
+        return None;
+    }
+    let f = &file.front;
+    // A date without its day was reported when the file was read.
+    let date = super::updates::day(f.date.get_ref())?;
+    let source_url = f
+        .source_url
+        .as_ref()
+        .and_then(|u| cx.url(file, u, "source_url"));
+    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    let updates = super::updates::resolve(cx, file, &f.updates, Some(&date));
+    Some(Article {
+        slug: file.slug.clone(),
+        title: f.title.clone(),
+        date,
+        dek: f.dek.clone(),
+        byline: f.byline.clone(),
+        source: f.source.clone(),
+        source_url,
+        dateline: f.dateline.clone(),
+        picture: f.picture.clone(),
+        image: raw.images.get(&file.path).cloned(),
+        image_caption: f.image_caption.clone(),
+        image_credit: f.image_credit.as_ref().map(|c| c.get_ref().clone()),
+        body: file.body.clone(),
+        blocks: Vec::new(),
+        marks: Vec::new(),
+        links: Vec::new(),
+        updates,
+    })
+}
