@@ -92,7 +92,13 @@ impl Cache {
     /// under its name); its file.
     pub fn put(&self, key: &str, png: &[u8]) -> Result<PathBuf> {
         let path = self.entry(key);
-        let tmp = self.dir.join(format!(".{key}.tmp-{}", std::process::id()));
+        // Two cards of the same inputs can be drawn at once: each writes a file of its
+        // own, and either rename leaves a whole card.
+        static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = self
+            .dir
+            .join(format!(".{key}.tmp-{}-{n}", std::process::id()));
         fs::write(&tmp, png).with_context(|| format!("failed to write {}", tmp.display()))?;
         fs::rename(&tmp, &path).with_context(|| format!("failed to write {}", path.display()))?;
         Ok(path)
@@ -141,4 +147,55 @@ fn whole_card(path: &Path) -> bool {
         Ok(tail == *b"\0\0\0\0IEND\xae\x42\x60\x82")
     };
     check().unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rayon::prelude::*;
+
+    /// Bytes that pass for a whole card: the signature, a header of the card's size, a
+    /// body, and the end chunk.
+    fn card() -> Vec<u8> {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend(super::super::WIDTH.to_be_bytes());
+        png.extend(super::super::HEIGHT.to_be_bytes());
+        png.extend([7u8; 100_000]);
+        png.extend(b"\0\0\0\0IEND\xae\x42\x60\x82");
+        png
+    }
+
+    #[test]
+    fn the_same_card_kept_by_many_threads_at_once_is_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path()).unwrap();
+        let png = card();
+        let key = key("<svg/>");
+        (0..32)
+            .into_par_iter()
+            .try_for_each(|_| cache.put(&key, &png).map(drop))
+            .unwrap();
+        let file = cache.get(&key).unwrap();
+        assert_eq!(fs::read(file).unwrap(), png);
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "the card and the stamp: {names:?}");
+    }
+
+    #[test]
+    fn a_file_cut_short_or_of_another_size_is_not_a_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path()).unwrap();
+        let png = card();
+        cache.put("a", &png[..png.len() - 1]).unwrap();
+        assert_eq!(cache.get("a"), None);
+        let mut other = png.clone();
+        other[19] ^= 1;
+        cache.put("b", &other).unwrap();
+        assert_eq!(cache.get("b"), None);
+        cache.put("c", &png).unwrap();
+        assert!(cache.get("c").is_some());
+    }
 }
