@@ -61,7 +61,8 @@ fn the_starter_checks_without_a_word_and_builds_strictly() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "checked: the content and the 12 files of the site are fine\n",
+        // 12 pages and files, and the search page's script and index.
+        "checked: the content and the 87 files of the site are fine\n",
         "no warning, no placeholder"
     );
     let o = explainer(&["build", "--strict"], &site);

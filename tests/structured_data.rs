@@ -85,14 +85,13 @@ fn an_article_publishes_a_complete_news_article_and_claim_review() {
     assert_eq!(claim["@type"], "Claim");
     assert_eq!(claim["author"]["name"], "A. Reporter");
     assert_eq!(claim["datePublished"], "2024-03-14");
-    assert_eq!(
-        claim["appearance"]["url"],
-        format!("{BASE}articles/budget-vote/")
-    );
-    assert_eq!(
-        claim["firstAppearance"]["url"],
-        "https://example.org/budget"
-    );
+    // The claim appears in the article and first appeared in its original, each a node
+    // described once on the page and referred to by its `@id`.
+    assert_eq!(claim["appearance"]["@id"], article["@id"]);
+    assert_eq!(article["@id"], format!("{BASE}articles/budget-vote/"));
+    let original = nodes(&g, "CreativeWork")[0];
+    assert_eq!(claim["firstAppearance"]["@id"], original["@id"]);
+    assert_eq!(original["url"], "https://example.org/budget");
 
     let crumbs = nodes(&g, "BreadcrumbList")[0]["itemListElement"].clone();
     assert_eq!(crumbs[0]["item"], BASE);

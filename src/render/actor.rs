@@ -46,6 +46,7 @@ pub fn actor(
     ActorData {
         actor: ActorView {
             name: a.name.clone(),
+            search: urls.to(&super::search::actor_query(slug)),
             kind: a.kind.key(),
             kind_label: t.actor_kind(a.kind).into(),
             aliases: a.aliases.clone(),
@@ -71,6 +72,9 @@ pub fn actor(
             notes,
             events: super::timeline::for_actor(site, t, urls, slug),
             pager: pager(urls, &base, n, plan.actor_pages(slug)),
+            map: (n == 1)
+                .then(|| super::map::for_actor(site, t, urls, slug))
+                .flatten(),
         },
     }
 }

@@ -54,6 +54,7 @@ pub fn home(site: &Site, t: &Strings, plan: &Plan, urls: &Urls) -> HomeData {
             positions: site.positions.len(),
         }),
         matrix,
+        map: super::map::home(site, t, plan, urls),
     }
 }
 

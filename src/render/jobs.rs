@@ -331,6 +331,7 @@ pub(super) fn jobs<'a>(
         );
     }
     super::timeline::push_jobs(&mut jobs, site, view);
+    super::search::push_job(&mut jobs, site, view);
     jobs.push(Job {
         path: "404.html".into(),
         template: "404.html",

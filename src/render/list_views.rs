@@ -27,6 +27,8 @@ pub struct HomeData {
     pub matrix_bounded: Option<MatrixBounds>,
     /// The latest updates across the site, newest first.
     pub updates: Vec<super::updates::RecentUpdate>,
+    /// The map of who stands where (the matrix's most connected part).
+    pub map: Option<super::map::MapView>,
 }
 
 /// The size of the full matrix, and its first page.

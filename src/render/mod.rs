@@ -15,13 +15,16 @@ mod jobs;
 pub mod links;
 mod list_views;
 mod lists;
+pub mod map;
 pub mod narrow;
 pub mod notes;
 pub mod pages;
 pub mod paging;
 mod plain;
 pub mod plan;
+pub mod previews;
 pub mod scan;
+pub mod search;
 pub mod structured;
 pub mod templates;
 pub mod timeline;
@@ -63,6 +66,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
     paths.extend(timeline::paths(site));
+    paths.extend(search::paths().map(str::to_string));
     paths.extend(annotations::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
@@ -278,7 +282,9 @@ pub fn finish(
 ) -> anyhow::Result<Vec<Diagnostic>> {
     sink(".nojekyll", b"")?;
     sink("style.css", templates::STYLE.as_bytes())?;
+    sink("overview.css", templates::OVERVIEW.as_bytes())?;
     sink("robots.txt", robots(site.base_url.as_deref()).as_bytes())?;
+    search::write(site, sink)?;
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         let changed = updates::last_changed(site);
@@ -311,8 +317,8 @@ pub fn finish(
 }
 
 /// The files the site writes that a file of `static/` of the same name replaces: the
-/// stylesheet and `robots.txt`.
-pub const ASSETS: [&str; 2] = ["style.css", "robots.txt"];
+/// stylesheets and `robots.txt`.
+pub const ASSETS: [&str; 3] = ["style.css", "overview.css", "robots.txt"];
 
 /// `robots.txt`: every page may be crawled, and the sitemap is named when there is one.
 fn robots(base_url: Option<&str>) -> String {

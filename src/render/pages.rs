@@ -201,6 +201,7 @@ pub fn article(
             .unwrap_or_default()
     };
     let body_html = markdown::render_article(events, &a.blocks, &spans, &after);
+    let (body_html, previews) = super::previews::attach(site, t, urls, &body_html);
 
     let list = |m: &std::collections::BTreeMap<String, Vec<String>>| {
         m.get(slug).map(Vec::as_slice).unwrap_or_default().to_vec()
@@ -228,6 +229,7 @@ pub fn article(
             image_caption: a.image_caption.clone(),
             image_credit: (a.image.as_ref()).map_or(a.image_credit.clone(), |i| i.credit.clone()),
             body_html,
+            previews,
             actors: actors.iter().map(|s| card_actor(site, urls, s)).collect(),
             positions,
             note_count: a.marks.len(),
@@ -280,6 +282,7 @@ pub fn position(
                 .filter(|s| s.stance == kind)
                 .map(|s| stance_view(site, t, urls, slug, s))
                 .collect(),
+            search: urls.to(&super::search::stance_query(slug, kind.key())),
         })
         .filter(|g| !g.stances.is_empty())
         .collect();
@@ -330,6 +333,9 @@ pub fn position(
                 .map(|n| super::actor::note_card(t, urls, &site.annotations[n]))
                 .collect(),
             events: super::timeline::for_position(site, t, urls, slug),
+            map: (n == 1)
+                .then(|| super::map::for_position(site, t, urls, slug))
+                .flatten(),
         },
     }
 }

@@ -133,8 +133,11 @@ pub fn website(site: &Site) -> Value {
 pub fn article(site: &Site, slug: &str) -> Vec<Value> {
     let a = &site.articles[slug];
     let page = url(site, &page_path("articles", slug));
+    // The article and its original are described once, and each fact-check's claim
+    // refers to them by `@id`: an article page has a dozen fact-checks of one article.
     let mut nodes = vec![json!({
         "@type": "NewsArticle",
+        "@id": page,
         "headline": a.title,
         "description": a.dek,
         "datePublished": a.date,
@@ -145,7 +148,6 @@ pub fn article(site: &Site, slug: &str) -> Vec<Value> {
         "image": a.image.as_ref().and_then(|i| images::json_ld(site, i, a.image_caption.as_deref())),
         "isBasedOn": a.source_url,
         "url": page,
-        "mainEntityOfPage": page,
     })];
     let fact_checks = (a.marks.iter())
         .map(|m| &site.annotations[&m.annotation])
@@ -163,10 +165,13 @@ pub fn article(site: &Site, slug: &str) -> Vec<Value> {
                 // Who made the claim, and when: the article's author and date.
                 "author": a.byline.as_ref().map(|b| json!({"@type": "Person", "name": b})),
                 "datePublished": a.date,
-                "appearance": {"@type": "CreativeWork", "url": page},
-                "firstAppearance": a.source_url.as_ref().map(|u| json!({"@type": "CreativeWork", "url": u})),
+                "appearance": page.as_ref().map(|p| json!({"@id": p})),
+                "firstAppearance": a.source_url.as_ref().map(|u| json!({"@id": u})),
             },
         }));
+    }
+    if let (Some(u), true) = (&a.source_url, nodes.len() > 1) {
+        nodes.push(json!({"@type": "CreativeWork", "@id": u, "url": u}));
     }
     nodes
 }

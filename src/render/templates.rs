@@ -35,6 +35,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/matrix_table.html"),
     ),
     ("pager.html", include_str!("../../templates/pager.html")),
+    ("map.html", include_str!("../../templates/map.html")),
+    (
+        "previews.html",
+        include_str!("../../templates/previews.html"),
+    ),
     ("updated.html", include_str!("../../templates/updated.html")),
     (
         "update_log.html",
@@ -49,10 +54,16 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "note_page.html",
         include_str!("../../templates/note_page.html"),
     ),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// The built-in stylesheet, written as `style.css` unless `static/style.css` replaces it.
 pub const STYLE: &str = include_str!("../../static/style.css");
+
+/// The built-in stylesheet of the pages that show stances, lists and the matrix (all but
+/// article and note pages), written as `overview.css` unless `static/overview.css`
+/// replaces it. Apart, so that the pages read most carry only what they use.
+pub const OVERVIEW: &str = include_str!("../../static/overview.css");
 
 /// Parsed templates, and where each came from.
 pub struct Templates {

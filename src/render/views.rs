@@ -206,6 +206,8 @@ pub struct ArticleView {
     /// Who made the picture (the lead picture's credit, or the original's).
     pub image_credit: Option<String>,
     /// The body with ids, marks, mention links and notes.
+    /// The previews its links to actors and positions name, once each.
+    pub previews: Vec<super::previews::Preview>,
     pub body_html: String,
     /// Actors mentioned, in order of first mention.
     pub actors: Vec<Card>,
@@ -277,6 +279,8 @@ pub struct ActorData {
 pub struct ActorView {
     /// Name.
     pub name: String,
+    /// The search page, showing what names the actor.
+    pub search: String,
     /// `person` …
     pub kind: &'static str,
     /// `Person` …
@@ -313,6 +317,8 @@ pub struct ActorView {
     pub events: Vec<super::timeline::EventCard>,
     /// Where the page is among the pages of its articles.
     pub pager: Option<super::paging::Pager>,
+    /// Its neighbourhood on the map of who stands where.
+    pub map: Option<super::map::MapView>,
 }
 
 /// A position page.
@@ -350,6 +356,8 @@ pub struct PositionView {
     pub notes: Vec<Card>,
     /// The events that bear on it, in date order.
     pub events: Vec<super::timeline::EventCard>,
+    /// Its actors on the map of who stands where.
+    pub map: Option<super::map::MapView>,
 }
 
 /// The stances of one kind.
@@ -361,6 +369,8 @@ pub struct StanceGroup {
     pub label: String,
     /// The stances.
     pub stances: Vec<StanceView>,
+    /// The search page, showing every actor with this stance on the position.
+    pub search: String,
 }
 
 /// A page with no data of its own (404).

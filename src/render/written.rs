@@ -248,6 +248,7 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
         "positions/index.html",
         ".nojekyll",
         "style.css",
+        "overview.css",
         "robots.txt",
         "sitemap.xml",
         "feed.xml",

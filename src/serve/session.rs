@@ -163,6 +163,8 @@ impl Session {
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
         self.rendered = fresh.len();
+        // The index is written whole each time: files of the old one may be gone.
+        files.retain(|p, _| !crate::render::search::is_index(p));
         files.extend(fresh.into_iter().map(|(p, b)| (Arc::from(p), Arc::from(b))));
         for s in &prepared.statics {
             let bytes = std::fs::read(&s.source)

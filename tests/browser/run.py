@@ -12,7 +12,8 @@ paragraph on a wide screen and after it on a narrow one, dark mode and print ren
 Then it makes the starter site of `explainer init` in Arabic and in Ukrainian and checks
 them at 375 and 1280 px: axe finds no violation, no page is wider than the window, and
 the Arabic pages run right to left with the notes, the infobox and the matrix's sticky
-column on the mirrored side. Screenshots go to target/screenshots/. The last line is `N passed, M failed`; the exit
+column on the mirrored side. Site search is checked by search.py (Merz first, stance
+filters, 375 px, axe, JavaScript off, and Pagefind as an oracle). Screenshots go to target/screenshots/. The last line is `N passed, M failed`; the exit
 status is non-zero when a check fails or cannot run.
 """
 import functools
@@ -50,6 +51,9 @@ def sh(cmd, **kw):
 # ------------------------------------------------------------------ setting up
 sys.path.insert(0, str(ROOT / "tests"))
 import suite  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+import visuals  # noqa: E402
 
 
 def apt(packages):
@@ -450,6 +454,10 @@ def main():
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
                     run_checks(browser, base, site)
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    visuals.run(browser, base, site, check, Visit, SHOTS, luminance)
+                    import search  # tests/browser/search.py: site search
+                    search.run(browser, base, site, check, Visit, Path(tmp) / "pagefind", root + "pagefind/")
                     for lang, folder in starters.items():
                         run_language_checks(browser, f"{root}{lang}/", folder, lang)
                 finally:
