@@ -52,6 +52,8 @@ pub struct Report {
     pub written: Option<PathBuf>,
     /// What a build left out, and why (not a problem of the content).
     pub notes: Vec<String>,
+    /// How a build came by its share cards, when the site has them.
+    pub cards: Option<render::cards::write::Drawn>,
 }
 
 impl Report {
@@ -424,6 +426,18 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
         staging.put(path, bytes)
     })?);
     timing("render and write", t);
+    let (cards, more) = render::cards::write::for_build(
+        &opts.root,
+        &prepared.site,
+        &prepared.templates.strings,
+        &output::absolute(&out)?,
+        &|path, file| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            staging.place(path, file)
+        },
+    )?;
+    diagnostics.extend(more);
+    timing("cards", t);
     if strict {
         for d in &mut diagnostics {
             d.severity = diagnostic::Severity::Error;
@@ -450,6 +464,7 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
         files,
         written: Some(written),
         notes,
+        cards,
     })
 }
 

@@ -203,6 +203,9 @@ fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
             r.files
         ),
     }
+    if let Some(cards) = &r.cards {
+        eprintln!("{}", cards.note());
+    }
     for note in &r.notes {
         eprintln!("note: {note}");
     }

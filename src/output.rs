@@ -191,7 +191,7 @@ fn kind_of(t: &fs::FileType) -> &'static str {
     }
 }
 
-fn absolute(p: &Path) -> Result<PathBuf> {
+pub(crate) fn absolute(p: &Path) -> Result<PathBuf> {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
@@ -274,6 +274,21 @@ impl Staging {
         }
         #[cfg(not(target_os = "linux"))]
         self.put_by_path(path, bytes)
+    }
+
+    /// Puts the file `source` at `path` of the site: a hard link to it where the file
+    /// system allows (a card from the cache beside the output), else a copy.
+    pub fn place(&self, path: &str, source: &Path) -> Result<()> {
+        let target = self.tmp.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create {}", parent.display()))?;
+        }
+        if fs::hard_link(source, &target).is_err() {
+            fs::copy(source, &target)
+                .with_context(|| format!("failed to write {}", target.display()))?;
+        }
+        Ok(())
     }
 
     /// `put`, relative to the open staging folder.

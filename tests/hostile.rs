@@ -53,7 +53,7 @@ const BAD_INPUT: &[Case] = &[
     (
         "an unknown key in site.toml",
         &[("content/site.toml", "title = \"Small\"\ntheme = \"dark\"\n")],
-        "error: content/site.toml:2: unknown key \"theme\" (the keys of site.toml are title, description, language, base_url, sources, pagination, matrix, images, publisher)",
+        "error: content/site.toml:2: unknown key \"theme\" (the keys of site.toml are title, description, language, base_url, sources, pagination, matrix, images, publisher, cards)",
     ),
     (
         "a static file in place of a page",

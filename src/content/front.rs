@@ -37,6 +37,8 @@ pub struct SiteFront {
     pub images: ImagesFront,
     /// Who publishes the site.
     pub publisher: Option<Spanned<PublisherFront>>,
+    /// Whether pages get share cards (default: they do).
+    pub cards: Option<bool>,
 }
 
 /// `[publisher]` of `site.toml`: who publishes the site, named in its structured data.

@@ -139,6 +139,7 @@ pub const SITE: Schema = Schema {
         checked("matrix", Check::Table(&MATRIX)),
         checked("images", Check::Table(&IMAGES)),
         checked("publisher", Check::Table(&PUBLISHER)),
+        key("cards"),
     ],
     label_with_parent: false,
     probe: probe::<SiteFront>,

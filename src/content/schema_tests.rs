@@ -51,7 +51,7 @@ fn agrees<T: DeserializeOwned + std::fmt::Debug>(schema: &Schema, example: &str)
 fn every_schema_agrees_with_its_serde_shape() {
     agrees::<SiteFront>(
         &SITE,
-        "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\n[sources]\navoid = [\"e.com\"]\n[pagination]\npage_size = 20\n[matrix]\nrows = 30\ncolumns = 8\n[images]\nallow = [\"e.org\"]\n[publisher]\nname = \"N\"\nurl = \"https://e.org/\"\nlogo = \"logo.png\"\n",
+        "title = \"T\"\ndescription = \"D\"\nlanguage = \"en\"\nbase_url = \"https://e.org/\"\ncards = false\n[sources]\navoid = [\"e.com\"]\n[pagination]\npage_size = 20\n[matrix]\nrows = 30\ncolumns = 8\n[images]\nallow = [\"e.org\"]\n[publisher]\nname = \"N\"\nurl = \"https://e.org/\"\nlogo = \"logo.png\"\n",
     );
     agrees::<SourcesFront>(&SOURCES, "avoid = [\"e.com\"]");
     agrees::<PaginationFront>(&PAGINATION, "page_size = 20");

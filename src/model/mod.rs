@@ -47,6 +47,8 @@ pub struct Site {
     pub image_hosts: Vec<String>,
     /// Who publishes the site (`[publisher]`), when `site.toml` says.
     pub publisher: Option<Publisher>,
+    /// Whether its pages get share cards (`cards` of `site.toml`, default on).
+    pub cards: bool,
     /// Articles by slug.
     pub articles: BTreeMap<String, Article>,
     /// Actors by slug.

@@ -220,6 +220,7 @@ pub(super) fn resolve_requests(
     };
     let mut site = Site {
         language: "en".into(),
+        cards: true,
         ..Site::default()
     };
     if let Some(cfg) = &raw.site {
@@ -235,6 +236,7 @@ pub(super) fn resolve_requests(
             .as_ref()
             .and_then(|b| normalize_base_url(b.get_ref()));
         site.image_hosts = crate::content::images::allowed_hosts(cfg);
+        site.cards = cfg.cards.unwrap_or(true);
     }
     site.publisher = super::publisher::publisher(raw, &mut cx.diags);
     register_slugs(raw, &mut cx);

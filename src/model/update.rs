@@ -331,6 +331,7 @@ impl Parts<'_> {
             layout: site.layout,
             image_hosts: site.image_hosts.clone(),
             publisher: site.publisher.clone(),
+            cards: site.cards,
             articles: pick(&site.articles, self.articles),
             actors: pick(&site.actors, self.actors),
             positions: pick(&site.positions, self.positions),

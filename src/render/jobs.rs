@@ -8,7 +8,7 @@ use super::paging::{Pager, page_at};
 use super::plan::Plan;
 use super::urls::{Urls, page_path};
 use super::views::*;
-use super::{actor, home, images, lists, notes, pages, structured, updates};
+use super::{actor, cards, home, images, lists, notes, pages, structured, updates};
 use crate::model::Site;
 
 /// Builds a page's template context, given the page's links.
@@ -166,6 +166,9 @@ pub(super) fn jobs<'a>(
                 let data = pages::article(site, (t, view.2), urls, tera, slug)?;
                 let mut m = meta(site, t, urls, &p, &a.title, a.dek.as_deref(), "article");
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
+                m.image = m
+                    .image
+                    .or_else(|| cards::social(site, t, &p, "card_article", &a.title));
                 m.updated = updates::view(site, t, urls, &a.updates, "");
                 m.alternates.push(super::annotations::alternate(t));
                 context(view, urls, m, structured::article(site, slug), data)
@@ -240,6 +243,9 @@ pub(super) fn jobs<'a>(
                         Vec::new()
                     };
                     m.image = a.image.as_ref().and_then(|i| images::social(site, i));
+                    m.image = m
+                        .image
+                        .or_else(|| cards::social(site, t, &first, "card_actor", &a.name));
                     context(view, urls, m, nodes, data)
                 }),
             });
@@ -272,6 +278,7 @@ pub(super) fn jobs<'a>(
                     if n == 1 {
                         m.updated = updates::view(site, t, urls, &pos.updates, "");
                     }
+                    m.image = cards::social(site, t, &first, "card_position", &pos.title);
                     context(view, urls, m, Vec::new(), data)
                 }),
             });

@@ -5,6 +5,7 @@
 mod actor;
 pub mod affected;
 pub mod annotations;
+pub mod cards;
 mod charref;
 pub mod feed;
 mod home;
@@ -74,6 +75,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
     ] {
         paths.extend(slugs.into_iter().map(|s| file_of(&page_path(section, s))));
     }
+    paths.extend(cards::paths(site));
     paths.extend(
         site.annotations
             .values()
