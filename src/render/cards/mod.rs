@@ -4,8 +4,11 @@
 //! fonts: the same bytes on every machine). Pages name their card in `og:image`.
 
 pub mod cache;
+mod encode;
 pub mod fit;
 pub mod write;
+
+pub use encode::encode;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -212,45 +215,6 @@ impl Drawer {
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
         Ok(encode(&pixmap))
     }
-}
-
-/// The pixels as a PNG: without the alpha channel when every pixel is opaque (a card's
-/// template paints a background), and with the `png` crate's fast deflate, which is
-/// some eight times quicker than tiny-skia's own encoder for a file twice as large.
-pub fn encode(pixmap: &tiny_skia::Pixmap) -> Vec<u8> {
-    let data = pixmap.data();
-    let opaque = data.chunks_exact(4).all(|p| p[3] == 255);
-    let (color, pixels) = if opaque {
-        let rgb: Vec<u8> = data
-            .chunks_exact(4)
-            .flat_map(|p| [p[0], p[1], p[2]])
-            .collect();
-        (png::ColorType::Rgb, rgb)
-    } else {
-        // Premultiplied in the pixmap, straight in a PNG.
-        let straight: Vec<u8> = pixmap
-            .pixels()
-            .iter()
-            .flat_map(|p| {
-                let c = p.demultiply();
-                [c.red(), c.green(), c.blue(), c.alpha()]
-            })
-            .collect();
-        (png::ColorType::Rgba, straight)
-    };
-    let mut out = Vec::with_capacity(pixels.len() / 8);
-    {
-        let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-        encoder.set_color(color);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Fast);
-        // Writing into memory cannot fail.
-        let mut writer = encoder.write_header().expect("a PNG header in memory");
-        writer
-            .write_image_data(&pixels)
-            .expect("PNG data in memory");
-    }
-    out
 }
 
 /// The site path of the card of the page at site path `page` (`articles/x/`).
