@@ -92,7 +92,7 @@ fn the_starter_checks_without_a_word_and_builds_strictly() {
     assert!(position.contains("Supports") && position.contains("Opposes"));
     assert_eq!(
         std::fs::read_to_string(site.join(".gitignore")).unwrap(),
-        "# What `explainer build` writes: the Pages workflow builds it anew on every push.\n/public/\n"
+        "# What `explainer build` writes: the Pages workflow builds it anew on every push (the\n# share cards it keeps beside the output are drawn again when missing).\n/public/\n/public.cards-cache/\n"
     );
 }
 
