@@ -321,3 +321,16 @@ fn a_big_sites_filter_lists_offer_the_most_connected_only() {
     sorted.sort();
     assert_eq!(actors, sorted);
 }
+
+#[test]
+fn the_search_pages_two_search_forms_have_names_of_their_own() {
+    // Two search landmarks on one page must differ by name (axe: landmark-unique).
+    let site = TempSite::fixture("newsroom");
+    site.build();
+    let page = site.page("search/index.html");
+    let forms: Vec<Option<&str>> = (page.select(&sel("form[role=search]")))
+        .map(|f| f.value().attr("aria-labelledby"))
+        .collect();
+    assert_eq!(forms, [None, Some("search-title")]);
+    assert!(page.select(&sel("h1#search-title")).next().is_some());
+}
