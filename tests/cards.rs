@@ -78,6 +78,23 @@ fn every_article_actor_and_position_has_a_card_its_page_names() {
                 meta(&doc, "name", "twitter:card").as_deref(),
                 Some("summary_large_image")
             );
+            if section == "articles" {
+                // The article's structured data names the same picture.
+                let script = doc
+                    .select(&sel("script[type='application/ld+json']"))
+                    .next()
+                    .unwrap()
+                    .inner_html();
+                let ld: serde_json::Value = serde_json::from_str(&script).unwrap();
+                let article = &ld["@graph"][0];
+                assert_eq!(article["@type"], "NewsArticle");
+                assert_eq!(
+                    article["image"]["url"].as_str(),
+                    meta(&doc, "property", "og:image").as_deref(),
+                    "{slug}"
+                );
+                assert_eq!(article["image"]["width"], 1200);
+            }
             pages += 1;
         }
     }
