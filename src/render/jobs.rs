@@ -171,15 +171,7 @@ pub(super) fn jobs<'a>(
                     .or_else(|| cards::social(site, t, &p, "card_article", &a.title));
                 m.updated = updates::view(site, t, urls, &a.updates, "");
                 m.alternates.push(super::annotations::alternate(t));
-                let mut nodes = structured::article(site, slug);
-                // The picture Open Graph shows is the article's in its structured data
-                // too: its own picture, else its share card.
-                if let (Some(card), Some(node)) = (&m.image, nodes.first_mut()) {
-                    if node.get("image").is_none_or(serde_json::Value::is_null) {
-                        node["image"] = serde_json::json!({"@type": "ImageObject",
-                            "url": card.url, "width": card.width, "height": card.height});
-                    }
-                }
+                let nodes = structured::article(site, slug, m.image.as_ref());
                 context(view, urls, m, nodes, data)
             }),
         });

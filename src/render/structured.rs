@@ -129,8 +129,9 @@ pub fn website(site: &Site) -> Value {
 }
 
 /// An article page's nodes: its `NewsArticle`, then a `ClaimReview` for each of its
-/// fact-checks in text order.
-pub fn article(site: &Site, slug: &str) -> Vec<Value> {
+/// fact-checks in text order. `shown` is the picture Open Graph names (its own, else its
+/// share card): the article's image here too when it has none of its own.
+pub fn article(site: &Site, slug: &str, shown: Option<&images::SocialImage>) -> Vec<Value> {
     let a = &site.articles[slug];
     let page = url(site, &page_path("articles", slug));
     // The article and its original are described once, and each fact-check's claim
@@ -145,7 +146,10 @@ pub fn article(site: &Site, slug: &str) -> Vec<Value> {
         "inLanguage": site.language,
         "author": byline(site, a),
         "publisher": publisher(site),
-        "image": a.image.as_ref().and_then(|i| images::json_ld(site, i, a.image_caption.as_deref())),
+        "image": a.image.as_ref()
+            .and_then(|i| images::json_ld(site, i, a.image_caption.as_deref()))
+            .or_else(|| shown.map(|s| json!({"@type": "ImageObject",
+                "url": s.url, "width": s.width, "height": s.height}))),
         "isBasedOn": a.source_url,
         "url": page,
     })];
