@@ -34,9 +34,12 @@ pub fn dir_for(out: &Path) -> PathBuf {
     out.with_file_name(format!("{name}.cards-cache"))
 }
 
-/// The key of the card drawn from `svg`: a hex XXH3-128 of it, the fonts and `VERSION`
-/// (XXH3's output is fixed by its specification, so keys stay valid between runs).
-pub fn key(svg: &str) -> String {
+/// The key of a card drawn from `parts` (the card template's text and what the card
+/// shows): a hex XXH3-128 of them, the fonts and `VERSION`, which names the commit the
+/// binary was built from and so the code that lays a card out. A build that finds the
+/// key in the cache neither lays the card out nor draws it. (XXH3's output is fixed by
+/// its specification, so keys stay valid between runs.)
+pub fn key(parts: &[&[u8]]) -> String {
     use std::sync::OnceLock;
     static FONTS: OnceLock<u128> = OnceLock::new();
     let fonts = *FONTS.get_or_init(|| {
@@ -48,7 +51,11 @@ pub fn key(svg: &str) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(VERSION.as_bytes());
     h.update(&fonts.to_le_bytes());
-    h.update(svg.as_bytes());
+    for part in parts {
+        // Each part's length first, so that no two lists of parts hash alike.
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
     format!("{:032x}", h.digest128())
 }
 
@@ -166,11 +173,18 @@ mod tests {
     }
 
     #[test]
+    fn keys_tell_lists_of_parts_apart() {
+        assert_ne!(key(&[b"ab", b"c"]), key(&[b"a", b"bc"]));
+        assert_ne!(key(&[b"a", b""]), key(&[b"a"]));
+        assert_eq!(key(&[b"a", b"b"]), key(&[b"a", b"b"]));
+    }
+
+    #[test]
     fn the_same_card_kept_by_many_threads_at_once_is_whole() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::open(dir.path()).unwrap();
         let png = card();
-        let key = key("<svg/>");
+        let key = key(&[b"<svg/>"]);
         (0..32)
             .into_par_iter()
             .try_for_each(|_| cache.put(&key, &png).map(drop))

@@ -52,6 +52,8 @@ pub struct Card {
 /// Draws cards: the template and the fonts, loaded once and shared by every thread.
 pub struct Drawer {
     tera: tera::Tera,
+    /// The template's text, which keys the cache with what each card shows.
+    template: String,
     origin: String,
     options: usvg::Options<'static>,
     measure: Measure,
@@ -129,14 +131,28 @@ impl Drawer {
         };
         Ok(Drawer {
             tera,
+            template: template.to_string(),
             origin: "templates/card.svg (built-in)".into(),
             options,
             measure: Measure::new(),
         })
     }
 
-    /// The card's SVG: its text fitted into lines, through the template. This text is
-    /// all a card is drawn from (with the binary's fonts): its hash keys the cache.
+    /// The cache key of `card`: its template and all it shows (see `cache::key`).
+    pub fn key(&self, card: &Card) -> String {
+        let tally = card.tally.as_deref().unwrap_or_default();
+        let flags = [u8::from(card.rtl), u8::from(card.tally.is_some())];
+        cache::key(&[
+            self.template.as_bytes(),
+            card.kind.as_bytes(),
+            card.title.as_bytes(),
+            card.site.as_bytes(),
+            tally.as_bytes(),
+            &flags,
+        ])
+    }
+
+    /// The card's SVG: its text fitted into lines, through the template.
     pub fn svg(&self, card: &Card) -> Result<String, Diagnostic> {
         let inner = WIDTH as f32 - 2.0 * MARGIN;
         let m = &self.measure;

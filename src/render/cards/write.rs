@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 use rayon::prelude::*;
 
-use super::cache::{Cache, key};
+use super::cache::Cache;
 use super::{Drawer, cards_of};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -48,14 +48,10 @@ pub fn write(
         .par_iter()
         .map(
             |(path, card)| -> Result<Result<(String, bool), Diagnostic>> {
-                let svg = match drawer.svg(card) {
-                    Ok(svg) => svg,
-                    Err(d) => return Ok(Err(d)),
-                };
-                let key = key(&svg);
+                let key = drawer.key(card);
                 let (file, hit) = match cache.get(&key) {
                     Some(file) => (file, true),
-                    None => match drawer.draw(&svg) {
+                    None => match drawer.svg(card).and_then(|svg| drawer.draw(&svg)) {
                         Ok(png) => (cache.put(&key, &png)?, false),
                         Err(d) => return Ok(Err(d)),
                     },
