@@ -38,7 +38,7 @@ with sync_playwright() as pw:
     p.locator(".map").first.screenshot(path=str(OUT / "map-375-dark.png"))
     # A preview of a mention, on hover.
     p = page(1280, 700); p.goto(base + "articles/us-rules-out-ukraine-nato-entry/")
-    m = p.locator(".text p a.mention[interestfor]").first
+    m = p.locator(".text p a.mention[aria-describedby]").first
     m.scroll_into_view_if_needed(); m.hover(); p.wait_for_timeout(1200)
     box = m.bounding_box()
     p.screenshot(path=str(OUT / "preview.png"), clip={"x": 0, "y": max(0, box["y"] - 120), "width": 1280, "height": 360})

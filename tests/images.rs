@@ -93,7 +93,10 @@ fn a_lead_picture_has_its_real_size_loads_first_and_shows_its_caption_and_credit
 fn the_stylesheet_keeps_a_picture_within_a_narrow_screen_in_either_scheme() {
     let site = site_with_picture(&[]);
     site.build();
-    let css = std::fs::read_to_string(site.out().join("style.css")).unwrap();
+    // Article pages load style.css; actor pages (the portrait) overview.css after it.
+    let css = ["style.css", "overview.css"]
+        .map(|f| std::fs::read_to_string(site.out().join(f)).unwrap())
+        .concat();
     // Each rule as (selectors, declarations).
     let rules: Vec<(Vec<&str>, Vec<&str>)> = css
         .split('}')

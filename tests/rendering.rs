@@ -380,14 +380,7 @@ fn images_from_other_hosts_are_errors_and_the_policy_forbids_them() {
     let clean = TempSite::fixture("single");
     clean.build();
     let doc = clean.page("articles/bridge/index.html");
-    let csp = doc
-        .select(&sel("meta[http-equiv=\"Content-Security-Policy\"]"))
-        .next()
-        .unwrap()
-        .value()
-        .attr("content")
-        .unwrap()
-        .to_string();
+    let csp = csp(&doc);
     let img = csp
         .split(';')
         .find(|d| d.trim().starts_with("img-src"))

@@ -39,7 +39,7 @@ enum PointKind {
     Open,
 }
 
-/// Renders an article's events with block wrappers (`<div class="block" id="pN">`), the
+/// Renders an article's events with block wrappers (`<div class=block id=pN>`), the
 /// given spans, and `after[N]` (notes) at the end of block N. Spans that would cross an
 /// element are cut and reopened, so the HTML always nests.
 pub fn render_article(
@@ -88,9 +88,7 @@ pub fn render_article(
     for (k, event) in events.into_iter().enumerate() {
         if let Some((bi, true)) = block_at[k] {
             let n = blocks[bi].number.unwrap_or(0);
-            out.push(Event::Html(
-                format!("<div class=\"block\" id=\"p{n}\">").into(),
-            ));
+            out.push(Event::Html(format!("<div class=block id=p{n}>").into()));
         }
         while pi < points.len()
             && points[pi].0

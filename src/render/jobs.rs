@@ -51,6 +51,7 @@ pub(super) fn meta(
         image: None,
         updated: None,
         alternates: Vec::new(),
+        style: None,
         // The breadcrumbs, JSON-LD and picture are filled in by the page's own builder
         // below.
     }
@@ -171,6 +172,7 @@ pub(super) fn jobs<'a>(
                     .or_else(|| cards::social(site, t, &p, "card_article", &a.title));
                 m.updated = updates::view(site, t, urls, &a.updates, "");
                 m.alternates.push(super::annotations::alternate(t));
+                m.style = super::previews::style(&data.article.previews);
                 let nodes = structured::article(site, slug, m.image.as_ref());
                 context(view, urls, m, nodes, data)
             }),

@@ -116,12 +116,20 @@ pub fn article(
         spans.push(Span {
             start: m.start,
             end: m.end,
-            open: format!("<mark class=\"annotated {k}\" id=\"mark-{id}\">", k = ann.kind.key(), id = ann.slug),
-            reopen: format!("<mark class=\"annotated {}\" data-note=\"{}\">", ann.kind.key(), ann.slug),
+            open: format!(
+                "<mark class=\"annotated {k}\" id=\"mark-{id}\">",
+                k = ann.kind.key(),
+                id = ann.slug
+            ),
+            reopen: format!(
+                "<mark class=\"annotated {}\" data-note=\"{}\">",
+                ann.kind.key(),
+                ann.slug
+            ),
             close: "</mark>".into(),
             close_last: "</mark>".into(),
             after: format!(
-                "<sup class=\"note-ref\"><a href=\"#note-{id}\" aria-label=\"{label}\">{n}</a></sup>",
+                "<sup class=note-ref><a href=\"#note-{id}\" aria-label=\"{label}\">{n}</a></sup>",
                 id = ann.slug,
                 label = attr(&t.fill(
                     "note_ref",
@@ -133,7 +141,7 @@ pub fn article(
     }
     for l in &a.links {
         let url = urls.to(&page_path("actors", &l.actor));
-        let open = ["<a class=\"mention\" href=\"", &url, "\">"].concat();
+        let open = ["<a class=mention href=\"", &url, "\">"].concat();
         spans.push(Span {
             start: l.start,
             end: l.end,
@@ -149,10 +157,10 @@ pub fn article(
     let mut notes: std::collections::BTreeMap<usize, String> = std::collections::BTreeMap::new();
     for m in &a.marks {
         let ann = &site.annotations[&m.annotation];
+        // Named by the article's one `#bk` ("Back to the text"), not a label each.
         let back = format!(
-            "<a class=\"note-back\" href=\"#mark-{}\" aria-label=\"{}\">↩</a> ",
-            ann.slug,
-            attr(t.get("back_to_text"))
+            "<a class=note-back href=\"#mark-{}\" aria-labelledby=bk>↩</a> ",
+            ann.slug
         );
         let (lead, more) = super::notes::lead(&ann.body);
         let view = NoteView {
@@ -197,7 +205,7 @@ pub fn article(
     let after = |n: usize| {
         notes
             .get(&n)
-            .map(|html| format!("<div class=\"notes\">{html}</div>"))
+            .map(|html| format!("<div class=notes>{html}</div>"))
             .unwrap_or_default()
     };
     let body_html = markdown::render_article(events, &a.blocks, &spans, &after);

@@ -1,10 +1,15 @@
 //! Previews of the actors and positions an article links to, without JavaScript: each
 //! link to an actor's or a position's page (a mention, or a `[[link]]` in the text or a
-//! note) names a popover with `interestfor`, which the browser shows on hover, on
-//! keyboard focus and on a long press, over the text (nothing moves). Each target's
-//! preview is written once, at the end of the article (`previews.html`), and every link
-//! to it points there; where `interestfor` is unknown the link is a plain link and the
-//! popovers stay hidden.
+//! note) is described by its target's preview (`aria-describedby`, so a screen reader
+//! reads it with the link), and a rule of the page's own style shows that preview while
+//! the link is hovered, pressed (a finger held on it) or has keyboard focus, placed
+//! next to it by CSS anchor positioning over the text (nothing moves). Each target's
+//! preview is written once, at the end of the article (`previews.html`, hidden until
+//! then), and every link to it names it.
+//!
+//! Only standard HTML and CSS: `:has()` ties a link to its preview, which needs one rule
+//! per target, written in the page's `<style>` and allowed by its hash in the page's
+//! Content-Security-Policy (`style-src` keeps out every other inline style).
 
 use super::i18n::Strings;
 use super::urls::Urls;
@@ -26,11 +31,11 @@ pub struct Preview {
     pub stances: String,
 }
 
-/// `html` with `interestfor` on each link to an actor's or a position's page, and the
+/// `html` with `aria-describedby` on each link to an actor's or a position's page, and the
 /// previews those links name, by id.
 ///
 /// Why by hand: the links were written by this program a moment ago (`<a href="…"` or
-/// `<a class="mention" href="…"`, the URL escaped), so finding them is a search for
+/// `<a class=mention href="…"`, the URL escaped), so finding them is a search for
 /// `<a `; parsing the page again with an HTML crate would cost more than the rest of
 /// rendering it.
 pub fn attach(site: &Site, t: &Strings, urls: &Urls, html: &str) -> (String, Vec<Preview>) {
@@ -50,13 +55,56 @@ pub fn attach(site: &Site, t: &Strings, urls: &Urls, html: &str) -> (String, Vec
             continue;
         };
         out.push_str(&html[last..at + 2]);
-        out.push_str(" interestfor=\"");
+        out.push_str(" aria-describedby=");
         out.push_str(&id);
-        out.push('"');
         last = at + 2;
     }
     out.push_str(&html[last..]);
     (out, previews.into_values().collect())
+}
+
+/// The rules that show each of `previews` while a link it describes is hovered, pressed
+/// or has keyboard focus, and their CSP hash; `None` without previews.
+pub fn style(previews: &[Preview]) -> Option<InlineStyle> {
+    use std::fmt::Write;
+    let mut css = String::with_capacity(64 * previews.len());
+    for (i, p) in previews.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        let id = &p.id;
+        // Infallible: writing to a String.
+        let _ = write!(
+            css,
+            "{comma}:has([aria-describedby={id}]:is(:hover,:focus-visible,:active)) #{id}"
+        );
+    }
+    if css.is_empty() {
+        return None;
+    }
+    css.push_str("{display:block}");
+    Some(InlineStyle::new(css))
+}
+
+/// A page's own `<style>`, and the `'sha256-…'` source that lets the page's
+/// Content-Security-Policy apply it.
+#[derive(Debug, Serialize)]
+pub struct InlineStyle {
+    /// The rules, written into `<style>` as they are (no markup in them).
+    pub css: String,
+    /// `'sha256-BASE64'` of exactly `css`.
+    pub hash: String,
+}
+
+impl InlineStyle {
+    fn new(css: String) -> Self {
+        use base64::Engine;
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(css.as_bytes());
+        let hash = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        );
+        InlineStyle { css, hash }
+    }
 }
 
 /// The id of the preview of the page at `url`, made on first sight (`previews` is keyed

@@ -56,6 +56,8 @@ pub struct PageMeta {
     pub updated: Option<super::updates::UpdatesView>,
     /// Other forms of the page, for `<link rel="alternate">`.
     pub alternates: Vec<Alternate>,
+    /// Its own rules (an article's previews), allowed by their hash.
+    pub style: Option<super::previews::InlineStyle>,
 }
 
 /// Another form of a page (the notes of an article as Web Annotations).

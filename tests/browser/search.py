@@ -31,7 +31,7 @@ from urllib.parse import quote
 # What Pagefind leaves out of an article: what the site's index holds as documents of
 # their own (notes, the previews of the actors and positions it names) or not at all
 # (the byline, the picture, the reading guide, related positions, navigation).
-EXCLUDE = ".notes, [popover], .meta, .updated, figure, .guide, .related, .more, .update-log, nav"
+EXCLUDE = ".notes, .pv, .meta, .updated, figure, .guide, .related, .more, .update-log, nav"
 
 
 def pagefind(site, out):

@@ -132,6 +132,13 @@ pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
+/// The page's Content-Security-Policy, from its `<meta http-equiv>`.
+pub fn csp(doc: &scraper::Html) -> String {
+    let meta = sel("meta[http-equiv='Content-Security-Policy']");
+    let element = doc.select(&meta).next().expect("a CSP meta element");
+    element.value().attr("content").unwrap().to_string()
+}
+
 /// The text of an element, white space collapsed.
 pub fn text(el: scraper::ElementRef) -> String {
     el.text()
