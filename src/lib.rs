@@ -251,7 +251,14 @@ pub fn prepare_after(
     if let Some(url) = &opts.base_url {
         match model::normalize_base_url(url) {
             Some(u) => site.base_url = Some(u),
-            None => anyhow::bail!("--base-url \"{url}\" is not an absolute http(s) URL"),
+            None => {
+                let (what, hint) = content::values::base_url_problem(url).unwrap_or_default();
+                let what = what.replacen("base_url", "--base-url", 1);
+                match hint {
+                    Some(hint) => anyhow::bail!("{what} ({hint})"),
+                    None => anyhow::bail!("{what}"),
+                }
+            }
         }
     }
     if delta.is_none() {
@@ -418,6 +425,9 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     };
     let out = output_dir(opts);
     output::check_target(&opts.root, &out)?;
+    if render::cards::drawn(&prepared.site) {
+        render::cards::cache::check(&opts.root, &render::cards::cache::dir_for(&out))?;
+    }
     let staging = output::Staging::new(&out)?;
     let count = std::sync::atomic::AtomicUsize::new(0);
     let t = std::time::Instant::now();

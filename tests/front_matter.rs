@@ -67,6 +67,46 @@ fn site_toml_reports_every_key_at_once() {
 }
 
 #[test]
+fn a_base_url_is_a_plain_address_to_put_paths_after() {
+    // Probe D8: a fragment, query or user name in the base URL went into every canonical
+    // link, og:url and the sitemap (`https://ex.org/news/#top/actors/…`).
+    for (base, says) in [
+        ("https://ex.org/news/#top/", "has a query or a fragment"),
+        ("https://ex.org/?q=1/", "has a query or a fragment"),
+        ("https://user:pw@ex.org/", "holds a user name or password"),
+        (
+            "https://ex.org/sub/../",
+            "is not written as a browser reads it",
+        ),
+        (
+            "https://ex.org/%zz/",
+            "has a % that is not followed by two hex digits",
+        ),
+    ] {
+        let site = small_with(&[(
+            "content/site.toml",
+            &format!("title = \"Small\"\nbase_url = \"{base}\"\n"),
+        )]);
+        let e = site.errors();
+        assert_eq!(e.len(), 1, "{base}: {e:?}");
+        assert!(
+            e[0].starts_with(&format!(
+                "error: content/site.toml:2: base_url \"{base}\" {says}"
+            )),
+            "{base}: {e:?}"
+        );
+        let plain = TempSite::new(&small_site());
+        let o = explainer(&["build", "--base-url", base], plain.root());
+        assert_eq!(o.status.code(), Some(2), "{base}");
+        assert!(
+            stderr(&o).starts_with(&format!("error: --base-url \"{base}\" {says}")),
+            "{base}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
 fn urls_with_spaces_or_without_a_host_are_errors_at_their_line() {
     // Probe L15.
     let site = small_with(&[

@@ -23,6 +23,9 @@ fn each_wrong_picture_is_reported_at_its_key() {
         a("plain-http", "image = { src = \"http://photos.example.org/a.png\", alt = \"A\" }\n"),
         a("other-host", "image = { src = \"https://cdn.example.com/a.png\", alt = \"A\" }\n"),
         a("no-size", "image = { src = \"https://photos.example.org/a.png\", alt = \"A\", width = 10 }\n"),
+        // Probe D15: the page's policy would block these.
+        a("a-port", "image = { src = \"https://photos.example.org:8443/a.png\", alt = \"A\", width = 10, height = 10 }\n"),
+        a("a-user", "image = { src = \"https://me@photos.example.org/a.png\", alt = \"A\", width = 10, height = 10 }\n"),
         a("drawing", "[image]\nsrc = \"images/map.svg\"\nalt = \"A map\"\n"),
         a("not-a-picture", "image = { src = \"notes.png\", alt = \"A\" }\n"),
         a("cut-short", "image = { src = \"short.png\", alt = \"A\" }\n"),
@@ -50,7 +53,9 @@ fn each_wrong_picture_is_reported_at_its_key() {
         site.errors(),
         [
             "error: content/actors/a-folder.md:4: image src \"images\": static/images is a folder, not a picture (save the picture under static/ and give its path from there, e.g. src = \"images/lead.jpg\")",
+            "error: content/actors/a-port.md:4: image src \"https://photos.example.org:8443/a.png\" names port 8443, and pages load pictures from other hosts on https's own port only (remove the port, or save the picture under static/ and give its path)",
             "error: content/actors/a-string.md:4: image must be a table, not a string (write image = { src = \"…\", alt = \"…\" })",
+            "error: content/actors/a-user.md:4: image src \"https://me@photos.example.org/a.png\" holds a user name or password (write the whole address, e.g. https://upload.wikimedia.org/…)",
             "error: content/actors/climbs.md:4: image src \"../content/site.toml\" leads out of static/ (give the path from static/, e.g. src = \"images/lead.jpg\")",
             "error: content/actors/cut-short.md:4: image src \"short.png\": static/short.png is cut short or damaged, so its size cannot be read (save the picture again)",
             "error: content/actors/drawing.md:4: image src \"images/map.svg\" is an SVG, whose size in pixels the build does not read: give width and height (its size in pixels, e.g. width = 1200, height = 800)",

@@ -322,3 +322,39 @@ fn a_link_above_the_sites_root_is_an_error() {
         ]
     );
 }
+
+#[test]
+fn a_link_from_the_domains_root_is_an_error() {
+    // Probe D2: `/x.png` was looked up beside the page (and passed when a file was
+    // there), and kept as written: under a sub-path it leads out of the site.
+    let s = site();
+    s.write("static/x.png", "png");
+    s.write("static/actors/bob-jones/x.png", "png");
+    s.write(
+        "content/actors/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\naliases = [\"Bob\"]\n+++\n\nBob is a diplomat. [Photo](/x.png).\n",
+    );
+    assert_eq!(
+        s.errors(),
+        [
+            "error: content/actors/bob-jones.md:7: links to \"/x.png\", which is not in the site (on actors/bob-jones/ it leads to /x.png) (a link that starts with / leads from the domain's root, outside a site served under a sub-path such as GitHub Pages'; write it from the page: \"../../x.png\")"
+        ]
+    );
+    // The same link written by a template is reported at the template's line.
+    let s = site();
+    s.write("static/x.png", "png");
+    s.write(
+        "templates/base.html",
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/base.html"))
+            .unwrap()
+            .replacen("<body", "<a href=\"/x.png\">x</a><body", 1),
+    );
+    let errors = s.errors();
+    assert!(
+        !errors.is_empty()
+            && errors
+                .iter()
+                .all(|e| e.starts_with("error: templates/base.html:") && e.contains("\"/x.png\"")),
+        "{errors:?}"
+    );
+}

@@ -6,7 +6,7 @@
 mod common;
 
 use std::os::unix::fs::FileTypeExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::*;
@@ -162,4 +162,89 @@ fn a_link_to_a_folder_and_a_missing_folder_are_still_built() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(place.path().join("new/public/index.html").is_file());
+}
+
+/// Builds the site at `root` with a base URL (so that share cards are drawn, and kept in
+/// `OUTPUT.cards-cache` beside the output) into `out`.
+fn build_with_cards(root: &Path, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["build", "--base-url", "https://example.org/"])
+        .arg("--output")
+        .arg(out)
+        .arg("--root")
+        .arg(root)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir` with its bytes, sorted.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The share cards' cache beside the output gets the output's care (probe D1: a cache
+/// that was a link into `content/`, or the site's root, was written into and pruned).
+#[test]
+fn the_cards_cache_is_never_a_link_the_site_or_a_folder_of_other_files() {
+    let card_like = "0123456789abcdef0123456789abcdef.png";
+    let refused = |root: &Path, out: &Path, what: &str| {
+        let before = tree(root);
+        let o = build_with_cards(root, out);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{what}: {err}");
+        assert!(
+            err.starts_with("error: refusing to keep share cards in") && err.contains(what),
+            "{what}: {err}"
+        );
+        assert_eq!(tree(root), before, "{what}: nothing written or deleted");
+        assert!(!out.exists(), "{what}: no output");
+    };
+
+    // A link from the cache's place to the site's own content.
+    let site = TempSite::new(&small_site());
+    let root = site.root();
+    std::fs::write(root.join("content").join(card_like), "mine").unwrap();
+    std::os::unix::fs::symlink(root.join("content"), root.join("public.cards-cache")).unwrap();
+    refused(root, &root.join("public"), "it is a symbolic link");
+
+    // A folder of files that explainer did not write, named like cards.
+    let site = TempSite::new(&small_site());
+    let root = site.root();
+    std::fs::create_dir(root.join("public.cards-cache")).unwrap();
+    std::fs::write(root.join("public.cards-cache").join(card_like), "mine").unwrap();
+    refused(root, &root.join("public"), "was not written by explainer");
+
+    // The site's root itself is where the cache would go.
+    let place = tempfile::tempdir().unwrap();
+    let root = place.path().join("s.cards-cache");
+    copy_dir(site.root(), &root);
+    std::fs::remove_dir_all(root.join("public.cards-cache")).unwrap();
+    std::fs::write(root.join(card_like), "mine").unwrap();
+    refused(
+        &root,
+        &place.path().join("s"),
+        "it holds the site's own files",
+    );
+
+    // The cache it wrote itself is used again, build after build.
+    let site = TempSite::new(&small_site());
+    let out = site.root().join("public");
+    for _ in 0..2 {
+        let o = build_with_cards(site.root(), &out);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert!(site.root().join("public.cards-cache/VERSION").is_file());
 }

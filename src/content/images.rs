@@ -377,6 +377,15 @@ impl Site<'_> {
             .unwrap_or_default()
             .trim_end_matches('.')
             .to_lowercase();
+        // The page's policy names the host alone, which allows https's own port only.
+        if let Some(port) = url.port() {
+            return Err(Fault::Src((
+                format!(
+                    "image src \"{raw}\" names port {port}, and pages load pictures from other hosts on https's own port only"
+                ),
+                "remove the port, or save the picture under static/ and give its path".into(),
+            )));
+        }
         let allowed = self
             .allow
             .is_none_or(|allow| allow.iter().any(|a| values::host_allowed(&host, a)));

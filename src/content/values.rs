@@ -33,8 +33,25 @@ pub fn url_problem(label: &str, raw: &str) -> Option<Problem> {
             Some("write the whole address, e.g. https://example.org/page".into()),
         ))
     };
+    if s.contains(char::is_control) {
+        return Some((
+            format!(
+                "{label} \"{}\" has a control character in it",
+                s.escape_debug()
+            ),
+            Some("remove it: a URL is printable text".into()),
+        ));
+    }
     match url::Url::parse(s) {
         Err(url::ParseError::EmptyHost) => no_host(),
+        Ok(u) if !u.username().is_empty() || u.password().is_some() => Some((
+            format!("{label} \"{raw}\" holds a user name or password"),
+            Some("browsers refuse such addresses, and the page would publish them".into()),
+        )),
+        Ok(u) if domain_problem(&u) => Some((
+            format!("{label} \"{raw}\" has no valid host name"),
+            Some("a host name is words of letters, digits and hyphens between dots, e.g. example.org".into()),
+        )),
         Err(e) => Some((format!("{label} \"{raw}\" is not a valid URL: {e}"), None)),
         // `https:///x` parses (as `https://x/`), but no one means it.
         Ok(_) if web.is_some_and(|n| s[n..].starts_with('/')) => no_host(),
@@ -47,19 +64,91 @@ pub fn url_problem(label: &str, raw: &str) -> Option<Problem> {
     }
 }
 
-/// `base_url`: an absolute http(s) URL with a host (a trailing `/` is added later).
+/// Whether `u`'s host is a domain name that no DNS could hold: an empty label
+/// (`a..org`, `...`), a character other than letters, digits and hyphens (`a_b.org`; the
+/// URL parser has turned other scripts into `xn--` labels), or a label that starts or
+/// ends with a hyphen. IP addresses and hosts of other schemes pass.
+fn domain_problem(u: &url::Url) -> bool {
+    let Some(url::Host::Domain(d)) = u.host() else {
+        return false;
+    };
+    let d = d.strip_suffix('.').unwrap_or(d);
+    d.split('.').any(|label| {
+        label.is_empty()
+            || label.starts_with('-')
+            || label.ends_with('-')
+            || !label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// `base_url`: an absolute http(s) URL with a host (a trailing `/` is added later),
+/// written as a browser reads it, since every address of the site is made by putting a
+/// path after it: no query, fragment, user name or password, and nothing a parser would
+/// rewrite (`a/../`, `<`, a bad `%` escape, an upper-case host).
 pub fn base_url_problem(raw: &str) -> Option<Problem> {
     let s = raw.trim();
+    let problem =
+        |what: String, hint: Option<String>| {
+            Some((
+                format!("base_url \"{raw}\" {what}"),
+                Some(hint.unwrap_or_else(|| {
+                    "e.g. base_url = \"https://your-org.github.io/site/\"".into()
+                })),
+            ))
+        };
+    let not_absolute = || problem("is not an absolute http(s) URL".into(), None);
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
-    let fine = rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
-        && !s.contains(char::is_whitespace)
-        && url::Url::parse(s).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()));
-    (!fine).then(|| {
+    if !rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) {
+        return not_absolute();
+    }
+    if s.contains(char::is_whitespace) {
+        return not_absolute();
+    }
+    let Ok(mut u) = url::Url::parse(s) else {
+        return not_absolute();
+    };
+    if u.host_str().is_none_or(str::is_empty) || domain_problem(&u) {
+        return not_absolute();
+    }
+    if u.query().is_some() || u.fragment().is_some() {
+        return problem(
+            "has a query or a fragment (?… or #…): the site's addresses are made by adding paths to it".into(),
+            None,
+        );
+    }
+    if !u.username().is_empty() || u.password().is_some() {
+        return problem(
+            "holds a user name or password: every page would publish it".into(),
+            None,
+        );
+    }
+    let bad_escape = s.match_indices('%').any(|(i, _)| {
+        s.get(i + 1..i + 3)
+            .is_none_or(|h| !h.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    if bad_escape {
+        return problem(
+            "has a % that is not followed by two hex digits".into(),
+            None,
+        );
+    }
+    if !u.path().ends_with('/') {
+        let path = format!("{}/", u.path());
+        u.set_path(&path);
+    }
+    let written = if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    };
+    (u.as_str() != written).then(|| {
         (
-            format!("base_url \"{raw}\" is not an absolute http(s) URL"),
-            Some("e.g. base_url = \"https://your-org.github.io/site/\"".into()),
+            format!("base_url \"{raw}\" is not written as a browser reads it"),
+            Some(format!("write it as \"{u}\"")),
         )
     })
 }
@@ -204,6 +293,10 @@ mod tests {
             " https://example.org/a%20b ",
             "http://e.org",
             "mailto:desk@example.org",
+            "https://xn--caf-dma.example/",
+            "https://café.example/",
+            "https://192.0.2.1:8080/",
+            "https://a-b.example.org./",
         ] {
             assert_eq!(url_problem("url", ok), None, "{ok}");
         }
@@ -219,6 +312,16 @@ mod tests {
             ("data:text/html,x", "not an http(s) or mailto URL"),
             ("ftp://x", "not an http(s) or mailto URL"),
             ("/local", "not an http(s) or mailto URL"),
+            // Probe D14.
+            ("https://example.org/\u{0}x", "has a control character"),
+            ("https://exa_mple..org/", "has no valid host name"),
+            ("https://.../", "has no valid host name"),
+            ("https://-a.org/", "has no valid host name"),
+            (
+                "https://user:pass@example.org/",
+                "holds a user name or password",
+            ),
+            ("https://user@example.org/", "holds a user name or password"),
         ] {
             let got = url_problem("url", bad).map(|p| p.0).unwrap_or_default();
             assert!(got.contains(says), "{bad}: {got}");
@@ -234,8 +337,25 @@ mod tests {
             "https://",
             "ftp://x.org/",
             "https://a b/",
+            // Probe D8: the site's addresses are the base URL and a path.
+            "https://ex.org/news/#top/",
+            "https://ex.org/?q=1/",
+            "https://user:pw@ex.org/",
+            "https://ex.org/sub/../",
+            "https://ex.org/<x>/",
+            "https://ex.org/\"/",
+            "https://ex.org/%zz/",
+            "https://Ex.org/",
         ] {
             assert!(base_url_problem(bad).is_some(), "{bad}");
+        }
+        for good in [
+            "https://x.org",
+            "http://localhost:8000/",
+            "https://your-org.github.io/site/",
+            "https://ex.org/caf%C3%A9/",
+        ] {
+            assert_eq!(base_url_problem(good), None, "{good}");
         }
     }
 

@@ -339,12 +339,11 @@ pub(super) fn resolve_requests(
     (site, cx.diags, requests)
 }
 
+/// The base URL with its trailing `/`, if it is one (see
+/// `content::values::base_url_problem`).
 pub fn normalize_base_url(url: &str) -> Option<String> {
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
+    if crate::content::values::base_url_problem(url).is_some() {
         return None;
     }
     Some(if url.ends_with('/') {

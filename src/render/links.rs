@@ -230,9 +230,15 @@ pub(crate) fn resolve<'l>(
             if scheme || link.starts_with("//") {
                 return None;
             }
-            // Relative to the page's folder.
-            let dir = memchr::memrchr(b'/', page.as_bytes()).map_or("", |i| &page[..i]);
-            (dir, link, false)
+            // From the domain's root: no file of the site (its pages may be served
+            // under a sub-path, as on GitHub Pages), so the target keeps its `/`.
+            if link.starts_with('/') {
+                ("", link, false)
+            } else {
+                // Relative to the page's folder.
+                let dir = memchr::memrchr(b'/', page.as_bytes()).map_or("", |i| &page[..i]);
+                (dir, link, false)
+            }
         }
     };
     let (path, fragment) = match memchr::memchr(b'#', link.as_bytes()) {
@@ -290,6 +296,9 @@ pub(crate) fn resolve<'l>(
     if above > 0 {
         target.insert_str(0, &"../".repeat(above));
     }
+    if !absolute && link.starts_with('/') {
+        target.insert(0, '/');
+    }
     Some(fragment)
 }
 
@@ -305,6 +314,22 @@ mod tests {
         let mut target = String::new();
         let fragment = resolve(page, link, base_url, &mut target)?;
         Some((target, fragment.map(str::to_string)))
+    }
+
+    #[test]
+    fn a_link_from_the_domains_root_leads_to_no_file_of_the_site() {
+        assert_eq!(
+            resolved("actors/x/index.html", "/x.png", None),
+            Some(("/x.png".into(), None))
+        );
+        assert_eq!(
+            resolved("index.html", "/actors/x/#bio", None),
+            Some(("/actors/x/index.html".into(), Some("bio".into())))
+        );
+        assert_eq!(
+            resolved("index.html", "https://e.org/a/", Some("https://e.org/")),
+            Some(("a/index.html".into(), None))
+        );
     }
 
     #[test]

@@ -319,9 +319,17 @@ pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -
                 && !later(&target)
             {
                 let shown = page.trim_end_matches("index.html");
-                let above = target.starts_with("../").then(|| {
-                    "it climbs above the site's root: it may work at a domain's root, never under a sub-path such as GitHub Pages'".to_string()
-                });
+                let above = if target.starts_with("../") {
+                    Some("it climbs above the site's root: it may work at a domain's root, never under a sub-path such as GitHub Pages'".to_string())
+                } else if target.starts_with('/') {
+                    let up = "../".repeat(page.matches('/').count());
+                    Some(format!(
+                        "a link that starts with / leads from the domain's root, outside a site served under a sub-path such as GitHub Pages'; write it from the page: \"{up}{}\"",
+                        &w.link[1..]
+                    ))
+                } else {
+                    None
+                };
                 diags.push(
                     Diagnostic::error(
                         w.path.clone(),

@@ -59,6 +59,48 @@ pub fn key(parts: &[&[u8]]) -> String {
     format!("{:032x}", h.digest128())
 }
 
+/// Refuses a cache folder `dir` (beside the output) that a build must not write into or
+/// prune: a symbolic link (it could lead anywhere), something that is not a folder, the
+/// site's root or a folder holding it, a folder inside the site's own `content/`,
+/// `templates/`, `static/` or `i18n/`, and a folder that holds files but no stamp of
+/// this program (pruning deletes files named like cards: only in a folder it wrote).
+pub fn check(root: &Path, dir: &Path) -> Result<()> {
+    let refuse = |why: &str| {
+        anyhow::bail!(
+            "refusing to keep share cards in {}: {why}; remove it, or choose another --output (the cache is OUTPUT.cards-cache beside it)",
+            dir.display()
+        )
+    };
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => return refuse("it is a symbolic link"),
+        Ok(meta) if !meta.is_dir() => return refuse("it is not a folder"),
+        _ => {}
+    }
+    let root = crate::output::absolute(root)?;
+    let abs = crate::output::absolute(dir)?;
+    if root.starts_with(&abs) {
+        return refuse("it holds the site's own files");
+    }
+    for own in ["content", "templates", "static", "i18n"] {
+        if abs.starts_with(root.join(own)) {
+            return refuse(&format!("it is inside {own}/"));
+        }
+    }
+    if dir.is_dir() {
+        let stamped =
+            fs::read_to_string(dir.join(STAMP)).is_ok_and(|s| s.starts_with("explainer "));
+        let empty = fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !stamped && !empty {
+            return refuse(&format!(
+                "it holds files but was not written by explainer (no {STAMP} in it)"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// An open cache folder.
 pub struct Cache {
     dir: PathBuf,
