@@ -384,6 +384,62 @@ fn template_errors_name_the_template_and_line() {
 }
 
 #[test]
+fn every_template_error_is_at_its_template_and_line() {
+    // Probe D5 and D4: an unknown filter, include or block was reported at
+    // `templates/:1`, two problems as one, and a second broken template not at all.
+    let heads = |e: Vec<String>| -> Vec<String> {
+        e.iter()
+            .map(|l| l.split(": template error: ").next().unwrap().to_string())
+            .collect()
+    };
+    let e = errors_with(&[(
+        "templates/article.html",
+        "<p>ok</p>\n\n{{ page.title | nofilter }}\n{{ page.title | other }}\n",
+    )]);
+    assert_eq!(
+        heads(e.clone()),
+        [
+            "error: templates/article.html:3",
+            "error: templates/article.html:4"
+        ],
+        "{e:?}"
+    );
+    assert!(e[0].ends_with("Unknown filter `nofilter`"), "{e:?}");
+    let e = errors_with(&[(
+        "templates/article.html",
+        "x\n{% include \"nofile.html\" %}\n",
+    )]);
+    assert_eq!(
+        heads(e.clone()),
+        ["error: templates/article.html:2"],
+        "{e:?}"
+    );
+    let e = errors_with(&[(
+        "templates/article.html",
+        "{% extends \"base.html\" %}\n{% block nosuch %}x{% endblock %}\n",
+    )]);
+    assert_eq!(
+        heads(e.clone()),
+        ["error: templates/article.html:2"],
+        "{e:?}"
+    );
+    let e = errors_with(&[
+        ("templates/actor.html", "{% if %}\n"),
+        ("templates/position.html", "<p>\n{{ }}\n"),
+        ("templates/article.html", "\n{{ page.title | nofilter }}\n"),
+    ]);
+    assert_eq!(
+        heads(e.clone()),
+        [
+            "error: templates/actor.html:1",
+            "error: templates/article.html:2",
+            "error: templates/position.html:2"
+        ],
+        "{e:?}"
+    );
+}
+
+#[test]
 fn a_broken_link_of_an_override_is_reported() {
     let e = errors_with(&[(
         "templates/position.html",

@@ -67,6 +67,29 @@ fn site_toml_reports_every_key_at_once() {
 }
 
 #[test]
+fn an_unknown_key_does_not_hide_the_files_other_errors() {
+    // Probe D4: the unknown affiliation and the missing picture showed only once the
+    // unknown key was fixed.
+    let site = small_with(&[(
+        "content/actors/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\nrole = \"Envoy\"\naffiliation = \"nobody\"\nimage = { src = \"nofile.png\", alt = \"x\" }\nrol = \"x\"\n+++\n\nBob is a diplomat.\n",
+    )]);
+    let heads: Vec<String> = site
+        .errors()
+        .iter()
+        .map(|l| l.split(" (").next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "error: content/actors/bob-jones.md:5: unknown affiliation actor \"nobody\"",
+            "error: content/actors/bob-jones.md:6: image src \"nofile.png\": there is no file static/nofile.png",
+            "error: content/actors/bob-jones.md:7: unknown key \"rol\"",
+        ]
+    );
+}
+
+#[test]
 fn a_base_url_is_a_plain_address_to_put_paths_after() {
     // Probe D8: a fragment, query or user name in the base URL went into every canonical
     // link, og:url and the sitemap (`https://ex.org/news/#top/actors/…`).

@@ -50,6 +50,8 @@ impl Problem {
 struct Found {
     problems: Vec<Problem>,
     flagged: BTreeSet<usize>,
+    /// The unknown keys of the file's own table.
+    unknown: Vec<String>,
 }
 
 /// Parses `text` (whose lines `lines` maps to the file's) as `F`. Every problem goes to
@@ -88,6 +90,17 @@ pub(super) fn parse_toml<F: Front>(
         probe_table(F::SCHEMA, table.get_ref(), &mut found);
         None
     } else {
+        let mut table = table;
+        if !found.unknown.is_empty() {
+            let t = table.get_mut();
+            let gone: Vec<_> = (t.keys())
+                .filter(|k| found.unknown.iter().any(|u| u == k.get_ref()))
+                .cloned()
+                .collect();
+            for k in &gone {
+                t.remove(k);
+            }
+        }
         match F::deserialize(toml::de::Deserializer::from(table)) {
             Ok(front) => Some(front),
             Err(e) => {
@@ -164,9 +177,16 @@ fn check_table(
             });
             found.flagged.insert(k.span().start);
             let problem = (format!("unknown key \"{name}\"{place}"), Some(hint));
+            // An unknown key of the file's own table is left out of what serde reads,
+            // so that the rest of the file is still checked (its references, its
+            // picture) in the same run.
+            let top = parent.is_none();
+            if top {
+                found.unknown.push(name.to_string());
+            }
             found
                 .problems
-                .push(Problem::new(k.span().start, problem, true));
+                .push(Problem::new(k.span().start, problem, !top));
             continue;
         };
         let label = match parent {

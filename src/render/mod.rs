@@ -27,6 +27,7 @@ pub mod scan;
 pub mod search;
 mod sitemap;
 pub mod structured;
+mod template_errors;
 pub mod templates;
 pub mod timeline;
 pub mod updates;

@@ -65,6 +65,8 @@ pub const STYLE: &str = include_str!("../../static/style.css");
 /// replaces it. Apart, so that the pages read most carry only what they use.
 pub const OVERVIEW: &str = include_str!("../../static/overview.css");
 
+pub use super::template_errors::template_error;
+
 /// Parsed templates, and where each came from.
 pub struct Templates {
     /// The engine, with every template added.
@@ -147,7 +149,7 @@ pub fn load(
         h.finish()
     };
     if let Err(e) = tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        diags.push(template_error(&e, &origin, None));
+        diags.extend(super::template_errors::loading(&e, &all, &origin));
         return Ok((None, diags));
     }
     if diags.iter().any(Diagnostic::is_error) {
@@ -163,37 +165,6 @@ pub fn load(
         }),
         diags,
     ))
-}
-
-/// A Tera error as a diagnostic on the template's file and line.
-pub fn template_error(
-    e: &tera::Error,
-    origin: &BTreeMap<String, String>,
-    fallback: Option<&str>,
-) -> Diagnostic {
-    use tera::ErrorKind;
-    let (name, line, message) = match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
-            r.filename().to_string(),
-            Some(r.span().start_line),
-            r.message().to_string(),
-        ),
-        ErrorKind::MissingParent { current, .. }
-        | ErrorKind::CircularExtend { tpl: current, .. } => {
-            (current.clone(), Some(1), e.to_string())
-        }
-        _ => (fallback.unwrap_or("").to_string(), Some(1), e.to_string()),
-    };
-    let path = origin
-        .get(&name)
-        .cloned()
-        .or_else(|| fallback.and_then(|f| origin.get(f).cloned()))
-        .unwrap_or_else(|| format!("templates/{name}"));
-    Diagnostic::error(
-        path,
-        line,
-        format!("template error: {}", message.replace('\n', " ")),
-    )
 }
 
 /// The names of the templates a template's text names (`extends`, `include`, `import`).
