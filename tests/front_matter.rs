@@ -67,6 +67,29 @@ fn site_toml_reports_every_key_at_once() {
 }
 
 #[test]
+fn one_syntax_error_is_one_error_with_a_hint() {
+    // Probe D16: a quotation mark inside a string gave four errors on its line, and a
+    // site.toml written as YAML one for each line, with no word of either cause.
+    let site = small_with(&[
+        (
+            "content/actors/bob-jones.md",
+            "+++\nname = \"Bob Jones\"\nkind = \"person\"\nrole = \"Envoy \"special\" to talks\"\n+++\n\nBob is a diplomat.\n",
+        ),
+        (
+            "content/site.toml",
+            "---\ntitle: \"Small\"\nlanguage: en\n---\n",
+        ),
+    ]);
+    assert_eq!(
+        site.errors(),
+        [
+            "error: content/actors/bob-jones.md:4: unexpected key or value, expected newline, `#` (a quotation mark inside a string ends it: write it as \\\", or put the text in '…' or \"\"\"…\"\"\")",
+            "error: content/site.toml:1: written as YAML (`---`, `key: value`), but it is read as TOML (write key = \"value\" lines without the --- lines, e.g. title = \"…\")",
+        ]
+    );
+}
+
+#[test]
 fn an_unknown_key_does_not_hide_the_files_other_errors() {
     // Probe D4: the unknown affiliation and the missing picture showed only once the
     // unknown key was fixed.

@@ -62,9 +62,30 @@ pub(super) fn parse_toml<F: Front>(
     lines: &LineMap,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<F> {
+    // YAML (`---` and `key: value`) is no TOML at all: one error that says so, not one
+    // for each of its lines.
+    if !text.trim_start().is_empty() && text.trim_start().lines().next() == Some("---") {
+        diags.push(
+            Diagnostic::error(
+                path,
+                Some(lines.line(text.find("---").unwrap_or(0))),
+                "written as YAML (`---`, `key: value`), but it is read as TOML",
+            )
+            .with_hint(Some(
+                "write key = \"value\" lines without the --- lines, e.g. title = \"…\"".into(),
+            )),
+        );
+        return None;
+    }
     let (table, syntax) = DeTable::parse_recoverable(text);
     let mut found = Found::default();
+    // After the first error of a line, the parser's guesses about the rest of it say
+    // little: one error a line.
+    let mut lines_seen = BTreeSet::new();
     for e in &syntax {
+        if !lines_seen.insert(lines.line(e.span().map_or(0, |s| s.start))) {
+            continue;
+        }
         let at = e.span().map_or(0, |s| s.start);
         let mut message = e.message().trim().replace('\n', " ");
         // The parser says "duplicate key" at the key: say which, and that once is enough.
@@ -81,7 +102,7 @@ pub(super) fn parse_toml<F: Front>(
         }
         found.problems.push(Problem {
             syntax: true,
-            ..Problem::new(at, (message, None), true)
+            ..Problem::new(at, (message, quote_inside(text, at)), true)
         });
     }
     check_table(F::SCHEMA, table.get_ref(), 0, None, &mut found);
@@ -140,6 +161,18 @@ pub(super) fn parse_toml<F: Front>(
         );
     }
     front
+}
+
+/// A hint when the syntax error at `at` follows a string that a quotation mark inside
+/// it ended early (`text = "a "b" c"`).
+fn quote_inside(text: &str, at: usize) -> Option<String> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (before, after) = (text[line_start..at].trim_end(), &text[at..line_end]);
+    (before.ends_with('"') && after.contains('"')).then(|| {
+        "a quotation mark inside a string ends it: write it as \\\", or put the text in '…' or \"\"\"…\"\"\"".into()
+    })
 }
 
 /// The keys of `table` with their values, in the order of the text.
