@@ -227,7 +227,7 @@ pub fn prepare_after(
             let written = render::written::gather(&raw);
             timing("gather", t);
             let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
-            let files = std::sync::Arc::new(render::written::site_files(&raw, &paths));
+            let files = std::sync::Arc::new(render::site_files::site_files(&raw, &paths));
             diags.extend(render::written::check(&written, &files, base.as_deref()));
             (written, files)
         }

@@ -231,3 +231,87 @@ fn an_event_is_checked_against_the_site_s_avoided_sources() {
         .any(|d| d.starts_with("warning: content/events/talks-open.md:7:"));
     assert!(warned, "{:#?}", report.diagnostics);
 }
+
+/// Each id that a page of the built site has more than once, as `page: id`.
+fn repeated_ids(site: &TempSite) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(site.out()) {
+        let e = e.unwrap();
+        if e.path().extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&std::fs::read_to_string(e.path()).unwrap());
+        let mut ids: Vec<&str> = doc
+            .select(&sel("[id]"))
+            .map(|el| el.value().attr("id").unwrap())
+            .collect();
+        ids.sort_unstable();
+        for pair in ids.windows(2).filter(|p| p[0] == p[1]) {
+            out.push(format!("{}: {}", e.path().display(), pair[0]));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_page_repeats_an_id_whatever_writers_name_things() {
+    // D10: an event, a note and an actor named after the ids the pages use themselves.
+    // An event that would take an id of the timeline page is refused at its file;
+    // everything else builds, and no page repeats an id.
+    let names = [
+        "site-q",
+        "map-t",
+        "map-d",
+        "bk",
+        "p1",
+        "pv1",
+        "q",
+        "h-events",
+        "h-updates",
+        "search-title",
+        "cap-matrix",
+        "fn-1",
+        "update-2025-01-17",
+        "note-left",
+        "mark-left",
+        "stance-alice-smith",
+    ];
+    let mut refused = Vec::new();
+    for name in names {
+        let site = TempSite::new(&small_site());
+        let footnoted = "X[^1] [[alice-smith]].\n\n[^1]: Y.";
+        site.write(
+            &format!("content/events/{name}.md"),
+            &event(
+                "date = 2025-01-17\ntitle = \"Q\"\nactors = [\"alice-smith\"]\n",
+                footnoted,
+            ),
+        );
+        site.write(
+            &format!("content/annotations/{name}.md"),
+            &format!("+++\nquote = \"Alice Smith met\"\nkind = \"context\"\nupdates = [{{ date = 2025-01-17, text = \"\"\"Z[^1].\n\n[^1]: W.\"\"\" }}]\n+++\n\n{footnoted}\n"),
+        );
+        site.write(
+            &format!("content/actors/{name}.md"),
+            &actor_with(
+                "Someone",
+                "updates = [{ date = 2025-01-17, text = \"U.\" }]\n",
+            ),
+        );
+        let errors = site.errors();
+        if !errors.is_empty() {
+            assert_eq!(errors.len(), 1, "{name}: {errors:#?}");
+            assert!(
+                errors[0].starts_with(&format!(
+                    "error: content/events/{name}.md:1: an event cannot be called \"{name}\""
+                )),
+                "{name}: {errors:#?}"
+            );
+            refused.push(name);
+            continue;
+        }
+        site.build();
+        assert_eq!(repeated_ids(&site), Vec::<String>::new(), "{name}");
+    }
+    assert_eq!(refused, ["site-q"]);
+}

@@ -358,3 +358,54 @@ fn a_link_from_the_domains_root_is_an_error() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_written_link_shown_rebased_on_other_pages_is_reported_where_written_once() {
+    // D3: a note's later blocks, sources and updates show on its own page; every
+    // update's text shows on the home page too. Each broken link is the writer's, once.
+    let s = site();
+    s.write(
+        "content/site.toml",
+        "title = \"Small\"\nbase_url = \"https://example.org/x/\"\n",
+    );
+    s.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\nupdates = [{ date = 2025-01-06, text = \"See [v](#nope7).\" }]\nsources = [{ title = \"A\", url = \"https://e.org/a\" }, { title = \"B\", url = \"https://example.org/x/actors/bob-jones/#nope9\" }]\n+++\n\nHe had another meeting.\n\nSee [y](#nope4).\n",
+    );
+    s.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\nupdates = [{ date = 2025-01-16, text = \"See [z](#nope5).\" }]\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    s.write(
+        ACTOR,
+        &actor_with(
+            "Alice Smith",
+            "updates = [{ date = 2025-01-16, text = \"\"\"\nSee [w](#nope6).\"\"\" }]\n",
+        ),
+    );
+    s.write(
+        ARTICLE,
+        &article_with("updates = [{ date = 2025-01-03, text = \"See [u](#nope8).\" }]\n"),
+    );
+    let errors = diagnostics(&s);
+    let at: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split(": links to").next().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "error: content/actors/alice-smith.md:5",
+            "error: content/annotations/left.md:4",
+            "error: content/annotations/left.md:5",
+            "error: content/annotations/left.md:10",
+            "error: content/articles/story.md:4",
+            "error: content/positions/talks.md:4",
+        ],
+        "{errors:#?}"
+    );
+    assert!(
+        errors[3].contains("\"#nope4\"") && errors[3].contains("has no id=\"nope4\""),
+        "{errors:#?}"
+    );
+}

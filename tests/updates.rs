@@ -338,3 +338,79 @@ fn an_update_before_its_article_or_with_a_broken_link_is_reported_at_its_line() 
         ],
     );
 }
+
+#[test]
+fn footnotes_of_updates_of_one_day_stay_apart_on_the_home_page_and_in_the_feed() {
+    // D7: two pages updated the same day, each text with its footnote 1.
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/site.toml",
+        "title = \"Small\"\nbase_url = \"https://example.org/x/\"\n",
+    );
+    let update = |what: &str, note: &str| {
+        format!(
+            "updates = [{{ date = 2025-01-16, text = \"\"\"{what}[^1].\n\n[^1]: {note}\"\"\" }}]\n"
+        )
+    };
+    site.write(
+        ACTOR,
+        &actor_with("Alice Smith", &update("Added", "Footnote A.")),
+    );
+    site.write(
+        "content/actors/bob-jones.md",
+        &actor_with("Bob Jones", &update("Changed", "Footnote B.")),
+    );
+    site.write(ARTICLE, &article_with(&update("Fixed", "Footnote C.")));
+    site.build();
+    let home = site.page("index.html");
+    let mut ids: Vec<&str> = home
+        .select(&sel("[id]"))
+        .map(|e| e.value().attr("id").unwrap())
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "ids used twice on the home page: {ids:?}");
+    // Each reference leads to the definition in its own update.
+    let refs = sel(".recent .log > li sup.footnote-reference a");
+    let mut seen = 0;
+    for r in home.select(&refs) {
+        seen += 1;
+        let id = r.value().attr("href").unwrap().trim_start_matches('#');
+        let item = r
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .find(|a| a.value().name() == "li")
+            .unwrap();
+        let def = item.select(&sel(".footnote-definition")).next().unwrap();
+        assert_eq!(def.value().attr("id"), Some(id), "{}", text(item));
+    }
+    assert_eq!(seen, 3);
+    // In the feed, a footnote link is absolute: to the footnote on the update's page.
+    let xml = std::fs::read_to_string(site.out().join("feed.xml")).unwrap();
+    let feed = atom_syndication::Feed::read_from(xml.as_bytes()).unwrap();
+    let mut checked = 0;
+    for e in &feed.entries {
+        let Some(html) = e.content.as_ref().and_then(|c| c.value.as_deref()) else {
+            continue;
+        };
+        let doc = scraper::Html::parse_fragment(html);
+        for a in doc.select(&sel("a")) {
+            let href = a.value().attr("href").unwrap();
+            let rest = href
+                .strip_prefix("https://example.org/x/")
+                .unwrap_or_else(|| panic!("a relative link in the feed: {href}"));
+            let (page, id) = rest.split_once('#').unwrap();
+            let target = site.page(&format!("{page}index.html"));
+            assert!(
+                target
+                    .select(&sel(&format!("[id=\"{id}\"]")))
+                    .next()
+                    .is_some(),
+                "{href} leads to no id"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 3);
+}

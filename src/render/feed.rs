@@ -84,7 +84,9 @@ pub fn feed(site: &Site, t: &super::i18n::Strings) -> Option<String> {
                 let page = &pages[p];
                 let u = &page.updates[i];
                 let anchor = item.id.rsplit('#').next().unwrap_or_default();
-                let html = updates::html(site, &urls, u, anchor, &urls.to(&page.written_for));
+                let ns = updates::namespace(&page.path, anchor);
+                let html = updates::html(site, &urls, u, &ns, &urls.to(&page.written_for));
+                let html = absolute_fragments(&html, &urls.to(&page.path));
                 Entry {
                     title: Text::plain(t.fill("feed_updated", &[("title", page.title)])),
                     id: item.id.clone(),
@@ -122,6 +124,14 @@ pub fn feed(site: &Site, t: &super::i18n::Strings) -> Option<String> {
         ..Feed::default()
     };
     Some(feed.to_string())
+}
+
+/// `html` with its links to an id of its own page (`href="#fn-…"`: footnotes; its other
+/// links are rebased already) made absolute, to the same id on the page at `url` (which
+/// shows the update with the same ids): a feed's links must be absolute.
+fn absolute_fragments(html: &str, url: &str) -> String {
+    let url = url.replace('&', "&amp;").replace('"', "&quot;");
+    html.replace("href=\"#", &format!("href=\"{url}#"))
 }
 
 fn person(name: &str) -> Person {

@@ -170,7 +170,7 @@ pub(super) fn jobs<'a>(
                 m.image = m
                     .image
                     .or_else(|| cards::social(site, t, &p, "card_article", &a.title));
-                m.updated = updates::view(site, t, urls, &a.updates, "");
+                m.updated = updates::view(site, t, urls, (&p, &a.updates), "");
                 m.alternates.push(super::annotations::alternate(t));
                 m.style = super::previews::style(&data.article.previews);
                 let nodes = structured::article(site, slug, m.image.as_ref());
@@ -210,7 +210,7 @@ pub(super) fn jobs<'a>(
                     )),
                 );
                 // Its updates were written, as the note was, for the article's page.
-                m.updated = updates::view(site, t, urls, &n.updates, "../../");
+                m.updated = updates::view(site, t, urls, (&p, &n.updates), "../../");
                 context(view, urls, m, Vec::new(), notes::page(site, t, urls, slug))
             }),
         });
@@ -240,7 +240,7 @@ pub(super) fn jobs<'a>(
                         .paged(urls, t, &first, data.actor.pager.as_ref());
                     // The actor is described once, on its page's first page.
                     let nodes = if n == 1 {
-                        m.updated = updates::view(site, t, urls, &a.updates, "");
+                        m.updated = updates::view(site, t, urls, (&first, &a.updates), "");
                         vec![structured::actor(site, slug)]
                     } else {
                         Vec::new()
@@ -279,7 +279,7 @@ pub(super) fn jobs<'a>(
                     )
                     .paged(urls, t, &first, data.position.pager.as_ref());
                     if n == 1 {
-                        m.updated = updates::view(site, t, urls, &pos.updates, "");
+                        m.updated = updates::view(site, t, urls, (&first, &pos.updates), "");
                     }
                     m.image = cards::social(site, t, &first, "card_position", &pos.title);
                     context(view, urls, m, Vec::new(), data)

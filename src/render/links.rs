@@ -21,6 +21,8 @@ pub struct PageLinks {
     pub fragments: Vec<(Arc<str>, Box<str>)>,
     /// Each internal link to a file that is not in the site, as written.
     pub missing: Vec<String>,
+    /// Every `id` the page has more than once, sorted, once each.
+    pub repeated: Vec<Box<str>>,
 }
 
 /// The output paths of a site (pages, assets, static files), to resolve links against.
@@ -70,6 +72,11 @@ pub fn scan_page(page: &str, html: &str, base_url: Option<&str>, files: &SiteFil
     // Sorted to be searched. The links are once each already (two ways of writing one
     // link give one diagnostic: diagnostics are sorted and deduplicated).
     out.ids.sort_unstable();
+    for pair in out.ids.windows(2) {
+        if pair[0] == pair[1] && out.repeated.last() != Some(&pair[0]) {
+            out.repeated.push(pair[0].clone());
+        }
+    }
     out.ids.dedup();
     out
 }

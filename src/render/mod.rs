@@ -10,6 +10,7 @@ mod charref;
 pub mod feed;
 mod home;
 pub mod i18n;
+mod ids;
 pub mod images;
 mod jobs;
 pub mod links;
@@ -25,6 +26,7 @@ pub mod plan;
 pub mod previews;
 pub mod scan;
 pub mod search;
+pub mod site_files;
 mod sitemap;
 pub mod structured;
 mod template_errors;
@@ -318,7 +320,13 @@ pub fn finish(
                 let linking = only.iter().filter_map(|p| index.get(p)).flatten();
                 only.iter().chain(linking).cloned().collect()
             });
-    Ok(links::check(&rendered.pages, &blame, only, from.as_ref()))
+    let mut diags = links::check(&rendered.pages, &blame, only, from.as_ref());
+    let id_line = |page: &str, id: &str| {
+        let template = rendered.origin.get(page).copied().unwrap_or("index.html");
+        templates.attribute_line(template, links::Attribute::Id, id)
+    };
+    diags.extend(ids::check(site, &rendered.pages, only, &id_line));
+    Ok(diags)
 }
 
 /// The files the site writes that a file of `static/` of the same name replaces: the

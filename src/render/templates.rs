@@ -215,6 +215,18 @@ impl Templates {
     /// matches the link best, `{{ … }}` and `{% … %}` matching anything. Line 1 of the
     /// page's template when none matches.
     pub fn link_line(&self, template: &str, link: &str) -> (String, usize) {
+        self.attribute_line(template, super::scan::Attribute::Link, link)
+    }
+
+    /// The file and line of the template (or of one it extends or includes) that writes
+    /// `value` in an attribute of kind `attribute` (an `id`, or a link as `link_line`).
+    pub fn attribute_line(
+        &self,
+        template: &str,
+        attribute: super::scan::Attribute,
+        value: &str,
+    ) -> (String, usize) {
+        let link = value;
         let mut names = vec![template];
         let mut i = 0;
         while i < names.len() && names.len() < 32 {
@@ -232,8 +244,8 @@ impl Templates {
             let Some(text) = self.sources.get(name) else {
                 continue;
             };
-            super::scan::attributes(text, |attribute, value, at| {
-                if attribute != super::scan::Attribute::Link {
+            super::scan::attributes(text, |found, value, at| {
+                if found != attribute {
                     return;
                 }
                 if let Some(score) = pattern_score(&value, link) {

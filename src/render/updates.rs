@@ -67,13 +67,13 @@ pub fn ids(updates: &[Update]) -> Vec<String> {
     out
 }
 
-/// The updates of a page, for its templates; `rebase` leads from the page shown to the
-/// one the texts were written for (empty when they are the same).
+/// The updates of the page at site path `page`, for its templates; `rebase` leads from
+/// the page shown to the one the texts were written for (empty when they are the same).
 pub fn view(
     site: &Site,
     t: &Strings,
     urls: &Urls,
-    updates: &[Update],
+    (page, updates): (&str, &[Update]),
     rebase: &str,
 ) -> Option<UpdatesView> {
     let latest = latest(updates)?;
@@ -81,7 +81,7 @@ pub fn view(
         .iter()
         .zip(ids(updates))
         .map(|(u, id)| UpdateView {
-            html: html(site, urls, u, &id, rebase),
+            html: html(site, urls, u, &namespace(page, &id), rebase),
             id,
             date: u.date.clone(),
             date_display: t.date(&u.date),
@@ -94,13 +94,22 @@ pub fn view(
     })
 }
 
-/// An update's text as HTML, its footnotes and headings in a namespace of its own.
-pub fn html(site: &Site, urls: &Urls, u: &Update, id: &str, rebase: &str) -> String {
-    let ns = id.replace('-', "_");
+/// The namespace of the footnotes of the update `id` of the log of the page at site path
+/// `page`: `update_actors_ana-torres_2025_01_16`. Unique in the site (slugs and dates
+/// hold no `_`), so that the home page and the feed, which show updates of many pages
+/// together, repeat no id, and the feed can link to the footnote on the update's page.
+pub fn namespace(page: &str, id: &str) -> String {
+    let day = id.strip_prefix("update-").unwrap_or(id).replace('-', "_");
+    let page = page.trim_end_matches('/').replace('/', "_");
+    format!("update_{page}_{day}")
+}
+
+/// An update's text as HTML, its footnotes in namespace `ns` (see `namespace`).
+pub fn html(site: &Site, urls: &Urls, u: &Update, ns: &str, rebase: &str) -> String {
     if rebase.is_empty() {
-        markdown::to_html(&u.text, &resolver(site, urls), &ns)
+        markdown::to_html(&u.text, &resolver(site, urls), ns)
     } else {
-        markdown::to_html_rebased(&u.text, &resolver(site, urls), &ns, rebase)
+        markdown::to_html_rebased(&u.text, &resolver(site, urls), ns, rebase)
     }
 }
 
@@ -207,7 +216,13 @@ pub fn recent(site: &Site, t: &Strings, urls: &Urls, count: usize) -> Vec<Recent
             title: p.title.to_string(),
             kind: t.get(p.kind).into(),
             url: urls.to(&format!("{}#{id}", p.path)),
-            html: html(site, urls, u, &id, &urls.to(&p.written_for)),
+            html: html(
+                site,
+                urls,
+                u,
+                &namespace(&p.path, &id),
+                &urls.to(&p.written_for),
+            ),
         })
         .collect()
 }
@@ -221,6 +236,18 @@ mod tests {
             date: date.into(),
             text: "t".into(),
         }
+    }
+
+    #[test]
+    fn footnote_namespaces_name_the_page() {
+        assert_eq!(
+            namespace("actors/ana-torres/", "update-2025-01-16-2"),
+            "update_actors_ana-torres_2025_01_16_2"
+        );
+        assert_ne!(
+            namespace("actors/a/", "update-2025-01-16"),
+            namespace("actors/b/", "update-2025-01-16")
+        );
     }
 
     #[test]

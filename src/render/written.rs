@@ -24,18 +24,22 @@ pub struct WrittenLink {
     pub path: String,
     /// The line of the file it is written on.
     pub line: usize,
-    /// The output files of the pages that show it.
+    /// The output files of the pages it is written for and shows on: its relative links
+    /// lead from each.
     pub pages: Vec<String>,
+    /// The output files of other pages that show it rebased, its relative links leading
+    /// from the first of `pages` (a note's own page; the home page's latest updates).
+    pub rebased: Vec<String>,
     /// Whether it is a URL key of the front matter (which must be an absolute URL: only
     /// one under the site's base URL leads into the site).
     pub key: bool,
 }
 
-fn page(section: &str, slug: &str) -> String {
+pub(super) fn page(section: &str, slug: &str) -> String {
     format!("{section}/{slug}/index.html")
 }
 
-fn note_page(article: &str, slug: &str) -> String {
+pub(super) fn note_page(article: &str, slug: &str) -> String {
     format!("articles/{article}/notes/{slug}/index.html")
 }
 
@@ -53,7 +57,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         if let Some(u) = &f.front.source_url {
             key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &mut out);
+        updates(f, &f.front.updates, &pages, &[], &mut out);
     }
     for f in raw.actors.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("actors", &f.slug)];
@@ -61,13 +65,13 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         for l in &f.front.links {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &mut out);
+        updates(f, &f.front.updates, &pages, &[], &mut out);
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in raw.positions.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("positions", &f.slug)];
         body(f, true, &pages, &mut out);
-        updates(f, &f.front.updates, &pages, &mut out);
+        updates(f, &f.front.updates, &pages, &[], &mut out);
         for st in &f.front.stances {
             // A stance shows on the position's page and on its actor's.
             let mut pages = vec![page("positions", &f.slug)];
@@ -94,11 +98,17 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         // written for the article's page, and its relative links are rebased on its own
         // (`markdown::to_html_rebased`), so they lead from the article's page on both.
         let pages = || vec![page("articles", article)];
+        let own = [note_page(article, &f.slug)];
+        let from = out.len();
         body(f, true, &pages, &mut out);
         for l in &f.front.sources {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &mut out);
+        for w in &mut out[from..] {
+            w.rebased.extend(own.iter().cloned());
+        }
+        // Its log is on its own page.
+        updates(f, &f.front.updates, &pages, &own, &mut out);
     }
     // The body of a file whose front matter did not parse, as it would show.
     for u in raw.unparsed.iter().filter(|u| only(&u.path)) {
@@ -117,6 +127,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
                 path: u.path.clone(),
                 line: u.body_line_at(at),
                 pages: pages.clone(),
+                rebased: Vec::new(),
                 key: false,
             })
         });
@@ -131,17 +142,25 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
     out
 }
 
-/// The links of the texts of a file's `updates`, shown with its body on `pages`.
+/// The links of the texts of a file's `updates`, written for `pages` (with its body)
+/// and shown rebased on `logs` (the page of its log, when it is another) and on the home
+/// page (among the latest updates of the site) and in the feed.
 fn updates<F>(
     f: &SourceFile<F>,
     written: &[toml::Spanned<UpdateFront>],
     pages: &dyn Fn() -> Vec<String>,
+    logs: &[String],
     out: &mut Vec<WrittenLink>,
 ) {
     for u in written {
         let text = &u.get_ref().text;
         if might_link(text.get_ref(), true) {
+            let from = out.len();
             string(f, text.span(), text.get_ref(), &pages(), out);
+            for w in &mut out[from..] {
+                w.rebased.extend(logs.iter().cloned());
+                w.rebased.push("index.html".to_string());
+            }
         }
     }
 }
@@ -160,6 +179,7 @@ fn body<F>(
             path: f.path.clone(),
             line: f.body_line_at(at),
             pages: pages(),
+            rebased: Vec::new(),
             key: false,
         })
     });
@@ -178,6 +198,7 @@ fn key<F>(
             path: f.path.clone(),
             line: f.line(span),
             pages: pages.to_vec(),
+            rebased: Vec::new(),
             key: true,
         });
     }
@@ -198,6 +219,7 @@ fn string<F>(
             path: f.path.clone(),
             line: f.string_line_at(span.clone(), value, at),
             pages: pages.to_vec(),
+            rebased: Vec::new(),
             key: false,
         })
     });
@@ -236,60 +258,6 @@ fn might_link(text: &str, html: bool) -> bool {
             .iter()
             .any(|s| head.starts_with(s))
     })
-}
-
-/// The output files a site of this content has (each page, whether its file parsed or
-/// not, and the fixed files), with `statics`.
-pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
-    let fixed = [
-        "index.html",
-        "404.html",
-        "actors/index.html",
-        "positions/index.html",
-        ".nojekyll",
-        "style.css",
-        "overview.css",
-        "robots.txt",
-        "sitemap.xml",
-        "feed.xml",
-    ];
-    let mut pages: Vec<String> = Vec::new();
-    if raw.articles.len() > 1 {
-        pages.push("articles/index.html".into());
-    }
-    if !raw.events.is_empty() || raw.unparsed.iter().any(|u| u.kind == "events") {
-        pages.push("timeline/index.html".into());
-    }
-    pages.extend(raw.articles.iter().map(|f| page("articles", &f.slug)));
-    pages.extend(
-        (raw.articles.iter()).map(|f| format!("articles/{}/{}", f.slug, super::annotations::FILE)),
-    );
-    pages.extend(raw.actors.iter().map(|f| page("actors", &f.slug)));
-    pages.extend(raw.positions.iter().map(|f| page("positions", &f.slug)));
-    pages.extend(
-        raw.unparsed
-            .iter()
-            .filter(|u| matches!(u.kind, "articles" | "actors" | "positions"))
-            .map(|u| page(u.kind, &u.slug)),
-    );
-    let only_article = match raw.articles.as_slice() {
-        [a] => Some(a.slug.as_str()),
-        _ => None,
-    };
-    for f in &raw.annotations {
-        let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
-        if let Some(article) = article.or(only_article)
-            && super::notes::has_page(&f.body, f.front.sources.len(), f.front.updates.len())
-        {
-            pages.push(note_page(article, &f.slug));
-        }
-    }
-    SiteFiles::new(
-        fixed
-            .into_iter()
-            .chain(pages.iter().map(String::as_str))
-            .chain(statics.iter().map(String::as_str)),
-    )
 }
 
 /// Whether `target` may be a page that only the model knows of (a further page of a
@@ -348,8 +316,8 @@ pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -
     diags
 }
 
-/// The written links by the page they show on and the file and id they lead to, to
-/// find where a page's broken link was written.
+/// The written links by the page they show on (as written or rebased) and the file and
+/// id they lead to, to find where a page's broken link was written.
 #[derive(Debug, Default)]
 pub struct Origins<'w>(FxHashMap<(&'w str, String), &'w WrittenLink>);
 
@@ -363,6 +331,16 @@ impl<'w> Origins<'w> {
                 if let Some(fragment) = resolve(p, &w.link, base_url, &mut target) {
                     map.entry((p.as_str(), place(&target, fragment)))
                         .or_insert(w);
+                }
+            }
+            // Rebased, it leads where it leads from the page it is written for.
+            let written_for = w.pages.first().map(String::as_str);
+            if let Some(fragment) =
+                written_for.and_then(|p| resolve(p, &w.link, base_url, &mut target))
+            {
+                let at = place(&target, fragment);
+                for p in &w.rebased {
+                    map.entry((p.as_str(), at.clone())).or_insert(w);
                 }
             }
         }
