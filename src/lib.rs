@@ -206,11 +206,14 @@ pub fn prepare_after(
     let bodies = earlier
         .as_ref()
         .and_then(|e| Some((e, model::update::body_changes(e.kept.as_ref()?, &raw)?)));
+    // Links to no file do not stop the render: the pages are still made (not written),
+    // so that their links to ids are checked in the same run.
+    let mut link_diags = Vec::new();
     let (written, written_files) = match bodies {
         Some((e, changed)) => {
-            let fresh = render::written::gather_only(&raw, &|p| changed.contains(p));
-            diags.extend(render::written::check(
-                &fresh,
+            let mut fresh = render::written::gather_only(&raw, &|p| changed.contains(p));
+            link_diags.extend(render::written::check(
+                &mut fresh,
                 &e.written_files,
                 base.as_deref(),
             ));
@@ -224,11 +227,15 @@ pub fn prepare_after(
             (written, e.written_files.clone())
         }
         None => {
-            let written = render::written::gather(&raw);
+            let mut written = render::written::gather(&raw);
             timing("gather", t);
             let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
             let files = std::sync::Arc::new(render::site_files::site_files(&raw, &paths));
-            diags.extend(render::written::check(&written, &files, base.as_deref()));
+            link_diags.extend(render::written::check(
+                &mut written,
+                &files,
+                base.as_deref(),
+            ));
             (written, files)
         }
     };
@@ -280,6 +287,7 @@ pub fn prepare_after(
         }),
         _ => None,
     };
+    diags.extend(link_diags);
     Ok((prepared, diagnostic::sorted(diags), delta))
 }
 
@@ -436,6 +444,13 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
         staging.put(path, bytes)
     })?);
     timing("render and write", t);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        // Nothing is written: no card need be drawn either.
+        return Ok(Report {
+            diagnostics: diagnostic::sorted(diagnostics),
+            ..Report::default()
+        });
+    }
     let (cards, more) = render::cards::write::for_build(
         &opts.root,
         &prepared.site,

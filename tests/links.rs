@@ -409,3 +409,25 @@ fn a_written_link_shown_rebased_on_other_pages_is_reported_where_written_once() 
         "{errors:#?}"
     );
 }
+
+#[test]
+fn links_to_missing_ids_come_with_links_to_missing_files() {
+    // Probe D4: `#nope` showed only once `missing1.html` was fixed.
+    let s = site();
+    s.write(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n\nSee [a](missing1.html) and [b](#nope).\n",
+    );
+    let errors = s.errors();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("error: content/articles/story.md:10: links to \"#nope\"")
+            && errors[1]
+                .starts_with("error: content/articles/story.md:10: links to \"missing1.html\""),
+        "{errors:#?}"
+    );
+    // Nothing is written while either is there.
+    let o = explainer(&["build"], s.root());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!s.out().exists());
+}

@@ -126,7 +126,12 @@ pub fn check(
             if all {
                 for link in &page_links.missing {
                     let fragment = resolve(page, link, blame.base_url, &mut target).flatten();
-                    diags.push(match blame.written.of(page, &target, fragment) {
+                    let origin = blame.written.of(page, &target, fragment);
+                    if origin.is_some_and(|w| w.reported) {
+                        // Reported where it is written, before the render.
+                        continue;
+                    }
+                    diags.push(match origin {
                         Some(w) => (
                             (w.path.clone(), w.line, w.link.clone()),
                             Diagnostic::error(

@@ -33,6 +33,9 @@ pub struct WrittenLink {
     /// Whether it is a URL key of the front matter (which must be an absolute URL: only
     /// one under the site's base URL leads into the site).
     pub key: bool,
+    /// Whether `check` found it leads to no file: the pages are still rendered, to
+    /// report links to ids in the same run, and it is not reported again from them.
+    pub reported: bool,
 }
 
 pub(super) fn page(section: &str, slug: &str) -> String {
@@ -129,6 +132,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
                 pages: pages.clone(),
                 rebased: Vec::new(),
                 key: false,
+                reported: false,
             })
         });
     }
@@ -181,6 +185,7 @@ fn body<F>(
             pages: pages(),
             rebased: Vec::new(),
             key: false,
+            reported: false,
         })
     });
 }
@@ -200,6 +205,7 @@ fn key<F>(
             pages: pages.to_vec(),
             rebased: Vec::new(),
             key: true,
+            reported: false,
         });
     }
 }
@@ -221,6 +227,7 @@ fn string<F>(
             pages: pages.to_vec(),
             rebased: Vec::new(),
             key: false,
+            reported: false,
         })
     });
 }
@@ -274,7 +281,11 @@ fn later(target: &str) -> bool {
 
 /// A diagnostic for each written link that leads to no file of the site, once each, on
 /// the first page it shows on.
-pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -> Vec<Diagnostic> {
+pub fn check(
+    links: &mut [WrittenLink],
+    files: &SiteFiles,
+    base_url: Option<&str>,
+) -> Vec<Diagnostic> {
     let mut target = String::new();
     let mut diags = Vec::new();
     for w in links {
@@ -309,6 +320,7 @@ pub fn check(links: &[WrittenLink], files: &SiteFiles, base_url: Option<&str>) -
                     )
                     .with_hint(above),
                 );
+                w.reported = true;
                 break;
             }
         }
