@@ -7,6 +7,7 @@ pub mod affected;
 pub mod annotations;
 pub mod cards;
 mod charref;
+pub mod clashes;
 pub mod feed;
 mod home;
 pub mod i18n;
@@ -27,6 +28,7 @@ pub mod scan;
 pub mod search;
 mod sitemap;
 pub mod structured;
+pub mod tags;
 pub mod templates;
 pub mod timeline;
 pub mod updates;
@@ -60,8 +62,10 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
 
 /// `generated_paths`, for the site of `plan`.
 fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
+    // With the mark `build` leaves on its output folder, so that no file replaces it.
     let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll"]
         .into_iter()
+        .chain([crate::output::MARKER])
         .chain(ASSETS)
         .map(str::to_string)
         .collect();

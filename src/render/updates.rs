@@ -97,11 +97,7 @@ pub fn view(
 /// An update's text as HTML, its footnotes and headings in a namespace of its own.
 pub fn html(site: &Site, urls: &Urls, u: &Update, id: &str, rebase: &str) -> String {
     let ns = id.replace('-', "_");
-    if rebase.is_empty() {
-        markdown::to_html(&u.text, &resolver(site, urls), &ns)
-    } else {
-        markdown::to_html_rebased(&u.text, &resolver(site, urls), &ns, rebase)
-    }
+    markdown::to_html_as(&u.text, &resolver(site, urls), &ns, rebase, u.html)
 }
 
 /// Where the updates of a page are: its kind, title, site path (the page whose log
@@ -220,6 +216,7 @@ mod tests {
         Update {
             date: date.into(),
             text: "t".into(),
+            html: markdown::RawHtml::Keep,
         }
     }
 

@@ -53,7 +53,8 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         if let Some(u) = &f.front.source_url {
             key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &mut out);
+        // An article's updates show raw HTML as text, as its body does.
+        updates(f, &f.front.updates, false, &pages, &mut out);
     }
     for f in raw.actors.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("actors", &f.slug)];
@@ -61,13 +62,13 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         for l in &f.front.links {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &mut out);
+        updates(f, &f.front.updates, true, &pages, &mut out);
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in raw.positions.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("positions", &f.slug)];
         body(f, true, &pages, &mut out);
-        updates(f, &f.front.updates, &pages, &mut out);
+        updates(f, &f.front.updates, true, &pages, &mut out);
         for st in &f.front.stances {
             // A stance shows on the position's page and on its actor's.
             let mut pages = vec![page("positions", &f.slug)];
@@ -77,7 +78,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
             let url = st.get_ref().source_url.as_ref();
             key(f, url.map(|u| (u.span(), u.get_ref())), &pages, &mut out);
             if let Some(note) = &st.get_ref().note {
-                string(f, note.span(), note.get_ref(), &pages, &mut out);
+                string(f, (note.span(), note.get_ref()), true, &pages, &mut out);
             }
         }
     }
@@ -98,7 +99,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         for l in &f.front.sources {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &mut out);
+        updates(f, &f.front.updates, true, &pages, &mut out);
     }
     // The body of a file whose front matter did not parse, as it would show.
     for u in raw.unparsed.iter().filter(|u| only(&u.path)) {
@@ -131,17 +132,19 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
     out
 }
 
-/// The links of the texts of a file's `updates`, shown with its body on `pages`.
+/// The links of the texts of a file's `updates` (raw HTML kept where `html`), shown
+/// with its body on `pages`.
 fn updates<F>(
     f: &SourceFile<F>,
     written: &[toml::Spanned<UpdateFront>],
+    html: bool,
     pages: &dyn Fn() -> Vec<String>,
     out: &mut Vec<WrittenLink>,
 ) {
     for u in written {
         let text = &u.get_ref().text;
-        if might_link(text.get_ref(), true) {
-            string(f, text.span(), text.get_ref(), &pages(), out);
+        if might_link(text.get_ref(), html) {
+            string(f, (text.span(), text.get_ref()), html, &pages(), out);
         }
     }
 }
@@ -183,16 +186,17 @@ fn key<F>(
     }
 }
 
-/// The links of a Markdown string of the front matter (a stance's note), on the lines of
-/// the file they are written on, in a `"""` string too.
+/// The links of a Markdown string of the front matter (a stance's note, an update:
+/// its span and value; raw HTML kept where `html`), on the lines of the file they are
+/// written on, in a `"""` string too.
 fn string<F>(
     f: &SourceFile<F>,
-    span: Range<usize>,
-    value: &str,
+    (span, value): (Range<usize>, &str),
+    html: bool,
     pages: &[String],
     out: &mut Vec<WrittenLink>,
 ) {
-    markdown_links(value, true, &mut |link, at| {
+    markdown_links(value, html, &mut |link, at| {
         out.push(WrittenLink {
             link,
             path: f.path.clone(),
