@@ -272,7 +272,7 @@ pub fn prepare_after(
         // With the pages of files that did not parse: a clash shows in the same run.
         let mut generated = render::generated_paths(&site);
         generated.extend(unparsed_pages);
-        diags.extend(clashes(&generated, &statics));
+        diags.extend(render::clashes::clashes(&generated, &statics));
     }
     timing("clashes", t);
     let ok = !diags.iter().any(Diagnostic::is_error);
@@ -330,56 +330,12 @@ fn update(
     // An update keeps the pages as they were: the static files of `earlier` clashed with
     // none of them.
     let same = (earlier.statics.iter().map(|s| &s.path)).eq(statics.iter().map(|s| &s.path));
-    let clash = !same && !clashes(&render::generated_paths(&earlier.site), statics).is_empty();
+    let generated = render::generated_paths(&earlier.site);
+    let clash = !same && !render::clashes::clashes(&generated, statics).is_empty();
     match earlier.kept.as_mut() {
         Some(kept) if !clash => model::update::update(&mut earlier.site, kept, raw, cache),
         _ => Err(Box::new(raw)),
     }
-}
-
-/// A file of `static/` may replace an asset (`style.css`, `robots.txt`) but not a
-/// generated page.
-fn clashes(generated: &BTreeSet<String>, statics: &[StaticFile]) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for s in statics {
-        if generated.contains(&s.path) && !render::ASSETS.contains(&s.path.as_str()) {
-            diags.push(Diagnostic::error(
-                format!("static/{}", s.path),
-                Some(1),
-                format!(
-                    "would replace the generated {}: rename or remove it",
-                    s.path
-                ),
-            ));
-        }
-        // A folder where the site writes a file.
-        if let Some(file) = s
-            .path
-            .match_indices('/')
-            .map(|(i, _)| &s.path[..i])
-            .find(|f| generated.contains(*f))
-        {
-            diags.push(Diagnostic::error(
-                format!("static/{}", s.path),
-                Some(1),
-                format!("is in a folder {file}/, where the site writes the file {file}: rename or remove it"),
-            ));
-        }
-        // A file where the site needs a folder (probe M4).
-        let folder = format!("{}/", s.path);
-        if let Some(page) = generated
-            .range(folder.clone()..)
-            .next()
-            .filter(|g| g.starts_with(&folder))
-        {
-            diags.push(Diagnostic::error(
-                format!("static/{}", s.path),
-                Some(1),
-                format!("is a file where the site needs the folder {folder} (for {page}): rename or remove it"),
-            ));
-        }
-    }
-    diags
 }
 
 /// `explainer check`: validates content and the links of the site it would write.

@@ -24,7 +24,7 @@ pub struct StaticFile {
 pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<Vec<StaticFile>> {
     let dir = root.join("static");
     let mut out = Vec::new();
-    if !dir.is_dir() {
+    if !crate::content::is_folder(root, "static", diags) {
         return Ok(out);
     }
     let rel_of = |p: &Path| {

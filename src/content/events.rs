@@ -62,7 +62,7 @@ impl Front for EventFront {
 /// Reads and parses `content/events/*.md` into `raw.events`, in file-name order.
 pub(super) fn load(root: &Path, raw: &mut RawSite, diags: &mut Vec<Diagnostic>) -> Result<()> {
     let dir = root.join("content/events");
-    if !dir.exists() {
+    if !super::is_folder(root, "content/events", diags) {
         return Ok(());
     }
     let failed = |p: &Path| format!("failed to read {}", p.display());

@@ -29,7 +29,7 @@ use anyhow::{Context, Result};
 use crate::diagnostic::Diagnostic;
 use front::{ActorFront, AnnotationFront, ArticleFront, PositionFront, SiteFront};
 pub use read::split_front_matter;
-pub use read::{link_stays_inside, outside_link};
+pub use read::{folder_to_read, is_folder, link_stays_inside, outside_link};
 pub use walk::FileCache;
 
 /// One parsed content file.

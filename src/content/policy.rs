@@ -1,9 +1,11 @@
 //! The source policy of `site.toml`: `[sources] avoid` names domains that must not be
 //! cited. Every cited URL on one of them, or on a subdomain, gets a warning at its line:
-//! the URL keys of front matter, and the links of every Markdown body and stance note.
+//! the URL keys of front matter, and the links of every text a writer writes in
+//! Markdown (bodies, stance notes, updates), raw HTML's links too where it is kept.
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use super::front::UpdateFront;
 use super::values::{domain, within};
 use super::{RawSite, SourceFile};
 use crate::diagnostic::Diagnostic;
@@ -27,13 +29,16 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
         if let Some(u) = &f.front.source_url {
             out.key(f, "source_url", u);
         }
-        out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
+        // An article shows raw HTML as text: it links nowhere.
+        out.markdown(&f.path, &f.body, false, &|at| f.body_line_at(at));
+        out.updates(f, &f.front.updates, false);
     }
     for f in &raw.actors {
         for l in &f.front.links {
             out.key(f, "links url", &l.url);
         }
-        out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
+        out.markdown(&f.path, &f.body, true, &|at| f.body_line_at(at));
+        out.updates(f, &f.front.updates, true);
     }
     for f in &raw.positions {
         for st in &f.front.stances {
@@ -42,22 +47,26 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
             }
             if let Some(note) = &st.get_ref().note {
                 let text = note.get_ref();
-                out.markdown(&f.path, text, &|at| f.string_line_at(note.span(), text, at));
+                out.markdown(&f.path, text, true, &|at| {
+                    f.string_line_at(note.span(), text, at)
+                });
             }
         }
-        out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
+        out.markdown(&f.path, &f.body, true, &|at| f.body_line_at(at));
+        out.updates(f, &f.front.updates, true);
     }
     for f in &raw.annotations {
         for l in &f.front.sources {
             out.key(f, "sources url", &l.url);
         }
-        out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
+        out.markdown(&f.path, &f.body, true, &|at| f.body_line_at(at));
+        out.updates(f, &f.front.updates, true);
     }
     for f in &raw.events {
         for l in &f.front.sources {
             out.key(f, "sources url", &l.url);
         }
-        out.markdown(&f.path, &f.body, &|at| f.body_line_at(at));
+        out.markdown(&f.path, &f.body, true, &|at| f.body_line_at(at));
     }
     out.found
 }
@@ -105,8 +114,23 @@ impl Policy<'_> {
         }
     }
 
-    /// The links of Markdown text; `line_of` gives the file line of a byte offset.
-    fn markdown(&mut self, path: &str, text: &str, line_of: &dyn Fn(usize) -> usize) {
+    /// The links of the texts of a file's `updates` (raw HTML kept where `html`).
+    fn updates<F>(
+        &mut self,
+        file: &SourceFile<F>,
+        updates: &[toml::Spanned<UpdateFront>],
+        html: bool,
+    ) {
+        for u in updates {
+            let text = &u.get_ref().text;
+            let line_of = |at| file.string_line_at(text.span(), text.get_ref(), at);
+            self.markdown(&file.path, text.get_ref(), html, &line_of);
+        }
+    }
+
+    /// The links of Markdown text (and of its raw HTML, where `html` keeps it);
+    /// `line_of` gives the file line of a byte offset.
+    fn markdown(&mut self, path: &str, text: &str, html: bool, line_of: &dyn Fn(usize) -> usize) {
         if !text.contains("//") {
             return;
         }
@@ -123,6 +147,16 @@ impl Policy<'_> {
                         &d,
                     );
                 }
+            }
+        }
+        if !html {
+            return;
+        }
+        for u in crate::markdown::raw_urls(text) {
+            if let Some(d) = self.avoided(&u.url) {
+                let d = d.to_string();
+                let what = format!("the link to \"{}\"", u.url);
+                self.warn(path, line_of(u.at), what, &d);
             }
         }
     }

@@ -279,6 +279,32 @@ pub fn link_stays_inside(root: &Path, link: &Path) -> bool {
     }
 }
 
+/// Whether the folder `rel` of the site at `root` (`content/actors`, `static`, …) is
+/// there to read. Anything else in its place (a file, or a link to one) is a content
+/// error at `rel`, so that the folder is never read as empty, nor fails the machine.
+pub fn folder_to_read(root: &Path, rel: &str) -> std::result::Result<bool, Diagnostic> {
+    match std::fs::metadata(root.join(rel)) {
+        Ok(meta) if meta.is_dir() => Ok(true),
+        Ok(_) => Err(Diagnostic::error(
+            rel,
+            Some(1),
+            format!(
+                "is a file; it must be a folder: rename or remove it, and make the folder {rel}/"
+            ),
+        )),
+        // Not there (or a link that leads nowhere, reported where links are read).
+        Err(_) => Ok(false),
+    }
+}
+
+/// `folder_to_read`, its diagnostic added to `diags`.
+pub fn is_folder(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    folder_to_read(root, rel).unwrap_or_else(|d| {
+        diags.push(d);
+        false
+    })
+}
+
 /// The diagnostic for a symbolic link that leads out of the site (or nowhere).
 pub fn outside_link(rel: &str) -> Diagnostic {
     Diagnostic::error(

@@ -244,7 +244,11 @@ fn walk_kind<F: Front + Send + Sync>(
     // The `.md` files: (index in `found`, path relative to the root, path, is a link).
     let mut files = Vec::new();
     let dir = root.join("content").join(kind);
-    if dir.exists() {
+    let there = super::folder_to_read(root, &format!("content/{kind}")).unwrap_or_else(|d| {
+        found.entries.push(Entry::Skipped(d));
+        false
+    });
+    if there {
         // Only the folder's own files are read: sub-folders are named, not entered. (One
         // folder, listed and sorted by name here: walkdir's sort works out each name
         // again from its path at every comparison, for thousands of files.)

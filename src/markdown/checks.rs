@@ -30,8 +30,16 @@ impl LinkProblem {
     }
 }
 
+/// How to fix a link or image dropped as unsafe.
+pub(super) fn unsafe_hint() -> String {
+    format!(
+        "a body may link to relative paths and {} URLs",
+        SCHEMES.join(", ")
+    )
+}
+
 /// Whether a URL points to another host (absolute http(s), or `//host/…`).
-fn external(url: &str) -> bool {
+pub(super) fn external(url: &str) -> bool {
     let url = url.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//")
@@ -106,10 +114,7 @@ pub fn link_problems(body: &str) -> Vec<LinkProblem> {
                     out.push(LinkProblem::warning(
                         range.start,
                         format!("{what} to \"{dest_url}\" is dropped (only its text is shown)"),
-                        Some(format!(
-                            "a body may link to relative paths and {} URLs",
-                            SCHEMES.join(", ")
-                        )),
+                        Some(unsafe_hint()),
                     ));
                 } else if image && external(dest_url) {
                     out.push(LinkProblem {

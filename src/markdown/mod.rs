@@ -5,11 +5,13 @@
 
 mod blocks;
 mod checks;
+mod raw;
 mod spans;
 mod tidy;
 
 pub use blocks::{Block, BlockRange, Pos, Segment, analyse, partners};
 pub use checks::{LinkProblem, link_problems};
+pub use raw::{RawUrl, raw_html_problems, raw_urls};
 pub use spans::{Span, render_article};
 pub use tidy::footnote_id;
 
@@ -85,6 +87,17 @@ pub enum RawHtml {
     AsText,
     /// Keep it, for the sanitizer (profiles, notes, positions).
     Keep,
+}
+
+/// The problems with the links, images and (where `html` keeps it) raw HTML of a body
+/// (see `link_problems` and `raw_html_problems`), in order.
+pub fn problems(body: &str, html: RawHtml) -> Vec<LinkProblem> {
+    let mut out = link_problems(body);
+    if html == RawHtml::Keep {
+        out.extend(raw_html_problems(body));
+        out.sort_by_key(|p| p.at);
+    }
+    out
 }
 
 /// The URL schemes a link in a body may have (besides relative links).
@@ -228,7 +241,7 @@ enum LinkMode {
 /// event handlers, `javascript:` or `data:` URLs, iframes or forms; and no ids but the
 /// footnote ids of `ours`, so that raw HTML cannot repeat an id of the page. Built for
 /// each body that holds raw HTML (a rare case), since the ids to keep are the body's.
-fn sanitizer(ours: std::collections::HashSet<String>) -> ammonia::Builder<'static> {
+pub(super) fn sanitizer(ours: std::collections::HashSet<String>) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["class", "id", "title", "lang", "dir", "aria-label"]);
     b.url_schemes(SCHEMES.into_iter().collect());
@@ -267,7 +280,16 @@ pub fn to_html(body: &str, resolve: Resolve<'_>, ns: &str) -> String {
 /// `[[wikilinks]]` already point from the page shown. (A note is written for its
 /// article and shown on its own page too.)
 pub fn to_html_rebased(body: &str, resolve: Resolve<'_>, ns: &str, base: &str) -> String {
-    let (mut events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
+    to_html_as(body, resolve, ns, base, RawHtml::Keep)
+}
+
+/// `to_html_rebased` (no rebasing with an empty `base`), raw HTML handled as `html`
+/// says: an article's update shows it as text, as the article's body does.
+pub fn to_html_as(body: &str, resolve: Resolve<'_>, ns: &str, base: &str, html: RawHtml) -> String {
+    let (mut events, kept_html) = parse_with(body, resolve, html, ns);
+    if base.is_empty() {
+        return render(events, kept_html, body.len());
+    }
     for event in &mut events {
         if let Event::Start(
             Tag::Link {

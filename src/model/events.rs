@@ -63,7 +63,12 @@ pub(super) fn resolve<'a>(cx: &mut Ctx<'a>, raw: &'a RawSite) -> BTreeMap<String
         let positions = refs(&f.positions, "position", Which::Positions);
         let articles = refs(&f.articles, "article", Which::Articles);
         let sources = cx.links(file, &f.sources, "sources url");
-        cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+        cx.wikilinks(
+            &file.path,
+            &file.body,
+            crate::markdown::RawHtml::Keep,
+            &|at| file.body_line_at(at),
+        );
         // A date without its day was reported when the file was read.
         let Some(day) = f.date.get_ref().date else {
             continue;

@@ -5,6 +5,7 @@ use super::resolve::{Ctx, Which, valid_slug};
 use super::*;
 use crate::content::front::{ActorFront, ArticleFront};
 use crate::content::{RawSite, SourceFile};
+use crate::markdown::RawHtml;
 
 /// The actor of `file`, its references checked (`None` for a file whose name is no slug,
 /// reported when it was read).
@@ -26,7 +27,9 @@ pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) 
     }
     // `wikidata` was checked when the file was read.
     let links = cx.links(file, &f.links, "links url");
-    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
+        file.body_line_at(at)
+    });
     Some(Actor {
         slug: file.slug.clone(),
         name: f.name.get_ref().clone(),
@@ -38,7 +41,7 @@ pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) 
         links,
         image: raw.images.get(&file.path).cloned(),
         body: file.body.clone(),
-        updates: super::updates::resolve(cx, file, &f.updates, None),
+        updates: super::updates::resolve(cx, file, &f.updates, None, RawHtml::Keep),
     })
 }
 
@@ -58,8 +61,11 @@ pub(super) fn article(
         .source_url
         .as_ref()
         .and_then(|u| cx.url(file, u, "source_url"));
-    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-    let updates = super::updates::resolve(cx, file, &f.updates, Some(&date));
+    // An article shows raw HTML as text, in its body and its updates alike.
+    cx.wikilinks(&file.path, &file.body, RawHtml::AsText, &|at| {
+        file.body_line_at(at)
+    });
+    let updates = super::updates::resolve(cx, file, &f.updates, Some(&date), RawHtml::AsText);
     Some(Article {
         slug: file.slug.clone(),
         title: f.title.clone(),

@@ -118,15 +118,17 @@ impl<'a> Ctx<'a> {
         false
     }
 
-    /// Checks the `[[slug]]`s, links and images of Markdown (a body or a key's value);
+    /// Checks the `[[slug]]`s, links, images and (where `html` keeps it) raw HTML of
+    /// Markdown (a body or a key's value);
     /// `line_of` gives the line of a byte offset in it.
     pub(super) fn wikilinks(
         &mut self,
         path: &str,
         markdown: &str,
+        html: markdown::RawHtml,
         line_of: &dyn Fn(usize) -> usize,
     ) {
-        for p in markdown::link_problems(markdown) {
+        for p in markdown::problems(markdown, html) {
             let line = Some(line_of(p.at));
             let d = if p.error {
                 Diagnostic::error(path, line, p.message)

@@ -11,6 +11,7 @@ use super::*;
 use crate::content::SourceFile;
 use crate::content::front::{AnnotationFront, PositionFront, StanceFront};
 use crate::diagnostic::Diagnostic;
+use crate::markdown::RawHtml;
 
 /// Which article a quote is in: `article`, or the only one.
 fn quote_article<F>(
@@ -59,7 +60,9 @@ pub(super) fn resolve_position(
             }
         }
     }
-    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
+    cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
+        file.body_line_at(at)
+    });
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut stances = Vec::new();
     for table in &f.stances {
@@ -115,7 +118,7 @@ pub(super) fn resolve_position(
             }
         }
         if let Some(note) = &st.note {
-            cx.wikilinks(&file.path, note.get_ref(), &|at| {
+            cx.wikilinks(&file.path, note.get_ref(), RawHtml::Keep, &|at| {
                 file.string_line_at(note.span(), note.get_ref(), at)
             });
         }
@@ -137,7 +140,7 @@ pub(super) fn resolve_position(
         related,
         stances,
         body: file.body.clone(),
-        updates: super::updates::resolve(cx, file, &f.updates, None),
+        updates: super::updates::resolve(cx, file, &f.updates, None, RawHtml::Keep),
     }
 }
 
@@ -218,8 +221,10 @@ pub(super) fn resolve_annotation(
         .filter(|p| cx.reference(file, p, "position", Which::Positions))
         .map(|p| p.get_ref().clone())
         .collect();
-    cx.wikilinks(&file.path, &file.body, &|at| file.body_line_at(at));
-    let updates = super::updates::resolve(cx, file, &f.updates, None);
+    cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
+        file.body_line_at(at)
+    });
+    let updates = super::updates::resolve(cx, file, &f.updates, None, RawHtml::Keep);
     let article = quote_article(cx, file, f.article.as_ref(), f.quote.span(), article_count)?;
     if !f.quote.get_ref().trim().is_empty() {
         let target = Target::Annotation(file.slug.clone());

@@ -4,12 +4,18 @@
 
 use super::resolve::Ctx;
 use crate::content::RawSite;
+use crate::markdown::RawHtml;
 
 /// Checks the `[[wikilinks]]` and link syntax of the bodies of `raw.unparsed`.
 pub(super) fn check_bodies(cx: &mut Ctx<'_>, raw: &RawSite) {
     for u in &raw.unparsed {
         if let Some((body, _)) = &u.body {
-            cx.wikilinks(&u.path, body, &|at| u.body_line_at(at));
+            let html = if u.kind == "articles" {
+                RawHtml::AsText
+            } else {
+                RawHtml::Keep
+            };
+            cx.wikilinks(&u.path, body, html, &|at| u.body_line_at(at));
         }
     }
 }

@@ -64,7 +64,7 @@ pub fn update(
     // A body with a problem of its links, or a [[wikilink]] to nothing, is left to
     // `resolve`, which reports it at its line.
     let fine = |body: &str| {
-        markdown::link_problems(body).is_empty()
+        markdown::problems(body, markdown::RawHtml::Keep).is_empty()
             && (!body.contains("[[")
                 || markdown::wikilink_targets(body)
                     .iter()

@@ -7,6 +7,7 @@ use toml::Spanned;
 use super::resolve::Ctx;
 use crate::content::SourceFile;
 use crate::content::front::UpdateFront;
+use crate::markdown::RawHtml;
 
 /// One dated update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub struct Update {
     pub date: String,
     /// What changed, Markdown.
     pub text: String,
+    /// How its raw HTML shows: as text in an article's (as in the article's body), kept
+    /// for the sanitizer elsewhere (as in a profile).
+    pub html: RawHtml,
 }
 
 /// The day of a TOML date (a date with a time keeps its day; a time alone has none and
@@ -25,18 +29,20 @@ pub fn day(value: &toml::value::Datetime) -> Option<String> {
 }
 
 /// The updates of `file`, newest first (those of one day in the order written), their
-/// texts' links checked. An article's (`not_before` its date) must not predate it.
+/// texts' links checked, raw HTML as `html` says. An article's (`not_before` its date)
+/// must not predate it.
 pub(super) fn resolve<F>(
     cx: &mut Ctx<'_>,
     file: &SourceFile<F>,
     written: &[Spanned<UpdateFront>],
     not_before: Option<&str>,
+    html: RawHtml,
 ) -> Vec<Update> {
     let mut out = Vec::with_capacity(written.len());
     for u in written {
         let u = u.get_ref();
         let text = u.text.get_ref();
-        cx.wikilinks(&file.path, text, &|at| {
+        cx.wikilinks(&file.path, text, html, &|at| {
             file.string_line_at(u.text.span(), text, at)
         });
         let Some(date) = day(u.date.get_ref()) else {
@@ -52,6 +58,7 @@ pub(super) fn resolve<F>(
         out.push(Update {
             date,
             text: text.trim().to_string(),
+            html,
         });
     }
     // Stable: updates of one day keep the order they are written in.
@@ -73,6 +80,7 @@ mod tests {
         let u = |d: &str| Update {
             date: d.into(),
             text: "t".into(),
+            html: RawHtml::Keep,
         };
         assert_eq!(
             latest(&[u("2025-08-20"), u("2025-08-19")]),

@@ -271,6 +271,7 @@ mod tests {
         new.actors.get_mut("b").unwrap().updates = vec![crate::model::Update {
             date: "2025-02-01".into(),
             text: "New.".into(),
+            html: crate::markdown::RawHtml::Keep,
         }];
         assert_eq!(affected(&old, &new), None);
     }

@@ -7,6 +7,7 @@ pub mod affected;
 pub mod annotations;
 pub mod cards;
 mod charref;
+pub mod clashes;
 pub mod feed;
 mod home;
 pub mod i18n;
@@ -29,6 +30,7 @@ pub mod search;
 pub mod site_files;
 mod sitemap;
 pub mod structured;
+pub mod tags;
 mod template_errors;
 pub mod templates;
 pub mod timeline;
@@ -63,8 +65,10 @@ pub fn generated_paths(site: &Site) -> BTreeSet<String> {
 
 /// `generated_paths`, for the site of `plan`.
 fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
+    // With the mark `build` leaves on its output folder, so that no file replaces it.
     let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll"]
         .into_iter()
+        .chain([crate::output::MARKER])
         .chain(ASSETS)
         .map(str::to_string)
         .collect();

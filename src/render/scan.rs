@@ -71,6 +71,25 @@ pub fn attribute_spans<'h>(
     html: &'h str,
     mut found: impl FnMut(Attribute, Cow<'h, str>, std::ops::Range<usize>),
 ) {
+    walk(html, None, |_, pending, _| {
+        for &(attribute, s, e) in pending {
+            found(attribute, decode(&html[s..e]), s..e);
+        }
+    });
+}
+
+/// The spans of an attribute's name and value: `[name start, name end, value start,
+/// value end]`.
+pub(super) type Spans = [usize; 4];
+
+/// Reads the start tags of `html`, giving out each (once it closes: a tag cut off by the
+/// end of the page is no tag) with the span of its name, its link and id attributes,
+/// and (with `all`) every attribute.
+pub(super) fn walk(
+    html: &str,
+    mut all: Option<&mut Vec<Spans>>,
+    mut found: impl FnMut((usize, usize), &[(Attribute, usize, usize)], &[Spans]),
+) {
     let b = html.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -93,7 +112,7 @@ pub fn attribute_spans<'h>(
                 match b.get(i + 1) {
                     Some(c) if c.is_ascii_alphabetic() => {
                         // An end tag: its attributes are read (quotes matter) and dropped.
-                        let (end, _) = tag(b, i + 1, &mut Vec::new(), false);
+                        let (end, _) = tag(b, i + 1, &mut Vec::new(), false, None);
                         if end > n {
                             break;
                         }
@@ -109,13 +128,14 @@ pub fn attribute_spans<'h>(
             _ => continue, // a `<` in text
         }
         pending.clear();
-        let (end, name) = tag(b, i, &mut pending, true);
+        if let Some(all) = all.as_deref_mut() {
+            all.clear();
+        }
+        let (end, name) = tag(b, i, &mut pending, true, all.as_deref_mut());
         if end > n {
             break; // cut off
         }
-        for &(attribute, s, e) in &pending {
-            found(attribute, decode(&html[s..e]), s..e);
-        }
+        found(name, &pending, all.as_deref().map_or(&[], Vec::as_slice));
         i = end;
         let name = &b[name.0..name.1];
         i = match raw_text(name) {
@@ -129,12 +149,14 @@ pub fn attribute_spans<'h>(
 
 /// Reads a tag from the start of its name at `i`: returns the index after its `>`
 /// (more than the length when the page ends first) and the span of its name. With
-/// `keep`, the link and id attributes go to `pending` (once each name).
+/// `keep`, the link and id attributes go to `pending` (once each name), and with `all`,
+/// every attribute to `all`.
 fn tag(
     b: &[u8],
     mut i: usize,
     pending: &mut Vec<(Attribute, usize, usize)>,
     keep: bool,
+    mut all: Option<&mut Vec<Spans>>,
 ) -> (usize, (usize, usize)) {
     let n = b.len();
     let name_start = i;
@@ -191,6 +213,9 @@ fn tag(
         }
         if !keep {
             continue;
+        }
+        if let Some(all) = all.as_deref_mut() {
+            all.push([s, s + an.len(), value.0, value.1]);
         }
         let slot = if an.eq_ignore_ascii_case(b"id") {
             0

@@ -98,7 +98,7 @@ pub fn load(
         .collect();
     let mut diags = Vec::new();
     let dir = root.join("templates");
-    if dir.is_dir() {
+    if crate::content::is_folder(root, "templates", &mut diags) {
         let walk = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
         for entry in walk {
             let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
@@ -111,10 +111,14 @@ pub fn load(
                 .unwrap_or(entry.path())
                 .to_string_lossy()
                 .replace('\\', "/");
-            if !name.ends_with(".html") || name.starts_with('.') {
+            let rel = format!("templates/{name}");
+            if name.starts_with('.') || name == CARD {
                 continue;
             }
-            let rel = format!("templates/{name}");
+            if !name.ends_with(".html") {
+                diags.push(stray(&name));
+                continue;
+            }
             let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("failed to read {}", entry.path().display()))?;
             match String::from_utf8(bytes) {
@@ -183,6 +187,29 @@ fn named(text: &str) -> Vec<&str> {
     out
 }
 
+/// The share cards' template in `templates/`, the one file there that is not HTML (see
+/// `cards`).
+const CARD: &str = "card.svg";
+
+/// The file name of the site's templates nearest `name` (a path in `templates/`).
+fn nearest(name: &str) -> Option<String> {
+    let known = || DEFAULTS.iter().map(|(n, _)| *n).chain([CARD]);
+    let leaf = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    crate::diagnostic::did_you_mean(&leaf, known())
+        .or_else(|| crate::diagnostic::did_you_mean(name, known()))
+}
+
+/// The warning for a file of `templates/` that is not a template at all (not `.html`,
+/// not `card.svg`): `article.htm` or `notes.txt` would otherwise be ignored unseen.
+fn stray(name: &str) -> Diagnostic {
+    Diagnostic::warning(
+        format!("templates/{name}"),
+        Some(1),
+        format!("is not used: templates/ holds .html templates and {CARD}, and this file is neither (keep other files elsewhere)"),
+    )
+    .with_hint(nearest(name))
+}
+
 /// A warning for each template of `templates/` that no page uses and no template names:
 /// a misspelt override would otherwise be ignored without a word.
 fn unused(all: &[(String, String)]) -> Vec<Diagnostic> {
@@ -194,11 +221,8 @@ fn unused(all: &[(String, String)]) -> Vec<Diagnostic> {
     all.iter()
         .filter(|(name, _)| !used.contains(name.as_str()))
         .map(|(name, _)| {
-            let known = DEFAULTS.iter().map(|(n, _)| *n);
-            let leaf = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
-            let hint = crate::diagnostic::did_you_mean(&leaf, known.clone())
-                .or_else(|| crate::diagnostic::did_you_mean(name, known.clone()));
-            let list = known.collect::<Vec<_>>().join(", ");
+            let hint = nearest(name);
+            let list = DEFAULTS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
             Diagnostic::warning(
                 format!("templates/{name}"),
                 Some(1),

@@ -104,13 +104,10 @@ pub fn namespace(page: &str, id: &str) -> String {
     format!("update_{page}_{day}")
 }
 
-/// An update's text as HTML, its footnotes in namespace `ns` (see `namespace`).
+/// An update's text as HTML, its footnotes in namespace `ns` (see `namespace`), its raw
+/// HTML kept or shown as text as the update says.
 pub fn html(site: &Site, urls: &Urls, u: &Update, ns: &str, rebase: &str) -> String {
-    if rebase.is_empty() {
-        markdown::to_html(&u.text, &resolver(site, urls), ns)
-    } else {
-        markdown::to_html_rebased(&u.text, &resolver(site, urls), ns, rebase)
-    }
+    markdown::to_html_as(&u.text, &resolver(site, urls), ns, rebase, u.html)
 }
 
 /// Where the updates of a page are: its kind, title, site path (the page whose log
@@ -235,6 +232,7 @@ mod tests {
         Update {
             date: date.into(),
             text: "t".into(),
+            html: markdown::RawHtml::Keep,
         }
     }
 

@@ -60,7 +60,8 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         if let Some(u) = &f.front.source_url {
             key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &[], &mut out);
+        // An article's updates show raw HTML as text, as its body does.
+        updates(f, &f.front.updates, false, &pages, &[], &mut out);
     }
     for f in raw.actors.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("actors", &f.slug)];
@@ -68,13 +69,13 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
         for l in &f.front.links {
             key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
         }
-        updates(f, &f.front.updates, &pages, &[], &mut out);
+        updates(f, &f.front.updates, true, &pages, &[], &mut out);
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in raw.positions.iter().filter(|f| only(&f.path)) {
         let pages = || vec![page("positions", &f.slug)];
         body(f, true, &pages, &mut out);
-        updates(f, &f.front.updates, &pages, &[], &mut out);
+        updates(f, &f.front.updates, true, &pages, &[], &mut out);
         for st in &f.front.stances {
             // A stance shows on the position's page and on its actor's.
             let mut pages = vec![page("positions", &f.slug)];
@@ -84,7 +85,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
             let url = st.get_ref().source_url.as_ref();
             key(f, url.map(|u| (u.span(), u.get_ref())), &pages, &mut out);
             if let Some(note) = &st.get_ref().note {
-                string(f, note.span(), note.get_ref(), &pages, &mut out);
+                string(f, (note.span(), note.get_ref()), true, &pages, &mut out);
             }
         }
     }
@@ -111,7 +112,7 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
             w.rebased.extend(own.iter().cloned());
         }
         // Its log is on its own page.
-        updates(f, &f.front.updates, &pages, &own, &mut out);
+        updates(f, &f.front.updates, true, &pages, &own, &mut out);
     }
     // The body of a file whose front matter did not parse, as it would show.
     for u in raw.unparsed.iter().filter(|u| only(&u.path)) {
@@ -146,21 +147,23 @@ pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLin
     out
 }
 
-/// The links of the texts of a file's `updates`, written for `pages` (with its body)
-/// and shown rebased on `logs` (the page of its log, when it is another) and on the home
-/// page (among the latest updates of the site) and in the feed.
+/// The links of the texts of a file's `updates` (raw HTML kept where `html`), written
+/// for `pages` (with its body) and shown rebased on `logs` (the page of its log, when it
+/// is another) and on the home page (among the latest updates of the site) and in the
+/// feed.
 fn updates<F>(
     f: &SourceFile<F>,
     written: &[toml::Spanned<UpdateFront>],
+    html: bool,
     pages: &dyn Fn() -> Vec<String>,
     logs: &[String],
     out: &mut Vec<WrittenLink>,
 ) {
     for u in written {
         let text = &u.get_ref().text;
-        if might_link(text.get_ref(), true) {
+        if might_link(text.get_ref(), html) {
             let from = out.len();
-            string(f, text.span(), text.get_ref(), &pages(), out);
+            string(f, (text.span(), text.get_ref()), html, &pages(), out);
             for w in &mut out[from..] {
                 w.rebased.extend(logs.iter().cloned());
                 w.rebased.push("index.html".to_string());
@@ -210,16 +213,17 @@ fn key<F>(
     }
 }
 
-/// The links of a Markdown string of the front matter (a stance's note), on the lines of
-/// the file they are written on, in a `"""` string too.
+/// The links of a Markdown string of the front matter (a stance's note, an update:
+/// its span and value; raw HTML kept where `html`), on the lines of the file they are
+/// written on, in a `"""` string too.
 fn string<F>(
     f: &SourceFile<F>,
-    span: Range<usize>,
-    value: &str,
+    (span, value): (Range<usize>, &str),
+    html: bool,
     pages: &[String],
     out: &mut Vec<WrittenLink>,
 ) {
-    markdown_links(value, true, &mut |link, at| {
+    markdown_links(value, html, &mut |link, at| {
         out.push(WrittenLink {
             link,
             path: f.path.clone(),

@@ -81,6 +81,12 @@ impl TempSite {
         report
     }
 
+    /// `check`'s diagnostics of every kind, one string each.
+    pub fn diagnostics(&self) -> Vec<String> {
+        let report = explainer::check(&self.options()).unwrap();
+        report.diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+
     /// The diagnostics of `check`, one string each.
     pub fn errors(&self) -> Vec<String> {
         let report = explainer::check(&self.options()).unwrap();

@@ -99,10 +99,11 @@ pub fn load(
     let tag = language.map_or("en", |l| l.get_ref().as_str());
     let lang = primary(tag);
     let mut diags = Vec::new();
+    let folder = crate::content::is_folder(root, OVERRIDES, &mut diags);
     let own = [tag.to_string(), lang.clone()]
         .into_iter()
         .map(|name| format!("{OVERRIDES}/{name}.toml"))
-        .find(|rel| root.join(rel).is_file());
+        .find(|rel| folder && root.join(rel).is_file());
     let built_in = Strings::built_in(&lang);
     let known: Vec<&str> = BUILT_IN.iter().map(|(l, _)| *l).collect();
     let mut strings = match &built_in {

@@ -1,0 +1,175 @@
+//! Raw HTML in writer text is held to the rules of Markdown written there: a resource
+//! from another host is an error (D9), an unsafe link a warning (D12), a link on an
+//! avoided domain a warning (D11), each at the writer's file and line; and an article's
+//! updates show raw HTML as text, as its body does (D13).
+
+mod common;
+
+use common::*;
+
+/// The line of `text` in `path` of the site (1-based).
+fn line_of(s: &TempSite, path: &str, text: &str) -> usize {
+    let file = std::fs::read_to_string(s.root().join(path)).unwrap();
+    file.lines().position(|l| l.contains(text)).unwrap() + 1
+}
+
+/// Asserts that `found` holds a diagnostic of `severity` at `path` and the line where
+/// `url` is written, that says `says`.
+fn reported_at(
+    s: &TempSite,
+    found: &[String],
+    (severity, path): (&str, &str),
+    url: &str,
+    says: &str,
+) {
+    let line = line_of(s, path, url);
+    let start = format!("{severity}: {path}:{line}: ");
+    assert!(has(found, &start, says), "{url}: {found:?}");
+}
+
+fn has(found: &[String], start: &str, contains: &str) -> bool {
+    found
+        .iter()
+        .any(|d| d.starts_with(start) && d.contains(contains))
+}
+
+#[test]
+fn external_resources_in_raw_html_are_errors_where_written() {
+    let s = TempSite::new(&small_site());
+    s.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\nupdates = [{ date = 2025-01-16, text = \"New <img src='https://evil.example/u.png' alt='u'>\" }]\n+++\n\nAlice is a minister.\n\nProfile <img src=\"https://evil.example/p.png\" alt=\"p\">.\n\n<div><img\n  src=\"https://evil.example/v.jpg\"></div>\n\n<p><a href=\"https://e.org/\"><IMG SRC=https://evil.example/s.png></a></p>\n\n<video poster=\"https://evil.example/dropped.jpg\"></video><iframe src=\"https://evil.example/f\"></iframe>\n",
+    );
+    s.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had <img src=\"//evil.example/n.png\" alt=\"n\"> another meeting.\n",
+    );
+    let errors = s.errors();
+    for (path, url) in [
+        (ACTOR, "https://evil.example/u.png"),
+        (ACTOR, "https://evil.example/p.png"),
+        (ACTOR, "https://evil.example/v.jpg"),
+        (ACTOR, "https://evil.example/s.png"),
+        ("content/annotations/left.md", "//evil.example/n.png"),
+    ] {
+        reported_at(
+            &s,
+            &errors,
+            ("error", path),
+            url,
+            &format!("\"{url}\" is on another host"),
+        );
+    }
+    // The same words as for Markdown's own `![p](https://…)`.
+    assert!(has(
+        &errors,
+        "error: ",
+        "image \"https://evil.example/p.png\" is on another host"
+    ));
+    // What the sanitizer drops whole never loads: nothing to say about it.
+    assert!(
+        errors
+            .iter()
+            .all(|e| !e.contains("dropped.jpg") && !e.contains("/f\"")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn unsafe_links_in_raw_html_are_warned_about() {
+    let s = TempSite::new(&small_site());
+    s.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\nAlice is a minister.\n\n<a href=\"javascript:alert(1)\">raw js</a> and\n<a href=\"ftp://x.org/\">raw ftp</a>.\n",
+    );
+    let found = s.diagnostics();
+    assert!(
+        has(
+            &found,
+            &format!("warning: {ACTOR}:8: "),
+            "link to \"javascript:alert(1)\" is dropped"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has(
+            &found,
+            &format!("warning: {ACTOR}:9: "),
+            "link to \"ftp://x.org/\" is dropped"
+        ),
+        "{found:?}"
+    );
+    s.build();
+    let page = s.page("actors/alice-smith/index.html");
+    assert!(hrefs(&page, "main a").iter().all(|h| !h.contains("alert")));
+}
+
+#[test]
+fn avoided_sources_in_updates_and_raw_html_are_warned_about() {
+    let s = TempSite::new(&small_site());
+    s.write(
+        "content/site.toml",
+        "title = \"Small\"\n[sources]\navoid = [\"tabloid.example\"]\n",
+    );
+    s.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\nupdates = [{ date = 2025-01-16, text = \"[u](https://tabloid.example/upd)\" }]\n+++\n\nAlice is a minister.\n\nSee <a href=\"https://tabloid.example/raw\">raw</a>.\n",
+    );
+    s.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\nupdates = [\n  { date = 2025-01-16, text = \"\"\"\nMore: <a href='https://news.tabloid.example/p'>p</a>\"\"\" },\n]\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    let found = s.diagnostics();
+    for (path, url) in [
+        (ACTOR, "https://tabloid.example/upd"),
+        (ACTOR, "https://tabloid.example/raw"),
+        (
+            "content/positions/talks.md",
+            "https://news.tabloid.example/p",
+        ),
+    ] {
+        let says = format!("\"{url}\" is on tabloid.example");
+        reported_at(&s, &found, ("warning", path), url, &says);
+    }
+}
+
+#[test]
+fn raw_html_in_an_articles_updates_is_text() {
+    let s = TempSite::new(&small_site());
+    s.write(
+        ARTICLE,
+        &article_with("updates = [{ date = 2025-01-16, text = \"<a href='https://e.org/'>q</a> and <img src='https://e.org/i.png'>\" }]\n"),
+    );
+    // Shown as text, it loads and links nothing: nothing to report.
+    let found = s.diagnostics();
+    assert!(found.iter().all(|d| !d.contains("e.org")), "{found:?}");
+    s.build();
+    for page in ["articles/story/index.html", "index.html"] {
+        let doc = s.page(page);
+        assert!(
+            !hrefs(&doc, "a").contains(&"https://e.org/".to_string()),
+            "{page} links the update's raw HTML"
+        );
+        assert!(
+            doc.select(&sel("img[src='https://e.org/i.png']"))
+                .next()
+                .is_none()
+        );
+        let body = text(doc.select(&sel("body")).next().unwrap());
+        assert!(
+            body.contains("<a href='https://e.org/'>q</a>"),
+            "{page}: {body}"
+        );
+    }
+    // An actor's update keeps raw HTML, through the sanitizer, as its profile does.
+    s.write(
+        ACTOR,
+        &actor_with(
+            "Alice Smith",
+            "updates = [{ date = 2025-01-16, text = \"<a href='https://e.org/a'>a</a>\" }]\n",
+        ),
+    );
+    s.build();
+    let doc = s.page("actors/alice-smith/index.html");
+    assert!(hrefs(&doc, "a").contains(&"https://e.org/a".to_string()));
+}
