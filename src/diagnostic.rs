@@ -136,16 +136,18 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// `path` under `prefix` (e.g. the site's folder in its repository), `/`-separated.
+/// `path` under `prefix` (e.g. the site's folder in its repository), `/`-separated,
+/// the prefix's empty and `.` parts left out (`./site//x/` is `site/x`).
 pub fn prefixed(prefix: Option<&str>, path: &str) -> String {
-    let prefix = prefix
+    let parts: Vec<&str> = prefix
         .unwrap_or("")
-        .trim_start_matches("./")
-        .trim_end_matches('/');
-    if prefix.is_empty() || prefix == "." {
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    if parts.is_empty() {
         path.to_string()
     } else {
-        format!("{prefix}/{path}")
+        format!("{}/{path}", parts.join("/"))
     }
 }
 

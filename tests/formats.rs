@@ -101,6 +101,13 @@ fn human_stays_on_stderr_and_a_clean_site_prints_nothing_for_machines() {
         "{}",
         err(&o)
     );
+    // Probe D20: the prefix's empty and `.` parts are left out, as GitHub reads paths.
+    let o = explainer(&["check", "--path-prefix", "site//./x/"], site.root());
+    assert!(
+        err(&o).starts_with("error: site/x/content/actors/bob-jones.md:4: unknown key"),
+        "{}",
+        err(&o)
+    );
     let clean = TempSite::new(&small_site());
     for format in ["json", "github"] {
         let o = explainer(&["build", "--format", format], clean.root());
