@@ -342,3 +342,41 @@ fn no_page_of_a_generated_big_site_is_over_its_budget() {
             .any(|e| e.unwrap().path().ends_with("page/3/index.html"))
     );
 }
+
+#[test]
+fn a_stance_note_on_a_further_page_leads_where_it_was_written_to_lead() {
+    // A position's second page showed a stance note's `../../actors/…` from
+    // `positions/talks/page/2/` (a broken link, blamed on the template), and its
+    // broken `#id` was reported against the template.
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/site.toml",
+        "title = \"Small\"\n[pagination]\npage_size = 1\n",
+    );
+    let position = |note: &str| {
+        format!(
+            "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n\n[[stances]]\nactor = \"bob-jones\"\nstance = \"opposes\"\nquote = \"Bob Jones left early.\"\nnote = \"{note}\"\n+++\n\nWhy talks matter.\n"
+        )
+    };
+    site.write(
+        "content/positions/talks.md",
+        &position("See [Alice](../../actors/alice-smith/)."),
+    );
+    site.build();
+    let page = site.page("positions/talks/page/2/index.html");
+    let links = hrefs(&page, ".stance a");
+    assert!(
+        links.contains(&"../../../../actors/alice-smith/".to_string()),
+        "{links:?}"
+    );
+    site.write(
+        "content/positions/talks.md",
+        &position("See [the record](#nope)."),
+    );
+    let errors = site.errors();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("error: content/positions/talks.md:14: links to \"#nope\""),
+        "{errors:#?}"
+    );
+}

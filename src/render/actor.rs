@@ -22,16 +22,17 @@ pub fn actor(
 ) -> ActorData {
     let a = &site.actors[slug];
     let ix = &site.index;
+    let base = page_path("actors", slug);
+    let rebase = if n > 1 { urls.to(&base) } else { String::new() };
     let mut stances: Vec<StanceView> = ix
         .actor_stances
         .get(slug)
         .into_iter()
         .flatten()
-        .map(|(p, i)| stance_view(site, t, urls, p, &site.positions[p].stances[*i]))
+        .map(|(p, i)| stance_view(site, t, urls, (p, &rebase), &site.positions[p].stances[*i]))
         .collect();
     stances.sort_by(|x, y| x.position.title.cmp(&y.position.title));
     let mentions = site.mentions.get(slug).map_or(0, Vec::len);
-    let base = page_path("actors", slug);
     let notes = ix
         .actor_notes
         .get(slug)

@@ -61,11 +61,14 @@ fn crumbs(urls: &Urls, t: &Strings, trail: &[(&str, &str)]) -> Vec<Card> {
     out
 }
 
+/// A stance as a page shows it; its note's relative links lead as they do from the page
+/// it is written for, `rebase` (the way there from this page) before them: a further
+/// page of a list (`…/page/2/`) shows the stances of its first page's place.
 pub(super) fn stance_view(
     site: &Site,
     t: &Strings,
     urls: &Urls,
-    position: &str,
+    (position, rebase): (&str, &str),
     st: &Stance,
 ) -> StanceView {
     StanceView {
@@ -87,10 +90,10 @@ pub(super) fn stance_view(
             .as_ref()
             .map(|q| site.articles[&q.article].title.clone()),
         source_url: st.source_url.clone(),
-        note_html: st
-            .note
-            .as_ref()
-            .map(|n| md(site, urls, n, &format!("stance_{position}_{}", st.actor))),
+        note_html: st.note.as_ref().map(|n| {
+            let ns = format!("stance_{position}_{}", st.actor);
+            markdown::to_html_rebased(n, &resolver(site, urls), &ns, rebase)
+        }),
     }
 }
 
@@ -279,6 +282,7 @@ pub fn position(
     let size = site.layout.page_size;
     let order = super::plan::stance_order(site, slug);
     let page = super::paging::slice(&order, n, size);
+    let rebase = if n > 1 { urls.to(&base) } else { String::new() };
     let groups = StanceKind::ALL
         .iter()
         .map(|&kind| StanceGroup {
@@ -288,7 +292,7 @@ pub fn position(
                 .iter()
                 .map(|&i| &p.stances[i])
                 .filter(|s| s.stance == kind)
-                .map(|s| stance_view(site, t, urls, slug, s))
+                .map(|s| stance_view(site, t, urls, (slug, &rebase), s))
                 .collect(),
             search: urls.to(&super::search::stance_query(slug, kind.key())),
         })

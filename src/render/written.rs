@@ -369,7 +369,20 @@ impl<'w> Origins<'w> {
         if self.0.is_empty() {
             return None;
         }
-        self.0.get(&(page, place(target, fragment))).copied()
+        let at = place(target, fragment);
+        // A further page of a list shows what its first page's place wrote, rebased.
+        let first = page
+            .rsplit_once("/page/")
+            .filter(|(_, n)| {
+                n.strip_suffix("/index.html")
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .map(|(list, _)| format!("{list}/index.html"));
+        if let Some(w) = self.0.get(&(page, at.clone())) {
+            return Some(*w);
+        }
+        let first = first?;
+        self.0.get(&(first.as_str(), at)).copied()
     }
 }
 
