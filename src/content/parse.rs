@@ -305,6 +305,12 @@ fn check_value(
         (Check::Date, DeValue::Datetime(d)) if d.date.is_none() => {
             Some((format!("{label} must be a TOML date like 2025-08-18"), None))
         }
+        // The contract's `date` is a TOML date: a time would be dropped without a word.
+        (Check::Date, DeValue::Datetime(d)) if d.time.is_some() => Some((
+            format!("{label} has a time, but it must be a TOML date like 2025-08-18"),
+            d.date
+                .map(|day| format!("pages show the day alone: write {label} = {day}")),
+        )),
         (Check::Date, DeValue::String(s)) => {
             // serde would say "expected a TOML datetime"; this says what to write.
             found.flagged.insert(key_at);

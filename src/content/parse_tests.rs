@@ -119,6 +119,15 @@ fn dates() {
     );
     let (got, _) = problems::<ArticleFront>("title = \"T\"\ndate = 10:00:00\n", 2);
     assert_eq!(got, ["3:8 date must be a TOML date like 2025-08-18"]);
+    // Probe-2's note: a date with a time was taken and its time dropped; the contract
+    // says `date | TOML date`.
+    let (got, _) = problems::<ArticleFront>("title = \"T\"\ndate = 2025-06-01T10:00:00Z\n", 2);
+    assert_eq!(
+        got,
+        [
+            "3:8 date has a time, but it must be a TOML date like 2025-08-18 (pages show the day alone: write date = 2025-06-01)"
+        ]
+    );
     let (got, parsed) = problems::<ArticleFront>("title = \"T\"\ndate = 2025-02-29\n", 2);
     assert!(!parsed);
     assert_eq!(got.len(), 1, "{got:?}");
