@@ -1,5 +1,6 @@
 //! The folders of a site: a file where one should be is a content error at its path
-//! (D19), and a file of `templates/` that the site does not use gets a warning (D17).
+//! (D19), a file of `templates/` that the site does not use gets a warning (D17), and a
+//! file read through a link is read only when the link stays inside the site.
 
 mod common;
 
@@ -76,4 +77,69 @@ fn files_of_templates_the_site_does_not_use_are_warned_about() {
         "{found:?}"
     );
     assert!(!report.has_errors(), "{found:?}");
+}
+
+#[test]
+fn files_read_through_links_stay_inside_the_site() {
+    // Second probe, D1: `i18n/en.toml` and `content/site.toml` were read through links
+    // out of the site (one parsed /etc/passwd), and a linked template was left out
+    // without a word.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("en.toml"), "overview = \"OUTSIDE\"\n").unwrap();
+    std::fs::write(outside.path().join("site.toml"), "title = \"Out\"\n").unwrap();
+
+    let site = TempSite::new(&small_site());
+    std::fs::create_dir(site.root().join("i18n")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("en.toml"),
+        site.root().join("i18n/en.toml"),
+    )
+    .unwrap();
+    std::fs::remove_file(site.root().join("content/site.toml")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("site.toml"),
+        site.root().join("content/site.toml"),
+    )
+    .unwrap();
+    let outside_link = "a symbolic link that leads outside the site's folder";
+    let errors = site.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("error: content/site.toml:1: ") && e.contains(outside_link)),
+        "{errors:#?}"
+    );
+
+    let site = TempSite::new(&small_site());
+    std::fs::create_dir(site.root().join("i18n")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("en.toml"),
+        site.root().join("i18n/en.toml"),
+    )
+    .unwrap();
+    assert_eq!(
+        site.errors(),
+        [format!(
+            "error: i18n/en.toml:1: {outside_link} (or nowhere): nothing outside the site is read"
+        )]
+    );
+    // A folder where the words' file would be is no file, and is said so.
+    std::fs::remove_file(site.root().join("i18n/en.toml")).unwrap();
+    std::fs::create_dir(site.root().join("i18n/en.toml")).unwrap();
+    let errors = site.errors();
+    assert!(
+        errors.len() == 1 && errors[0].starts_with("error: i18n/en.toml:1: is not a file"),
+        "{errors:#?}"
+    );
+
+    // A link to a template inside the site is that template.
+    let site = TempSite::new(&small_site());
+    site.write("mine/404.html", "<p>{{ no_such_variable }}</p>\n");
+    std::fs::create_dir(site.root().join("templates")).unwrap();
+    std::os::unix::fs::symlink("../mine/404.html", site.root().join("templates/404.html")).unwrap();
+    let errors = site.errors();
+    assert!(
+        errors.len() == 1 && errors[0].starts_with("error: templates/404.html:1: template error"),
+        "{errors:#?}"
+    );
 }

@@ -29,7 +29,7 @@ use anyhow::{Context, Result};
 use crate::diagnostic::Diagnostic;
 use front::{ActorFront, AnnotationFront, ArticleFront, PositionFront, SiteFront};
 pub use read::split_front_matter;
-pub use read::{folder_to_read, is_folder, link_stays_inside, outside_link};
+pub use read::{file_to_read, folder_to_read, is_folder, link_stays_inside, outside_link};
 pub use walk::FileCache;
 
 /// One parsed content file.
@@ -261,13 +261,20 @@ fn load_site_toml(
 ) -> Result<Option<(SiteFront, LineMap)>> {
     const PATH: &str = "content/site.toml";
     let file = root.join(PATH);
-    if !file.exists() {
-        diags.push(Diagnostic::error(
-            PATH,
-            None,
-            "missing: every site needs content/site.toml with at least `title = \"…\"`",
-        ));
-        return Ok(None);
+    match read::file_to_read(root, PATH) {
+        Ok(true) => {}
+        Ok(false) => {
+            diags.push(Diagnostic::error(
+                PATH,
+                None,
+                "missing: every site needs content/site.toml with at least `title = \"…\"`",
+            ));
+            return Ok(None);
+        }
+        Err(d) => {
+            diags.push(d);
+            return Ok(None);
+        }
     }
     let bytes =
         std::fs::read(&file).with_context(|| format!("failed to read {}", file.display()))?;

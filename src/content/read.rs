@@ -297,6 +297,29 @@ pub fn folder_to_read(root: &Path, rel: &str) -> std::result::Result<bool, Diagn
     }
 }
 
+/// Whether the file `rel` of the site at `root` (`content/site.toml`, `i18n/en.toml`) is
+/// there to read: a file, or a link to one inside the site. A link out of the site (or
+/// to nothing), or a folder in its place, is a content error at `rel`: nothing outside
+/// the site is read, and nothing is left out without a word.
+pub fn file_to_read(root: &Path, rel: &str) -> std::result::Result<bool, Diagnostic> {
+    let path = root.join(rel);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return Ok(false);
+    }
+    if !link_stays_inside(root, &path) {
+        return Err(outside_link(rel));
+    }
+    if std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        Ok(true)
+    } else {
+        Err(Diagnostic::error(
+            rel,
+            Some(1),
+            "is not a file (a folder, or a special file): the site reads a file here; rename or remove it",
+        ))
+    }
+}
+
 /// `folder_to_read`, its diagnostic added to `diags`.
 pub fn is_folder(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
     folder_to_read(root, rel).unwrap_or_else(|d| {

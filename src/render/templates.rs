@@ -102,7 +102,22 @@ pub fn load(
         let walk = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
         for entry in walk {
             let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
-            if !entry.file_type().is_file() {
+            if entry.path_is_symlink() {
+                // A link is read as its file when it stays inside the site.
+                let rel = format!("templates/{}", entry.file_name().to_string_lossy());
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .map_or(rel, |p| p.to_string_lossy().replace('\\', "/"));
+                match crate::content::file_to_read(root, &rel) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(d) => {
+                        diags.push(d);
+                        continue;
+                    }
+                }
+            } else if !entry.file_type().is_file() {
                 continue;
             }
             let name = entry

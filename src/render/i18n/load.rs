@@ -103,7 +103,13 @@ pub fn load(
     let own = [tag.to_string(), lang.clone()]
         .into_iter()
         .map(|name| format!("{OVERRIDES}/{name}.toml"))
-        .find(|rel| folder && root.join(rel).is_file());
+        .find(|rel| {
+            folder
+                && crate::content::file_to_read(root, rel).unwrap_or_else(|d| {
+                    diags.push(d);
+                    false
+                })
+        });
     let built_in = Strings::built_in(&lang);
     let known: Vec<&str> = BUILT_IN.iter().map(|(l, _)| *l).collect();
     let mut strings = match &built_in {
