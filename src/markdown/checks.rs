@@ -124,7 +124,7 @@ pub fn link_problems(body: &str) -> Vec<LinkProblem> {
                             "image \"{dest_url}\" is on another host, and pages load nothing from other hosts"
                         ),
                         hint: Some(
-                            "save it under static/ and give its path, e.g. ![…](../../img/photo.jpg)"
+                            super::STATIC_HINT
                                 .into(),
                         ),
                     });

@@ -359,6 +359,10 @@ fn rebase(base: &str, url: &str) -> String {
     out
 }
 
+/// How to keep a picture of another host: its path from the page, which depends on
+/// where the text shows (the hint cannot know every page it shows on).
+pub(crate) const STATIC_HINT: &str = "save it under static/, e.g. static/img/photo.jpg, and give its path from the page: ../../img/photo.jpg from an article, actor, position or note, ../img/photo.jpg from the timeline";
+
 /// Whether a URL is relative to its page: no scheme, not from the root or another host.
 fn is_relative(url: &str) -> bool {
     !url.is_empty()

@@ -177,10 +177,7 @@ pub fn raw_html_problems(body: &str) -> Vec<LinkProblem> {
                     "{what} \"{}\" is on another host, and pages load nothing from other hosts",
                     u.url
                 ),
-                hint: Some(
-                    "save the file under static/ and give its path, e.g. <img src=\"../../img/photo.jpg\" alt=\"…\">"
-                        .into(),
-                ),
+                hint: Some(super::STATIC_HINT.into()),
             });
         }
     }
