@@ -137,14 +137,25 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
         );
     }
     let articles = article_slugs(root);
-    std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
-    let mut text = template(kind, name, &articles, &today(), actor_kind);
-    // An actor named in the articles takes their spelling ("BBC News", not "Bbc News").
-    let spelt = (kind == NewKind::Actor)
+    let raw = (kind == NewKind::Actor)
         .then(|| crate::content::load(root).ok())
         .flatten()
-        .and_then(|(raw, _)| crate::suggest::spelling(&raw, name))
+        .map(|(raw, _)| raw);
+    // An actor named in the articles takes their spelling ("BBC News", not "Bbc News").
+    let spelt = raw
+        .as_ref()
+        .and_then(|raw| crate::suggest::spelling(raw, name))
         .filter(|s| *s != title_from(name));
+    if let Some(raw) = &raw {
+        let given = spelt.clone().unwrap_or_else(|| title_from(name));
+        if let Some(other) = name_taken(raw, &given) {
+            bail!(
+                "{rel} would name its actor \"{given}\", which is already a name of {other} (its name, an alias or a match word): a mention must name one actor; nothing was written (choose another name, or add to that actor's aliases)"
+            );
+        }
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    let mut text = template(kind, name, &articles, &today(), actor_kind);
     if let Some(s) = &spelt {
         let title = title_from(name);
         text = text
@@ -172,6 +183,20 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
         _ => {}
     }
     Ok(msg)
+}
+
+/// The file of the actor one of whose names, aliases or match words is `name` (as
+/// mentions compare them), if one is.
+fn name_taken(raw: &crate::content::RawSite, name: &str) -> Option<String> {
+    let name = crate::text::normalize(name);
+    raw.actors.iter().find_map(|file| {
+        let f = &file.front;
+        std::iter::once(&f.name)
+            .chain(&f.aliases)
+            .chain(&f.matches)
+            .any(|v| crate::text::normalize(v.get_ref()) == name)
+            .then(|| file.path.clone())
+    })
 }
 
 /// Creates the file `path` holding `text`. Never replaces a file, not even one made a

@@ -39,6 +39,28 @@ fn new_refuses_a_slug_that_another_kind_uses() {
 }
 
 #[test]
+fn new_refuses_an_actor_whose_name_another_actor_has() {
+    // Second probe, D3: `new actor bob` wrote "Bob", an alias of Bob Jones, and the
+    // site failed `check` at once (the contract: a new actor passes `check` as written).
+    let site = TempSite::new(&small_site());
+    let before = files(&site);
+    let o = explainer(&["new", "actor", "bob"], site.root());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("error: content/actors/bob.md would name its actor \"Bob\", which is already a name of content/actors/bob-jones.md"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(files(&site), before, "nothing written");
+    let o = explainer(
+        &["new", "actor", "carol-diaz", "--kind", "person"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(site.errors().is_empty(), "{:?}", site.errors());
+}
+
+#[test]
 fn import_refuses_a_taken_slug_and_names_the_way_out() {
     let site = TempSite::new(&small_site());
     let txt = site.root().join("in.txt");
