@@ -295,7 +295,12 @@ pub fn finish(
         "robots.txt",
         sitemap::robots(site.base_url.as_deref()).as_bytes(),
     )?;
-    search::write(site, sink)?;
+    // An edit that `serve` renders again (`only`) has its index written after its pages
+    // are served (`serve::session::Session::index`): the index is a second's work on a
+    // big site, and an edit is served in milliseconds.
+    if only.is_none() {
+        search::write(site, sink)?;
+    }
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         let changed = updates::last_changed(site);

@@ -206,17 +206,40 @@ fn rebuild(session: &mut Session, change: Change) -> Built {
 }
 
 /// Rebuilds and bumps the version after every change, on a thread of its own.
+/// An edit's pages are served first; its search index follows unless another edit is
+/// waiting (the index is written whole, a second's work on a big site).
 fn keep_building(changes: Receiver<Change>, mut session: Session, shared: Arc<Shared>) {
+    use std::sync::mpsc::RecvTimeoutError;
+    // The site's files replace the snapshot's; `reload` tells open pages to load again.
+    let publish = move |built: Built, reload: bool| {
+        if let Ok(mut site) = shared.site.write() {
+            let version = site.version + u64::from(reload);
+            *site = Arc::new(Snapshot { built, version });
+        }
+    };
     std::thread::spawn(move || {
-        while let Ok(mut change) = changes.recv() {
+        let mut waiting = None;
+        while let Some(mut change) = waiting.take().or_else(|| changes.recv().ok()) {
             // An editor's save is often several events: wait until they settle.
             while let Ok(more) = changes.recv_timeout(Duration::from_millis(30)) {
                 change = change.and(more);
             }
-            let built = rebuild(&mut session, change);
-            if let Ok(mut site) = shared.site.write() {
-                let version = site.version + 1;
-                *site = Arc::new(Snapshot { built, version });
+            publish(rebuild(&mut session, change), true);
+            match changes.recv_timeout(Duration::from_millis(50)) {
+                Ok(more) => {
+                    waiting = Some(more);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            let started = Instant::now();
+            if let Some(files) = session.index() {
+                eprintln!(
+                    "search index written in {} ms",
+                    started.elapsed().as_millis()
+                );
+                publish(Built::Site(files), false);
             }
         }
     });

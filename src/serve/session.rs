@@ -27,6 +27,8 @@ pub(super) struct Session {
     last: Option<Last>,
     /// How many files the last build rendered (not reused).
     pub(super) rendered: usize,
+    /// Whether the last build left the search index of the build before (see `index`).
+    index_stale: bool,
     /// Whether the last build took new article text into the site it had.
     #[cfg(test)]
     updated: bool,
@@ -46,6 +48,7 @@ impl Session {
             caches: crate::Caches::default(),
             last: None,
             rendered: 0,
+            index_stale: false,
             #[cfg(test)]
             updated: false,
         }
@@ -163,8 +166,8 @@ impl Session {
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
         self.rendered = fresh.len();
-        // The index is written whole each time: files of the old one may be gone.
-        files.retain(|p, _| !crate::render::search::is_index(p));
+        // A build of every page writes the index too; an edit's leaves it to `index`.
+        self.index_stale = touched.is_some();
         files.extend(fresh.into_iter().map(|(p, b)| (Arc::from(p), Arc::from(b))));
         for s in &prepared.statics {
             let bytes = std::fs::read(&s.source)
@@ -178,6 +181,32 @@ impl Session {
             rendered,
         });
         Ok(Ok(result))
+    }
+}
+
+impl Session {
+    /// After a build that left the search index as it was (an edit: its pages are served
+    /// first), writes the index of the site as built; the files then, if it was stale.
+    pub(super) fn index(&mut self) -> Option<Served> {
+        if !std::mem::take(&mut self.index_stale) {
+            return None;
+        }
+        let last = self.last.as_mut()?;
+        let out = std::sync::Mutex::new(Files::new());
+        crate::render::search::write(&last.prepared.site, &|path: &str, bytes: &[u8]| {
+            out.lock()
+                .map_err(|_| anyhow::anyhow!("a thread writing the index failed"))?
+                .insert(path.to_string(), bytes.to_vec());
+            Ok(())
+        })
+        .ok()?;
+        let fresh = out.into_inner().ok()?;
+        // Written whole: files of the old one may be gone.
+        last.files
+            .retain(|p, _| !crate::render::search::is_index(p));
+        last.files
+            .extend(fresh.into_iter().map(|(p, b)| (Arc::from(p), Arc::from(b))));
+        Some(last.files.clone())
     }
 }
 

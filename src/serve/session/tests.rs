@@ -40,14 +40,19 @@ fn differ(a: &Files, b: &Files) -> Vec<String> {
         .collect()
 }
 
+/// The files served after `change`, once its search index is written too (as the
+/// server does right after it serves the pages).
 fn served(session: &mut Session, change: Change) -> Files {
-    match session.build(change) {
-        Built::Site(files) => files
-            .into_iter()
-            .map(|(p, b)| (p.to_string(), b.to_vec()))
-            .collect(),
+    let built = match session.build(change) {
+        Built::Site(files) => files,
         Built::Failed(text) => panic!("{text}"),
-    }
+    };
+    session
+        .index()
+        .unwrap_or(built)
+        .into_iter()
+        .map(|(p, b)| (p.to_string(), b.to_vec()))
+        .collect()
 }
 
 /// The change a watcher reports for new text in `paths`.
@@ -427,4 +432,49 @@ fn a_change_of_the_sites_words_renders_every_page_again() {
         text(&["content/site.toml"]),
         "another language",
     );
+}
+
+#[test]
+fn an_edit_is_served_before_its_search_index_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom"),
+        root,
+    );
+    let mut session = Session::new(root);
+    let index = |files: &Served| -> Vec<(String, Vec<u8>)> {
+        files
+            .iter()
+            .filter(|(p, _)| crate::render::search::is_index(p))
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect()
+    };
+    let Built::Site(first) = session.build(Change::Everything) else {
+        panic!("the first build failed");
+    };
+    assert!(!index(&first).is_empty());
+    // A build of every page writes its index with it.
+    assert_eq!(session.index(), None);
+    let rel = "content/articles/budget-vote.md";
+    edit(
+        root,
+        rel,
+        "won the vote at 3 a.m.",
+        "won the vote at 3 a.m. Zyxwords rose.",
+    );
+    let Built::Site(pages) = session.build(text(&[rel])) else {
+        panic!("the edit's build failed");
+    };
+    // The edit's pages come first, with the index as it was.
+    assert_eq!(index(&pages), index(&first));
+    let whole = session.index().expect("the index of the edit");
+    assert_ne!(index(&whole), index(&first));
+    assert!(
+        index(&whole)
+            .iter()
+            .any(|(_, b)| String::from_utf8_lossy(b).contains("zyxword")),
+        "the new word is in the index"
+    );
+    assert_eq!(session.index(), None, "written once");
 }
