@@ -194,8 +194,9 @@ fn diff(path: &str, before: &str, after: &str) -> String {
         .to_string()
 }
 
-/// `check --fix-quotes`: the fixes made and their diffs, said on stdout.
-pub fn run(root: &Path) -> Result<String> {
+/// `check --fix-quotes`: the fixes made and their diffs, to say on stdout, and how many
+/// quotes were rewritten.
+pub fn run(root: &Path) -> Result<(String, usize)> {
     let fixes = plan(root)?;
     let diffs = apply(root, &fixes)?;
     let mut out = diffs.concat();
@@ -208,5 +209,5 @@ pub fn run(root: &Path) -> Result<String> {
     if fixes.is_empty() {
         out.push_str("no quote to fix: each quote is in its article, or has no single passage close enough to put in its place\n");
     }
-    Ok(out)
+    Ok((out, fixes.len()))
 }

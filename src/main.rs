@@ -45,17 +45,20 @@ fn main() -> ExitCode {
             report: how,
         } => {
             let fixed = if fix_quotes {
-                explainer::fix_quotes::run(&root).map(|said| print!("{said}"))
+                explainer::fix_quotes::run(&root).map(|(said, n)| {
+                    print!("{said}");
+                    n
+                })
             } else {
-                Ok(())
+                Ok(0)
             };
-            fixed.and_then(|()| {
+            fixed.and_then(|rewritten| {
                 explainer::check(&Options {
                     root,
                     output: None,
                     base_url: None,
                 })
-                .map(|r| report(r, "checked", &how))
+                .map(|r| report_rewritten(r, "checked", &how, rewritten))
             })
         }
         Command::Serve {
@@ -167,6 +170,11 @@ fn stats(
 /// Prints the diagnostics of `r` as `how` says (people's on stderr, machines' on
 /// stdout), then the summary on stderr; the exit code.
 fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
+    report_rewritten(r, verb, how, 0)
+}
+
+/// `report`, after `check --fix-quotes` rewrote `rewritten` quotes (its summary says so).
+fn report_rewritten(r: Report, verb: &str, how: &ReportArgs, rewritten: usize) -> ExitCode {
     let prefix = how.path_prefix.as_deref();
     for d in &r.diagnostics {
         let line = d.render(how.format, prefix);
@@ -181,6 +189,15 @@ fn report(r: Report, verb: &str, how: &ReportArgs) -> ExitCode {
         if verb == "revised" {
             eprintln!(
                 "{n} {errors} found after the revision (its text was written): `explainer check --fix-quotes` rewrites each quote that has one close passage"
+            );
+        } else if rewritten > 0 {
+            let (quotes, were) = if rewritten == 1 {
+                ("quote", "was")
+            } else {
+                ("quotes", "were")
+            };
+            eprintln!(
+                "{n} {errors} found; {rewritten} {quotes} {were} rewritten (shown above), nothing else was written"
             );
         } else {
             eprintln!("{n} {errors} found; nothing was written");

@@ -29,7 +29,9 @@ impl Edit {
     pub fn open(path: &Path, rel: &str) -> Result<Edit> {
         let before =
             std::fs::read_to_string(path).with_context(|| format!("failed to read {rel}"))?;
-        let split = split_front_matter(&before).map_err(|d| anyhow!("{rel}: {}", d.message))?;
+        // A byte-order mark is kept as it is, before the front matter.
+        let text = before.strip_prefix('\u{feff}').unwrap_or(&before);
+        let split = split_front_matter(text).map_err(|d| anyhow!("{rel}: {}", d.message))?;
         let start = split.front.as_ptr() as usize - before.as_ptr() as usize;
         let front_at = start..start + split.front.len();
         let body_at = split.body.as_ptr() as usize - before.as_ptr() as usize;
@@ -47,8 +49,15 @@ impl Edit {
         })
     }
 
-    /// The file's text after the edits.
+    /// The file's text after the edits: each line as it was keeps its line ending, a
+    /// changed or added line gets the file's own (that of its first line).
     pub fn after(&self) -> String {
+        keep_endings(&self.before, &self.edited())
+    }
+
+    /// The file's text after the edits, with the line endings `toml_edit` and the new
+    /// body give.
+    fn edited(&self) -> String {
         let mut front = self.front.to_string();
         if !front.is_empty() && !front.ends_with('\n') {
             front.push('\n');
@@ -79,6 +88,42 @@ impl Edit {
             anyhow!("failed to replace {}: {e}", self.path.display())
         })
     }
+}
+
+/// `after` with the line endings of `before`: a line found unchanged (but for its
+/// ending) keeps the ending it had, any other line ending in `\n` gets the ending of the
+/// first line of `before`.
+fn keep_endings(before: &str, after: &str) -> String {
+    let lines = |t: &str| -> Vec<(String, String)> {
+        t.split_inclusive('\n')
+            .map(|l| {
+                let text = l.strip_suffix('\n').unwrap_or(l);
+                let text = text.strip_suffix('\r').unwrap_or(text);
+                (text.to_string(), l[text.len()..].to_string())
+            })
+            .collect()
+    };
+    let (old, new) = (lines(before), lines(after));
+    let own = old.first().map_or("\n", |(_, end)| end.as_str());
+    let own = if own.is_empty() { "\n" } else { own };
+    let old_text: Vec<&str> = old.iter().map(|(t, _)| t.as_str()).collect();
+    let new_text: Vec<&str> = new.iter().map(|(t, _)| t.as_str()).collect();
+    let mut out = String::with_capacity(after.len());
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_text, &new_text) {
+        for (i, j) in op
+            .iter_changes(&old_text, &new_text)
+            .filter_map(|c| Some((c.old_index(), c.new_index()?)))
+        {
+            let (text, end) = &new[j];
+            out.push_str(text);
+            out.push_str(match i {
+                _ if end.is_empty() => "",
+                Some(i) if !old[i].1.is_empty() => &old[i].1,
+                _ => own,
+            });
+        }
+    }
+    out
 }
 
 /// Sets the string `value` of `item`, keeping the spaces and comments around it.

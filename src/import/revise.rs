@@ -28,6 +28,9 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
         .iter()
         .map(|t| plain_to_markdown(t))
         .collect();
+    if paragraphs_of(&edit.body) == paragraphs.iter().map(|p| p.trim()).collect::<Vec<_>>() {
+        bail!("{rel} already has this text: nothing was written");
+    }
     let changed = changed_paragraphs(&edit.body, &paragraphs);
     let note = match note {
         Some(n) if n.trim().is_empty() => bail!("--note is empty: say what changed"),
@@ -40,9 +43,6 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
     };
     add_update(&mut edit.front, date, &note)?;
     edit.body = format!("\n{}\n", paragraphs.join("\n\n"));
-    if edit.after() == edit.before {
-        bail!("{rel} already has this text: nothing was written");
-    }
     edit.write()?;
     Ok(format!(
         "revised {rel}: {} paragraphs, {changed} changed or new; added the update of {date}",
@@ -50,13 +50,18 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
     ))
 }
 
+/// The paragraphs of a body, in order, trimmed, with its line endings read as `\n`.
+fn paragraphs_of(body: &str) -> Vec<String> {
+    body.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// How many of `new` paragraphs are not paragraphs of `old_body` as they were.
 fn changed_paragraphs(old_body: &str, new: &[String]) -> usize {
-    let old: std::collections::BTreeSet<&str> = old_body
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let old: std::collections::BTreeSet<String> = paragraphs_of(old_body).into_iter().collect();
     new.iter().filter(|p| !old.contains(p.trim())).count()
 }
 
