@@ -15,25 +15,33 @@ pub fn loading(
     all: &[(String, String)],
     origin: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
-    let (broken, parsed): (Vec<_>, Vec<_>) = all.iter().partition(|(name, text)| {
-        Tera::new()
-            .add_raw_template(name, text)
-            .is_err_and(|e| matches!(e.kind(), ErrorKind::SyntaxError(_)))
-    });
-    if broken.is_empty() {
+    // Each template parsed alone: its syntax error, if it has one.
+    let alone: Vec<_> = all
+        .iter()
+        .map(|(name, text)| {
+            let e = Tera::new().add_raw_template(name, text).err();
+            (
+                name,
+                text,
+                e.filter(|e| matches!(e.kind(), ErrorKind::SyntaxError(_))),
+            )
+        })
+        .collect();
+    if alone.iter().all(|(_, _, e)| e.is_none()) {
         return template_errors(e, origin, None);
     }
-    let mut diags: Vec<Diagnostic> = broken
+    let mut diags: Vec<Diagnostic> = alone
         .iter()
-        .filter_map(|(name, text)| Tera::new().add_raw_template(name, text).err())
-        .flat_map(|e| template_errors(&e, origin, None))
+        .filter_map(|(_, _, e)| e.as_ref())
+        .flat_map(|e| template_errors(e, origin, None))
         .collect();
+    let parsed = alone.iter().filter(|(_, _, e)| e.is_none());
     // The unknown filters, tests and functions of the others, which Tera checks once
     // every template has parsed (not what their parents or includes lack: those may be
     // the broken ones).
     let mut rest = Tera::new();
     super::i18n::register(&mut rest);
-    if let Err(e) = rest.add_raw_templates(parsed.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    if let Err(e) = rest.add_raw_templates(parsed.map(|(n, t, _)| (n.as_str(), t.as_str())))
         && let ErrorKind::Msg(_) = e.kind()
     {
         diags.extend(

@@ -275,12 +275,14 @@ fn might_link(text: &str, html: bool) -> bool {
 /// list, a page of the full matrix, a part of a split sitemap): a link to one is checked
 /// after rendering, with the links of the pages, and still reported where it is written.
 fn later(target: &str) -> bool {
-    target.starts_with("matrix/")
-        || target.starts_with("sitemap-")
-        || target
-            .strip_suffix("/index.html")
-            .and_then(|t| t.rsplit_once("/page/"))
-            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    target.starts_with("matrix/") || target.starts_with("sitemap-") || list_of(target).is_some()
+}
+
+/// The list whose further page is the output file `page` (`actors/x` of
+/// `actors/x/page/2/index.html`), if it is one.
+fn list_of(page: &str) -> Option<&str> {
+    let (list, n) = page.strip_suffix("/index.html")?.rsplit_once("/page/")?;
+    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(list)
 }
 
 /// A diagnostic for each written link that leads to no file of the site, once each, on
@@ -370,18 +372,11 @@ impl<'w> Origins<'w> {
             return None;
         }
         let at = place(target, fragment);
-        // A further page of a list shows what its first page's place wrote, rebased.
-        let first = page
-            .rsplit_once("/page/")
-            .filter(|(_, n)| {
-                n.strip_suffix("/index.html")
-                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
-            })
-            .map(|(list, _)| format!("{list}/index.html"));
         if let Some(w) = self.0.get(&(page, at.clone())) {
             return Some(*w);
         }
-        let first = first?;
+        // A further page of a list shows what its first page's place wrote, rebased.
+        let first = format!("{}/index.html", list_of(page)?);
         self.0.get(&(first.as_str(), at)).copied()
     }
 }
