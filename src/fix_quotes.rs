@@ -63,7 +63,7 @@ pub fn plan(root: &Path) -> Result<Vec<Fix>> {
         _ => None,
     };
     let mut wanted = Vec::new();
-    for f in &raw.annotations {
+    for f in raw.annotations.iter() {
         let front = &f.front;
         wanted.push(Wanted {
             path: &f.path,
@@ -78,7 +78,7 @@ pub fn plan(root: &Path) -> Result<Vec<Fix>> {
             suffix: front.suffix.as_ref().map(|s| s.get_ref().as_str()),
         });
     }
-    for f in &raw.positions {
+    for f in raw.positions.iter() {
         for (i, st) in f.front.stances.iter().enumerate() {
             let st = st.get_ref();
             if let Some(q) = &st.quote {

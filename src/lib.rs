@@ -136,6 +136,8 @@ pub struct Caches {
     pub files: content::FileCache,
     /// Analysed articles.
     pub analyses: model::articles::AnalysisCache,
+    /// The template engine last made.
+    pub engines: render::templates::Engines,
     /// The files (relative to the root, `/`-separated) whose text changed since the
     /// last build, when nothing else did: only they are read again. `None` walks every
     /// folder of `content/` again.
@@ -171,19 +173,20 @@ pub fn prepare_after(
     Option<model::update::Delta>,
 )> {
     let t = std::time::Instant::now();
-    let (files, analyses, changed) = match caches {
+    let (files, analyses, engines, changed) = match caches {
         Some(c) => (
             Some(&mut c.files),
             Some(&mut c.analyses),
+            Some(&mut c.engines),
             c.changed.as_ref(),
         ),
-        None => (None, None, None),
+        None => (None, None, None, None),
     };
     let (raw, mut diags) = content::load_with(&opts.root, files, changed)?;
     timing("load", t);
     let (strings, more) = render::i18n::load(&opts.root, raw.site.as_ref(), &raw.site_lines)?;
     diags.extend(more);
-    let (templates, more) = render::templates::load(&opts.root, strings)?;
+    let (templates, more) = render::templates::load(&opts.root, strings, engines)?;
     diags.extend(more);
     let statics = output::static_files(&opts.root, &mut diags)?;
     let unparsed_pages: Vec<String> = raw
@@ -330,8 +333,9 @@ fn update(
     // An update keeps the pages as they were: the static files of `earlier` clashed with
     // none of them.
     let same = (earlier.statics.iter().map(|s| &s.path)).eq(statics.iter().map(|s| &s.path));
-    let generated = render::generated_paths(&earlier.site);
-    let clash = !same && !render::clashes::clashes(&generated, statics).is_empty();
+    // The site's paths are a big site's thousands: listed only when the statics moved.
+    let clash = !same
+        && !render::clashes::clashes(&render::generated_paths(&earlier.site), statics).is_empty();
     match earlier.kept.as_mut() {
         Some(kept) if !clash => model::update::update(&mut earlier.site, kept, raw, cache),
         _ => Err(Box::new(raw)),

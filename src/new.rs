@@ -238,7 +238,7 @@ pub fn needs_article(root: &Path, first: &str) -> String {
         return String::new();
     };
     let mut places = Vec::new();
-    for file in &raw.annotations {
+    for file in raw.annotations.iter() {
         if file.front.article.is_none() {
             places.push(format!(
                 "  {}:{}",
@@ -247,7 +247,7 @@ pub fn needs_article(root: &Path, first: &str) -> String {
             ));
         }
     }
-    for file in &raw.positions {
+    for file in raw.positions.iter() {
         for stance in &file.front.stances {
             let stance = stance.get_ref();
             if let (Some(quote), None) = (&stance.quote, &stance.article) {

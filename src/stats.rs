@@ -62,7 +62,7 @@ pub fn of(site: &Site, root: &Path) -> std::io::Result<Stats> {
                 .mentions
                 .values()
                 .flatten()
-                .filter(|m| m.article == a.slug)
+                .filter(|m| *m.article == *a.slug)
                 .map(|m| m.paragraph)
                 .collect();
             ArticleStats {

@@ -205,7 +205,7 @@ impl Covered {
                 (a.slug.clone(), (a.path.clone(), name))
             })
             .collect();
-        for a in &raw.actors {
+        for a in raw.actors.iter() {
             names.push((words(a.front.name.get_ref()), a.path.clone()));
             for alias in a.front.aliases.iter().chain(&a.front.matches) {
                 names.push((words(alias.get_ref()), a.path.clone()));
@@ -246,7 +246,7 @@ impl Covered {
 /// for `bbc-news`), if they name it.
 pub fn spelling(raw: &RawSite, slug: &str) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for file in &raw.articles {
+    for file in raw.articles.iter() {
         for (name, _) in names_in(&file.body) {
             if slug_of(&name) == slug {
                 *counts.entry(name).or_default() += 1;

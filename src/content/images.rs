@@ -65,7 +65,7 @@ pub fn allowed_hosts(site: &SiteFront) -> Vec<String> {
 /// Checks and measures the `image` of every article and actor of `raw`.
 pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
     let mut jobs = Vec::new();
-    for f in &raw.articles {
+    for f in raw.articles.iter() {
         if let Some(image) = &f.front.image {
             jobs.push(Job {
                 path: &f.path,
@@ -75,7 +75,7 @@ pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
             });
         }
     }
-    for f in &raw.actors {
+    for f in raw.actors.iter() {
         if let Some(image) = &f.front.image {
             jobs.push(Job {
                 path: &f.path,

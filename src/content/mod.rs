@@ -108,6 +108,9 @@ impl LineMap {
     }
 }
 
+/// The files of one kind, in order: shared by the loads that found them all the same.
+pub type Sources<F> = Arc<Vec<Arc<SourceFile<F>>>>;
+
 /// Everything read from `content/`, parsed but not yet checked for meaning.
 #[derive(Debug, Default)]
 pub struct RawSite {
@@ -116,13 +119,13 @@ pub struct RawSite {
     /// Where the keys of `site.toml` are.
     pub site_lines: LineMap,
     /// `content/articles/*.md`.
-    pub articles: Vec<Arc<SourceFile<ArticleFront>>>,
+    pub articles: Sources<ArticleFront>,
     /// `content/actors/*.md`.
-    pub actors: Vec<Arc<SourceFile<ActorFront>>>,
+    pub actors: Sources<ActorFront>,
     /// `content/positions/*.md`.
-    pub positions: Vec<Arc<SourceFile<PositionFront>>>,
+    pub positions: Sources<PositionFront>,
     /// `content/annotations/*.md`.
-    pub annotations: Vec<Arc<SourceFile<AnnotationFront>>>,
+    pub annotations: Sources<AnnotationFront>,
     /// `content/events/*.md`.
     pub events: Vec<Arc<SourceFile<events::EventFront>>>,
     /// Files that exist but could not be parsed: references to them are not reported

@@ -25,7 +25,7 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
         avoid: &avoid,
         found: Vec::new(),
     };
-    for f in &raw.articles {
+    for f in raw.articles.iter() {
         if let Some(u) = &f.front.source_url {
             out.key(f, "source_url", u);
         }
@@ -33,14 +33,14 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
         out.markdown(&f.path, &f.body, false, &|at| f.body_line_at(at));
         out.updates(f, &f.front.updates, false);
     }
-    for f in &raw.actors {
+    for f in raw.actors.iter() {
         for l in &f.front.links {
             out.key(f, "links url", &l.url);
         }
         out.markdown(&f.path, &f.body, true, &|at| f.body_line_at(at));
         out.updates(f, &f.front.updates, true);
     }
-    for f in &raw.positions {
+    for f in raw.positions.iter() {
         for st in &f.front.stances {
             if let Some(u) = &st.get_ref().source_url {
                 out.key(f, "source_url", u);
@@ -55,7 +55,7 @@ pub(super) fn avoided_sources(raw: &RawSite) -> Vec<Diagnostic> {
         out.markdown(&f.path, &f.body, true, &|at| f.body_line_at(at));
         out.updates(f, &f.front.updates, true);
     }
-    for f in &raw.annotations {
+    for f in raw.annotations.iter() {
         for l in &f.front.sources {
             out.key(f, "sources url", &l.url);
         }

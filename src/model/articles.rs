@@ -174,6 +174,7 @@ pub fn analyse(
         blocks: blocks.iter().map(|b| b.range.clone()).collect(),
         ..Analysis::default()
     };
+    let article: Arc<str> = Arc::from(slug);
     for block in &blocks {
         let Some(n) = block.range.number else {
             continue;
@@ -204,7 +205,7 @@ pub fn analyse(
                 }
                 seen.insert(actor);
                 out.mentions
-                    .push((actor.to_string(), mention(slug, n, seg, range.clone())));
+                    .push((actor.to_string(), mention(&article, n, seg, range.clone())));
                 if linkable {
                     let (start, end) = seg.span(range, &events, &partners);
                     out.links.push(MentionLink {
@@ -218,7 +219,7 @@ pub fn analyse(
         for (actor, seg, range) in unlinked {
             if !seen.contains(actor) {
                 out.mentions
-                    .push((actor.to_string(), mention(slug, n, seg, range)));
+                    .push((actor.to_string(), mention(&article, n, seg, range)));
             }
         }
     }
@@ -248,14 +249,14 @@ pub fn analyse(
 /// The mention of paragraph `n` of article `slug` at `range` of `seg`: the sentence
 /// around it, as written, with an ellipsis where it was cut.
 fn mention(
-    slug: &str,
+    slug: &Arc<str>,
     n: usize,
     seg: &markdown::Segment,
     range: std::ops::Range<usize>,
 ) -> Mention {
     let (sentence, before, after) = sentence_range(&seg.text, range);
     Mention {
-        article: slug.to_string(),
+        article: Arc::clone(slug),
         paragraph: n,
         sentence: format!(
             "{}{}{}",

@@ -34,10 +34,10 @@ impl Index {
         for (actor, mentions) in &site.mentions {
             let mut last: Option<&str> = None;
             for m in mentions {
-                if last != Some(m.article.as_str()) {
-                    last = Some(m.article.as_str());
+                if last != Some(&*m.article) {
+                    last = Some(&*m.article);
                     first
-                        .entry(m.article.as_str())
+                        .entry(&*m.article)
                         .or_default()
                         .push((m.paragraph, actor.as_str()));
                 }

@@ -163,8 +163,8 @@ pub struct MentionLink {
 /// A paragraph that mentions an actor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
-    /// The article.
-    pub article: String,
+    /// The article (shared, as the sentence is).
+    pub article: std::sync::Arc<str>,
     /// The paragraph number `N` of `pN`.
     pub paragraph: usize,
     /// The sentence of the first mention in that paragraph (shared: a serve update

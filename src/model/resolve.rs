@@ -249,7 +249,7 @@ pub(super) fn resolve_requests(
     let built_finder = std::sync::OnceLock::new();
     let actor_slugs: Vec<&str> = raw.actors.iter().map(|a| a.slug.as_str()).collect();
 
-    for file in &raw.actors {
+    for file in raw.actors.iter() {
         if let Some(actor) = super::metadata::actor(&mut cx, raw, file) {
             site.actors.insert(file.slug.clone(), actor);
         }
@@ -275,7 +275,7 @@ pub(super) fn resolve_requests(
             (titles(raw), built)
         },
         || {
-            for file in &raw.positions {
+            for file in raw.positions.iter() {
                 if valid_slug(&file.slug) {
                     let position =
                         resolve_position(&mut cx, file, raw.articles.len(), &mut requests);
@@ -357,13 +357,13 @@ pub fn normalize_base_url(url: &str) -> Option<String> {
 
 fn titles(raw: &RawSite) -> BTreeMap<String, String> {
     let mut t = BTreeMap::new();
-    for f in &raw.positions {
+    for f in raw.positions.iter() {
         t.insert(f.slug.clone(), f.front.title.clone());
     }
-    for f in &raw.actors {
+    for f in raw.actors.iter() {
         t.insert(f.slug.clone(), f.front.name.get_ref().clone());
     }
-    for f in &raw.articles {
+    for f in raw.articles.iter() {
         t.insert(f.slug.clone(), f.front.title.clone());
     }
     t

@@ -248,7 +248,7 @@ fn take_in(
     let before: Vec<String> = site.index.article_actors.remove(slug).unwrap_or_default();
     for actor in &before {
         if let Some(list) = site.mentions.get_mut(actor) {
-            list.retain(|m| &m.article != slug);
+            list.retain(|m| *m.article != **slug);
             if list.is_empty() {
                 site.mentions.remove(actor);
             }
@@ -264,7 +264,7 @@ fn take_in(
             first.push((m.paragraph, actor.clone()));
         }
         let list = site.mentions.entry(actor).or_default();
-        let at = list.partition_point(|m| m.article.as_str() < slug.as_str());
+        let at = list.partition_point(|m| *m.article < **slug);
         list.splice(at..at, mentions);
     }
     first.sort();

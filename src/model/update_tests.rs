@@ -176,3 +176,30 @@ fn anything_else_is_left_to_resolve() {
         s.resolve(&[rel]);
     }
 }
+
+#[test]
+fn an_edit_reads_again_only_its_file_and_shares_the_other_folders_files() {
+    let mut served = Served::new();
+    let before = served.load(&[]);
+    served.edit(BUDGET, "won the vote", "won the close vote");
+    let after = served.load(&[BUDGET]);
+    // The folders the edit did not touch are the very lists of the load before.
+    assert!(Arc::ptr_eq(&before.actors, &after.actors));
+    assert!(Arc::ptr_eq(&before.positions, &after.positions));
+    assert!(Arc::ptr_eq(&before.annotations, &after.annotations));
+    // The edited folder is new: its other files are shared, the edited one read again.
+    assert!(!Arc::ptr_eq(&before.articles, &after.articles));
+    for (b, a) in before.articles.iter().zip(after.articles.iter()) {
+        assert_eq!(Arc::ptr_eq(b, a), a.path != BUDGET, "{}", a.path);
+    }
+    let budget = after.articles.iter().find(|a| a.path == BUDGET).unwrap();
+    assert!(budget.body.contains("won the close vote"));
+    // A file the listing does not know has every folder walked again, and found.
+    let new = "content/articles/new.md";
+    let text = std::fs::read_to_string(served.root.join(SCHOOLS)).unwrap();
+    std::fs::write(served.root.join(new), text).unwrap();
+    let walked = served.load(&[new]);
+    assert!(walked.articles.iter().any(|a| a.path == new));
+    assert_eq!(walked.articles.len(), after.articles.len() + 1);
+    assert_eq!(walked.actors.len(), after.actors.len());
+}

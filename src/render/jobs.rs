@@ -6,6 +6,8 @@ use serde::Serialize;
 use super::i18n::Strings;
 use super::paging::{Pager, page_at};
 use super::plan::Plan;
+pub use super::selection::Pages;
+pub(super) use super::selection::Wanted;
 use super::urls::{Urls, page_path};
 use super::views::*;
 use super::{actor, cards, home, images, lists, notes, pages, structured, updates};
@@ -129,20 +131,17 @@ pub(super) fn context<T: Serialize>(
 /// render's time).
 pub(super) type Words<'a> = (&'a SiteView, &'a Strings, &'a tera::Value);
 
-/// The jobs of the pages whose output file `wanted` accepts.
+/// The jobs of the `pages` a render makes.
 pub(super) fn jobs<'a>(
     site: &'a Site,
     plan: &'a Plan<'a>,
     view: &'a SiteView,
     tera: &'a tera::Tera,
     (t, words): (&'a Strings, &'a tera::Value),
-    wanted: &(dyn Fn(&str) -> bool + Sync),
+    pages: Pages,
 ) -> Vec<Job<'a>> {
     let view = (view, t, words);
-    let mut jobs = Wanted {
-        jobs: Vec::new(),
-        wanted,
-    };
+    let mut jobs = Wanted::new(pages);
     let layout = &site.layout;
     jobs.push(Job {
         path: String::new(),
@@ -153,7 +152,8 @@ pub(super) fn jobs<'a>(
             context(view, urls, m, nodes, home::home(site, t, plan, urls))
         }),
     });
-    for slug in site.articles.keys() {
+    let articles = jobs.pages.slugs("articles", &site.articles);
+    for slug in articles.iter().copied() {
         let path = page_path("articles", slug);
         if !jobs.wants(&path) {
             continue;
@@ -178,7 +178,15 @@ pub(super) fn jobs<'a>(
             }),
         });
     }
-    for (slug, n) in &site.annotations {
+    // A note's page is in its article's folder.
+    let notes: Vec<(&String, &crate::model::Annotation)> = match pages {
+        Pages::All => site.annotations.iter().collect(),
+        Pages::Only(_) => (articles.iter())
+            .flat_map(|a| pages.slugs(&["articles/", a, "/notes"].concat(), &site.annotations))
+            .map(|slug| (slug, &site.annotations[slug]))
+            .collect(),
+    };
+    for (slug, n) in notes {
         if !notes::has_page(&n.body, n.sources.len(), n.updates.len()) {
             continue;
         }
@@ -215,7 +223,7 @@ pub(super) fn jobs<'a>(
             }),
         });
     }
-    for slug in site.actors.keys() {
+    for slug in jobs.pages.slugs("actors", &site.actors) {
         let first = page_path("actors", slug);
         for n in 1..=plan.actor_pages(slug) {
             let p = page_at(&first, n);
@@ -320,7 +328,7 @@ pub(super) fn jobs<'a>(
         move |urls, n| lists::positions(site, urls, n),
         |d| d.pager.as_ref(),
     );
-    if plan.matrix().bounded() {
+    if pages.any_under("matrix/") && plan.matrix().bounded() {
         list_pages(
             &mut jobs,
             site,
@@ -343,26 +351,7 @@ pub(super) fn jobs<'a>(
             context(view, urls, m, Vec::new(), NoData {})
         }),
     });
-    jobs.jobs
-}
-
-/// Jobs, but only of the pages a render wants.
-pub(super) struct Wanted<'a, 'w> {
-    jobs: Vec<Job<'a>>,
-    wanted: &'w (dyn Fn(&str) -> bool + Sync),
-}
-
-impl<'a> Wanted<'a, '_> {
-    /// Whether the page at site path `path` is wanted (asked before its job is made).
-    fn wants(&self, path: &str) -> bool {
-        (self.wanted)(&super::urls::file_of(path))
-    }
-
-    pub(super) fn push(&mut self, job: Job<'a>) {
-        if self.wants(&job.path) {
-            self.jobs.push(job);
-        }
-    }
+    jobs.into_jobs()
 }
 
 /// The jobs of the `pages` pages of the list at site path `base`, each page's data from

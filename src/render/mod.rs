@@ -27,6 +27,7 @@ pub mod plan;
 pub mod previews;
 pub mod scan;
 pub mod search;
+mod selection;
 pub mod site_files;
 mod sitemap;
 pub mod structured;
@@ -41,6 +42,7 @@ pub mod written;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use jobs::Pages;
 use jobs::{Job, jobs};
 use rayon::prelude::*;
 
@@ -169,7 +171,7 @@ pub fn render(
         site,
         templates,
         statics,
-        &|_| true,
+        Pages::All,
         sink,
         &mut rendered,
         false,
@@ -182,7 +184,7 @@ pub fn render(
     diags
 }
 
-/// Renders the pages whose output path `wanted` accepts into `sink`, recording their
+/// Renders the `pages` asked for into `sink`, recording their
 /// links (resolved against the site's files and `statics`) in `rendered`. With `same`,
 /// the site has the files it had when `rendered` was last rendered into (pages were
 /// rendered again, none came or went), which are not listed again. Template errors come
@@ -191,7 +193,7 @@ pub fn render_pages(
     site: &Site,
     templates: &Templates,
     statics: &[String],
-    wanted: &(dyn Fn(&str) -> bool + Sync),
+    pages: Pages,
     sink: &Sink,
     rendered: &mut Rendered,
     same: bool,
@@ -222,7 +224,7 @@ pub fn render_pages(
         &view,
         tera,
         (&templates.strings, &words),
-        wanted,
+        pages,
     );
     let results: Vec<(String, &'static str, Result<PageLinks, Diagnostic>)> = jobs
         .par_iter()
@@ -392,7 +394,7 @@ mod tests {
     #[test]
     fn a_link_to_an_id_that_went_is_still_found() {
         let dir = tempfile::tempdir().unwrap();
-        let templates = templates::load(dir.path(), Default::default())
+        let templates = templates::load(dir.path(), Default::default(), None)
             .unwrap()
             .0
             .unwrap();

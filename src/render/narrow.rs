@@ -22,7 +22,7 @@ pub fn narrow(pages: &mut BTreeSet<String>, delta: &Delta, site: &Site) {
     let order = |ms: &[Mention]| -> Option<Vec<&str>> {
         let mut articles = Vec::new();
         for r in runs(ms) {
-            let a = site.articles.get(&ms[r.start].article)?;
+            let a = site.articles.get(&*ms[r.start].article)?;
             articles.push((Reverse(a.date.as_str()), a.slug.as_str()));
         }
         articles.sort_unstable();

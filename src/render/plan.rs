@@ -18,8 +18,6 @@ pub struct Plan<'s> {
     site: &'s Site,
     articles: OnceLock<Vec<&'s str>>,
     actors: OnceLock<Vec<&'s str>>,
-    /// Actor → how many articles name it (a page lists `page_size` of them).
-    named_count: FxHashMap<&'s str, usize>,
     /// Actor → the articles that name it, newest first, each as the range of its
     /// mentions in the actor's list of mentions.
     named: FxHashMap<&'s str, OnceLock<Vec<Range<usize>>>>,
@@ -53,13 +51,6 @@ pub struct Tile<'s> {
 impl<'s> Plan<'s> {
     /// The plan of `site`.
     pub fn new(site: &'s Site) -> Plan<'s> {
-        let mut named_count: FxHashMap<&str, usize> = FxHashMap::default();
-        // An article lists each actor it names once.
-        for actors in site.index.article_actors.values() {
-            for a in actors {
-                *named_count.entry(a.as_str()).or_default() += 1;
-            }
-        }
         Plan {
             site,
             articles: OnceLock::new(),
@@ -69,7 +60,6 @@ impl<'s> Plan<'s> {
                 .keys()
                 .map(|a| (a.as_str(), OnceLock::new()))
                 .collect(),
-            named_count,
             matrix: OnceLock::new(),
         }
     }
@@ -102,7 +92,17 @@ impl<'s> Plan<'s> {
 
     /// How many articles name actor `slug`.
     pub fn named_count(&self, slug: &str) -> usize {
-        self.named_count.get(slug).copied().unwrap_or_default()
+        // Counted from the actor's mentions, which come by article (not from every
+        // article's list of actors: an edit's render asks for a few actors of thousands).
+        match self.site.mentions.get(slug) {
+            Some(ms) if !ms.is_empty() => {
+                1 + ms
+                    .windows(2)
+                    .filter(|w| w[0].article != w[1].article)
+                    .count()
+            }
+            _ => 0,
+        }
     }
 
     /// The articles that name actor `slug`, newest first, each as the range of its
@@ -114,7 +114,7 @@ impl<'s> Plan<'s> {
         cell.get_or_init(|| {
             let mut runs = runs(ms);
             runs.sort_by_cached_key(|r| {
-                let a = &self.site.articles[&ms[r.start].article];
+                let a = &self.site.articles[&*ms[r.start].article];
                 (std::cmp::Reverse(a.date.as_str()), a.slug.as_str())
             });
             runs
@@ -130,7 +130,7 @@ impl<'s> Plan<'s> {
         out.extend(all_pages("articles/", self.article_pages()));
         out.extend(all_pages("actors/", layout.pages(site.actors.len())));
         out.extend(all_pages("positions/", layout.pages(site.positions.len())));
-        for slug in self.named_count.keys() {
+        for slug in self.site.mentions.keys() {
             let base = page_path("actors", slug);
             out.extend(all_pages(&base, self.actor_pages(slug)).skip(1));
         }

@@ -43,7 +43,7 @@ pub fn site_files(raw: &RawSite, statics: &[String]) -> SiteFiles {
         [a] => Some(a.slug.as_str()),
         _ => None,
     };
-    for f in &raw.annotations {
+    for f in raw.annotations.iter() {
         let article = f.front.article.as_ref().map(|a| a.get_ref().as_str());
         if let Some(article) = article.or(only_article)
             && super::notes::has_page(&f.body, f.front.sources.len(), f.front.updates.len())

@@ -70,7 +70,7 @@ pub use super::template_errors::template_error;
 /// Parsed templates, and where each came from.
 pub struct Templates {
     /// The engine, with every template added.
-    pub tera: Tera,
+    pub tera: std::sync::Arc<Tera>,
     /// Template name to the file a diagnostic should name.
     pub origin: BTreeMap<String, String>,
     /// A hash of every template's text: equal when nothing changed.
@@ -81,11 +81,17 @@ pub struct Templates {
     pub strings: super::i18n::Strings,
 }
 
+/// The engine a load made, by the fingerprint of its templates and words: `serve` loads
+/// the templates for every edit, and parsing them is most of that.
+pub type Engines = Option<(u64, std::sync::Arc<Tera>)>;
+
 /// Loads the defaults and the site's overrides, for pages with the words `strings`. A
-/// template that does not parse is a diagnostic; an unreadable folder is an `Err`.
+/// template that does not parse is a diagnostic; an unreadable folder is an `Err`. With
+/// `engines`, the engine made for the same templates and words is used again.
 pub fn load(
     root: &Path,
     strings: super::i18n::Strings,
+    engines: Option<&mut Engines>,
 ) -> Result<(Option<Templates>, Vec<Diagnostic>)> {
     let mut sources: BTreeMap<String, (String, String)> = DEFAULTS
         .iter()
@@ -148,9 +154,6 @@ pub fn load(
             }
         }
     }
-    let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    super::i18n::register(&mut tera);
     let origin: BTreeMap<String, String> = sources
         .iter()
         .map(|(n, (rel, _))| (n.clone(), rel.clone()))
@@ -167,10 +170,24 @@ pub fn load(
         strings.hash(&mut h);
         h.finish()
     };
-    if let Err(e) = tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        diags.extend(super::template_errors::loading(&e, &all, &origin));
-        return Ok((None, diags));
-    }
+    let tera = match engines.as_deref() {
+        Some(Some((f, tera))) if *f == fingerprint => std::sync::Arc::clone(tera),
+        _ => {
+            let mut tera = Tera::new();
+            tera.autoescape_on(vec![".html", ".xml"]);
+            super::i18n::register(&mut tera);
+            let added = tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+            if let Err(e) = added {
+                diags.extend(super::template_errors::loading(&e, &all, &origin));
+                return Ok((None, diags));
+            }
+            let tera = std::sync::Arc::new(tera);
+            if let Some(engines) = engines {
+                *engines = Some((fingerprint, std::sync::Arc::clone(&tera)));
+            }
+            tera
+        }
+    };
     if diags.iter().any(Diagnostic::is_error) {
         return Ok((None, diags));
     }
@@ -365,6 +382,41 @@ mod tests {
             Some(12)
         );
         assert_eq!(pattern_score("{{ u }}", "anything"), Some(0));
+    }
+
+    #[test]
+    fn the_engine_is_made_again_only_for_other_templates_or_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut engines: Engines = None;
+        let load_now = |engines: &mut Engines| {
+            let (t, diags) = load(dir.path(), Default::default(), Some(engines)).unwrap();
+            assert!(diags.is_empty(), "{diags:?}");
+            t.unwrap()
+        };
+        let first = load_now(&mut engines);
+        let again = load_now(&mut engines);
+        assert!(std::sync::Arc::ptr_eq(&first.tera, &again.tera));
+        // A template of the site's own: a new engine, which has it.
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/404.html"),
+            "<p>Nothing at this address.</p>",
+        )
+        .unwrap();
+        let changed = load_now(&mut engines);
+        assert!(!std::sync::Arc::ptr_eq(&again.tera, &changed.tera));
+        let page = changed
+            .tera
+            .render("404.html", &tera::Context::new())
+            .unwrap();
+        assert_eq!(page, "<p>Nothing at this address.</p>");
+        // Other words: a new engine too.
+        let words = super::super::i18n::Strings::built_in("fr").unwrap();
+        let (french, _) = load(dir.path(), words, Some(&mut engines)).unwrap();
+        assert!(!std::sync::Arc::ptr_eq(
+            &changed.tera,
+            &french.unwrap().tera
+        ));
     }
 
     #[test]

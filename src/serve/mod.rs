@@ -8,6 +8,7 @@
 
 mod guard;
 mod http;
+mod served;
 mod session;
 mod watch;
 

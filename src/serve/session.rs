@@ -9,8 +9,7 @@ use anyhow::{Context, Result};
 use super::watch::Change;
 use crate::{Files, Options};
 
-/// Every file of a served site, by output path; cheap to copy.
-pub(super) type Served = std::collections::BTreeMap<Arc<str>, Arc<[u8]>>;
+pub(super) use super::served::Served;
 
 /// The site as last built.
 pub(super) enum Built {
@@ -133,14 +132,17 @@ impl Session {
                 .insert(path.to_string(), bytes.to_vec());
             Ok(())
         };
-        let wanted = |path: &str| touched.as_ref().is_none_or(|t| t.contains(path));
+        let pages = match &touched {
+            Some(t) => crate::render::Pages::Only(t),
+            None => crate::render::Pages::All,
+        };
         let statics: Vec<String> = prepared.statics.iter().map(|s| s.path.clone()).collect();
         let site = &prepared.site;
         let mut more = crate::render::render_pages(
             site,
             &prepared.templates,
             &statics,
-            &wanted,
+            pages,
             &sink,
             &mut rendered,
             touched.is_some(),
@@ -202,8 +204,7 @@ impl Session {
         .ok()?;
         let fresh = out.into_inner().ok()?;
         // Written whole: files of the old one may be gone.
-        last.files
-            .retain(|p, _| !crate::render::search::is_index(p));
+        last.files.retain(|p| !crate::render::search::is_index(p));
         last.files
             .extend(fresh.into_iter().map(|(p, b)| (Arc::from(p), Arc::from(b))));
         Some(last.files.clone())
