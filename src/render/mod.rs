@@ -167,15 +167,24 @@ pub fn render(
     sink: &Sink,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let mut rendered = Rendered::default();
-    let diags = render_pages(
-        site,
-        templates,
-        statics,
-        Pages::All,
-        sink,
-        &mut rendered,
-        false,
-    )?;
+    // The search index beside the pages: its merging and writing would otherwise keep
+    // one core alone busy after them.
+    let (diags, index) = rayon::join(
+        || {
+            render_pages(
+                site,
+                templates,
+                statics,
+                Pages::All,
+                sink,
+                &mut rendered,
+                false,
+            )
+        },
+        || search::write(site, sink),
+    );
+    let diags = diags?;
+    index?;
     if !diags.is_empty() {
         return Ok(diags);
     }
@@ -277,7 +286,8 @@ pub fn render_pages(
     Ok(diags)
 }
 
-/// Writes the files that are not pages (`.nojekyll`, the stylesheet, the sitemap) and
+/// Writes the files that are not pages (`.nojekyll`, the stylesheet, the sitemap; not the
+/// search index, see `search::write`) and
 /// checks the links of the `rendered` pages, a broken one reported where it is written
 /// (in `content_links`, or in a template) (with `only`, the pages rendered again since
 /// a check that passed, the files being the same: just those that can have changed, the
@@ -297,12 +307,6 @@ pub fn finish(
         "robots.txt",
         sitemap::robots(site.base_url.as_deref()).as_bytes(),
     )?;
-    // An edit that `serve` renders again (`only`) has its index written after its pages
-    // are served (`serve::session::Session::index`): the index is a second's work on a
-    // big site, and an edit is served in milliseconds.
-    if only.is_none() {
-        search::write(site, sink)?;
-    }
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         let changed = updates::last_changed(site);

@@ -148,6 +148,12 @@ impl Session {
             touched.is_some(),
         )?;
         if more.is_empty() {
+            // An edit (`touched`) has its index written after its pages are served
+            // (`index`): the index is a second's work on a big site, and an edit is
+            // served in milliseconds.
+            if touched.is_none() {
+                crate::render::search::write(site, &sink)?;
+            }
             more = crate::render::finish(
                 site,
                 &prepared.templates,
