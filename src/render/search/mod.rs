@@ -118,7 +118,7 @@ pub fn write(site: &Site, sink: &super::Sink) -> anyhow::Result<()> {
     }
     if std::env::var_os("EXPLAINER_TIMINGS").is_some() {
         eprintln!(
-            "search index: {:?}, {:.2} s of CPU time (the whole process's, so far: {:.2} s)",
+            "search index: {:?}; the process's CPU time meanwhile, pages rendered beside it: {:.2} s (so far: {:.2} s)",
             t.elapsed(),
             cpu_seconds() - cpu_before,
             cpu_seconds()
