@@ -283,30 +283,34 @@ fn walk_kind<F: Front + Send + Sync>(
 }
 
 /// The parsed files of a listing, in order; its diagnostics (those of reading first,
-/// then those of parsing) and the files that exist but did not parse.
+/// then those of parsing) and the files that exist but did not parse. Made once while
+/// the listing stays as it is.
 fn gather<F>(
     kind: &'static str,
     listing: &mut Listing<F>,
     diags: &mut Vec<Diagnostic>,
     unparsed: &mut Vec<Unparsed>,
 ) -> super::Sources<F> {
-    if let Some(g) = &listing.gathered {
-        diags.extend(g.diags.iter().cloned());
-        unparsed.extend(g.unparsed.iter().cloned());
-        return Arc::clone(&g.files);
-    }
-    let mut g = Gathered {
-        files: Arc::default(),
-        diags: Vec::new(),
-        unparsed: Vec::new(),
-    };
-    for entry in &listing.entries {
+    let entries = &listing.entries;
+    let g = listing
+        .gathered
+        .get_or_insert_with(|| gathered(kind, entries));
+    diags.extend(g.diags.iter().cloned());
+    unparsed.extend(g.unparsed.iter().cloned());
+    Arc::clone(&g.files)
+}
+
+/// What `gather` gives of `entries`.
+fn gathered<F>(kind: &'static str, entries: &[Entry<F>]) -> Gathered<F> {
+    let mut diags = Vec::new();
+    let mut unparsed = Vec::new();
+    for entry in entries {
         match entry {
-            Entry::Skipped(d) | Entry::File(_, _, Read::NotText(d, _)) => g.diags.push(d.clone()),
+            Entry::Skipped(d) | Entry::File(_, _, Read::NotText(d, _)) => diags.push(d.clone()),
             Entry::File(..) => {}
         }
         if let Entry::File(path, _, Read::NotText(_, slug)) = entry {
-            g.unparsed.push(Unparsed {
+            unparsed.push(Unparsed {
                 kind,
                 slug: slug.clone(),
                 path: path.clone(),
@@ -314,13 +318,13 @@ fn gather<F>(
             });
         }
     }
-    let mut out = Vec::with_capacity(listing.entries.len());
-    for entry in &listing.entries {
+    let mut files = Vec::with_capacity(entries.len());
+    for entry in entries {
         if let Entry::File(path, _, Read::Parsed(result)) = entry {
-            g.diags.extend(result.1.iter().cloned());
+            diags.extend(result.1.iter().cloned());
             match &result.0 {
-                Ok(file) => out.push(Arc::clone(file)),
-                Err(body) => g.unparsed.push(Unparsed {
+                Ok(file) => files.push(Arc::clone(file)),
+                Err(body) => unparsed.push(Unparsed {
                     kind,
                     slug: slug_of(path),
                     path: path.clone(),
@@ -329,10 +333,9 @@ fn gather<F>(
             }
         }
     }
-    g.files = Arc::new(out);
-    diags.extend(g.diags.iter().cloned());
-    unparsed.extend(g.unparsed.iter().cloned());
-    let files = Arc::clone(&g.files);
-    listing.gathered = Some(g);
-    files
+    Gathered {
+        files: Arc::new(files),
+        diags,
+        unparsed,
+    }
 }

@@ -6,8 +6,7 @@ use serde::Serialize;
 use super::i18n::Strings;
 use super::paging::{Pager, page_at};
 use super::plan::Plan;
-pub use super::selection::Pages;
-pub(super) use super::selection::Wanted;
+pub(super) use super::selection::{Pages, Wanted};
 use super::urls::{Urls, page_path};
 use super::views::*;
 use super::{actor, cards, home, images, lists, notes, pages, structured, updates};
@@ -152,7 +151,7 @@ pub(super) fn jobs<'a>(
             context(view, urls, m, nodes, home::home(site, t, plan, urls))
         }),
     });
-    let articles = jobs.pages.slugs("articles", &site.articles);
+    let articles = pages.slugs("articles", &site.articles);
     for slug in articles.iter().copied() {
         let path = page_path("articles", slug);
         if !jobs.wants(&path) {
@@ -223,7 +222,7 @@ pub(super) fn jobs<'a>(
             }),
         });
     }
-    for slug in jobs.pages.slugs("actors", &site.actors) {
+    for slug in pages.slugs("actors", &site.actors) {
         let first = page_path("actors", slug);
         for n in 1..=plan.actor_pages(slug) {
             let p = page_at(&first, n);

@@ -43,10 +43,10 @@ pub mod written;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use jobs::Pages;
 use jobs::{Job, jobs};
 use rayon::prelude::*;
 pub use rendered::Rendered;
+pub use selection::Pages;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;

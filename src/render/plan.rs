@@ -94,15 +94,7 @@ impl<'s> Plan<'s> {
     pub fn named_count(&self, slug: &str) -> usize {
         // Counted from the actor's mentions, which come by article (not from every
         // article's list of actors: an edit's render asks for a few actors of thousands).
-        match self.site.mentions.get(slug) {
-            Some(ms) if !ms.is_empty() => {
-                1 + ms
-                    .windows(2)
-                    .filter(|w| w[0].article != w[1].article)
-                    .count()
-            }
-            _ => 0,
-        }
+        self.site.mentions.get(slug).map_or(0, |ms| runs(ms).len())
     }
 
     /// The articles that name actor `slug`, newest first, each as the range of its

@@ -64,7 +64,7 @@ impl Pages<'_> {
 /// Jobs, but only of the pages a render wants.
 pub(super) struct Wanted<'a, 'w> {
     jobs: Vec<Job<'a>>,
-    pub(super) pages: Pages<'w>,
+    pages: Pages<'w>,
 }
 
 impl<'a, 'w> Wanted<'a, 'w> {
