@@ -54,6 +54,9 @@ pub fn prepare_after(
     Option<model::update::Delta>,
 )> {
     let t = std::time::Instant::now();
+    // A build of its own (not one of `serve`'s) makes the pages of a site with errors
+    // too, to check their links to ids: see `render::check_ids`.
+    let one_off = caches.is_none();
     let (files, analyses, engines, changed) = match caches {
         Some(c) => (
             Some(&mut c.files),
@@ -70,6 +73,9 @@ pub fn prepare_after(
     let (templates, more) = render::templates::load(&opts.root, strings, engines)?;
     diags.extend(more);
     let statics = output::static_files(&opts.root, &mut diags)?;
+    // References to a file that did not parse are not reported (its own error is), so
+    // the model of such a site names pages it cannot make.
+    let whole = raw.unparsed.is_empty();
     let unparsed_pages: Vec<String> = raw
         .unparsed
         .iter()
@@ -152,11 +158,14 @@ pub fn prepare_after(
             }
         }
     }
+    let mut clashed = false;
     if delta.is_none() {
         // With the pages of files that did not parse: a clash shows in the same run.
         let mut generated = render::generated_paths(&site);
         generated.extend(unparsed_pages);
-        diags.extend(render::clashes::clashes(&generated, &statics));
+        let clashes = render::clashes::clashes(&generated, &statics);
+        clashed = !clashes.is_empty();
+        diags.extend(clashes);
     }
     timing("clashes", t);
     let ok = !diags.iter().any(Diagnostic::is_error);
@@ -169,6 +178,12 @@ pub fn prepare_after(
             written_files,
             kept,
         }),
+        // Pages that clash would overwrite each other: their ids say nothing.
+        Some(templates) if one_off && whole && !clashed => {
+            let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
+            diags.extend(render::check_ids(&site, &templates, &paths, &written)?);
+            None
+        }
         _ => None,
     };
     diags.extend(link_diags);

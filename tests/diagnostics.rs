@@ -535,3 +535,64 @@ fn control_characters_are_dropped_from_the_page_with_a_warning_at_their_line() {
         "the visible rest is kept: {html}"
     );
 }
+
+#[test]
+fn an_unknown_key_in_a_nested_table_hides_none_of_its_other_checks() {
+    // A typo in `[publisher]` used to leave the whole table unread, so its missing logo
+    // was reported only in the next run; the same for a stance's typo and its actor.
+    let e = errors_with(&[
+        (
+            "content/site.toml",
+            "title = \"Talks\"\n\n[publisher]\nname = \"Desk\"\nlogoo = \"x\"\nlogo = \"img/missing.png\"\n",
+        ),
+        (
+            POSITION,
+            "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smit\"\nstance = \"supports\"\nquoet = \"x\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n",
+        ),
+    ]);
+    let lines: Vec<&str> = e.iter().map(|l| l.split(" (").next().unwrap()).collect();
+    assert_eq!(
+        lines,
+        [
+            "error: content/positions/talks.md:6: unknown actor \"alice-smit\"",
+            "error: content/positions/talks.md:8: unknown key \"quoet\" in a stance",
+            "error: content/site.toml:5: unknown key \"logoo\" in [publisher]",
+            "error: content/site.toml:6: image src \"img/missing.png\": there is no file static/img/missing.png",
+        ],
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn an_error_of_the_model_hides_no_link_to_a_missing_id() {
+    // The pages were made only for a site without errors, so a link to an id that no
+    // page has was reported only after the unknown actor was fixed.
+    let e = errors_with(&[
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left [early](#nowhere).\n",
+        ),
+        (
+            "content/events/meeting.md",
+            "+++\ntitle = \"Meeting\"\ndate = 2025-01-02\n+++\n\n[[alice-smit]] met [the timeline's end](../timeline/#gone).\n",
+        ),
+        (
+            POSITION,
+            "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smit\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n",
+        ),
+    ]);
+    let lines: Vec<&str> = e
+        .iter()
+        .map(|l| l.split(", which").next().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "error: content/articles/story.md:8: links to \"#nowhere\"",
+            "error: content/events/meeting.md:6: [[alice-smit]] links to no article, actor or position (did you mean \"alice-smith\"?)",
+            "error: content/events/meeting.md:6: links to \"../timeline/#gone\"",
+            "error: content/positions/talks.md:6: unknown actor \"alice-smit\" (did you mean \"alice-smith\"?)",
+        ],
+        "{e:#?}"
+    );
+}

@@ -558,3 +558,59 @@ fn the_link_check_sees_a_missing_page_and_a_missing_id() {
         );
     }
 }
+
+/// The offsets of the closing quotes of the quoted slugs (`"actor-2"`) in `text`: the
+/// references of a front matter.
+fn references(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    for prefix in ["\"actor-", "\"position-", "\"article-"] {
+        for (at, _) in text.match_indices(prefix) {
+            let rest = &text[at + prefix.len()..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && rest[digits..].starts_with('"') {
+                found.push(at + prefix.len() + digits);
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A site whose references are broken is still checked whole: `check` does not
+    /// fail, and each broken reference is an error at its line. The pages of such a site
+    /// are made to check their links to ids, from a model with errors, so this is
+    /// where a model that names what it does not hold would show.
+    #[test]
+    fn broken_references_are_each_reported_and_never_stop_the_check(
+        spec in site(),
+        picks in prop::collection::vec(any::<Index>(), 1..4),
+    ) {
+        let mut files = files(&spec);
+        let all: Vec<(usize, usize)> = files
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, text))| references(text).into_iter().map(move |at| (i, at)))
+            .collect();
+        prop_assume!(!all.is_empty());
+        let mut broken: BTreeSet<(usize, usize)> = picks.iter().map(|p| *p.get(&all)).collect();
+        // Inserted from the end of each file, so that the earlier offsets still hold.
+        let mut expected = BTreeSet::new();
+        while let Some((i, at)) = broken.pop_last() {
+            let (path, text) = &mut files[i];
+            expected.insert(format!("{path}:{}:", text[..at].lines().count()));
+            text.insert(at, 'x');
+        }
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let site = TempSite::new(&refs);
+        let errors = site.errors();
+        for at in &expected {
+            prop_assert!(
+                errors.iter().any(|e| e.starts_with(&format!("error: {at}"))),
+                "no error at {at}: {errors:#?}\nfiles: {files:#?}"
+            );
+        }
+    }
+}

@@ -50,8 +50,8 @@ impl Problem {
 struct Found {
     problems: Vec<Problem>,
     flagged: BTreeSet<usize>,
-    /// The unknown keys of the file's own table.
-    unknown: Vec<String>,
+    /// The unknown keys, at any depth, by the offset of their name.
+    unknown: BTreeSet<usize>,
 }
 
 /// Parses `text` (whose lines `lines` maps to the file's) as `F`. Every problem goes to
@@ -113,14 +113,7 @@ pub(super) fn parse_toml<F: Front>(
     } else {
         let mut table = table;
         if !found.unknown.is_empty() {
-            let t = table.get_mut();
-            let gone: Vec<_> = (t.keys())
-                .filter(|k| found.unknown.iter().any(|u| u == k.get_ref()))
-                .cloned()
-                .collect();
-            for k in &gone {
-                t.remove(k);
-            }
+            prune(table.get_mut(), &found.unknown);
         }
         match F::deserialize(toml::de::Deserializer::from(table)) {
             Ok(front) => Some(front),
@@ -161,6 +154,31 @@ pub(super) fn parse_toml<F: Front>(
         );
     }
     front
+}
+
+/// Removes from `table`, and from the tables nested in it, the keys whose names start at
+/// one of the offsets `unknown`.
+fn prune(table: &mut DeTable<'_>, unknown: &BTreeSet<usize>) {
+    let gone: Vec<_> = (table.keys())
+        .filter(|k| unknown.contains(&k.span().start))
+        .cloned()
+        .collect();
+    for k in &gone {
+        table.remove(k);
+    }
+    for (_, v) in table.iter_mut() {
+        match v.get_mut() {
+            DeValue::Table(t) => prune(t, unknown),
+            DeValue::Array(items) => {
+                for item in items.iter_mut() {
+                    if let DeValue::Table(t) = item.get_mut() {
+                        prune(t, unknown);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A hint when the syntax error at `at` follows a string that a quotation mark inside
@@ -210,16 +228,13 @@ fn check_table(
             });
             found.flagged.insert(k.span().start);
             let problem = (format!("unknown key \"{name}\"{place}"), Some(hint));
-            // An unknown key of the file's own table is left out of what serde reads,
-            // so that the rest of the file is still checked (its references, its
-            // picture) in the same run.
-            let top = parent.is_none();
-            if top {
-                found.unknown.push(name.to_string());
-            }
+            // An unknown key, at any depth, is left out of what serde reads, so that
+            // the rest of the file is still checked (its references, its pictures, the
+            // other keys of the same table) in the same run.
+            found.unknown.insert(k.span().start);
             found
                 .problems
-                .push(Problem::new(k.span().start, problem, !top));
+                .push(Problem::new(k.span().start, problem, false));
             continue;
         };
         let label = match parent {

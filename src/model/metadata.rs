@@ -14,15 +14,20 @@ pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) 
         return None;
     }
     let f = &file.front;
+    // An affiliation the site does not have (or the actor itself) is left out, as a
+    // stance of an unknown actor is: the model names only what it holds.
+    let mut affiliation = None;
     if let Some(aff) = &f.affiliation {
-        if cx.reference(file, aff, "affiliation actor", Which::Actors)
-            && aff.get_ref() == &file.slug
-        {
-            cx.error(
-                file,
-                Some(aff.span()),
-                "an actor cannot be its own affiliation",
-            );
+        if cx.reference(file, aff, "affiliation actor", Which::Actors) {
+            if aff.get_ref() == &file.slug {
+                cx.error(
+                    file,
+                    Some(aff.span()),
+                    "an actor cannot be its own affiliation",
+                );
+            } else {
+                affiliation = Some(aff.get_ref().clone());
+            }
         }
     }
     // `wikidata` was checked when the file was read.
@@ -36,7 +41,7 @@ pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) 
         kind: f.kind,
         aliases: f.aliases.iter().map(|a| a.get_ref().clone()).collect(),
         role: f.role.clone(),
-        affiliation: f.affiliation.as_ref().map(|a| a.get_ref().clone()),
+        affiliation,
         wikidata: f.wikidata.as_ref().map(|w| w.get_ref().clone()),
         links,
         image: raw.images.get(&file.path).cloned(),

@@ -290,6 +290,36 @@ pub fn finish(
     Ok(diags)
 }
 
+/// The checks of links to ids and of repeated ids, for a site whose model has errors:
+/// its pages are made, and not written, so that these problems show in the same run as
+/// the model's. Links to no file are left out: they were checked where they are written,
+/// and the pages of files that did not parse are missing from such a site.
+pub fn check_ids(
+    site: &Site,
+    templates: &Templates,
+    statics: &[String],
+    content_links: &[written::WrittenLink],
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let nowhere: &Sink = &|_, _| Ok(());
+    let mut rendered = Rendered::default();
+    let diags = render_pages(
+        site,
+        templates,
+        statics,
+        Pages::All,
+        nowhere,
+        &mut rendered,
+        false,
+    )?;
+    if !diags.is_empty() {
+        return Ok(diags);
+    }
+    for links in rendered.pages.values_mut() {
+        links.missing.clear();
+    }
+    finish(site, templates, content_links, &rendered, None, nowhere)
+}
+
 /// The files the site writes that a file of `static/` of the same name replaces: the
 /// stylesheets and `robots.txt`.
 pub const ASSETS: [&str; 3] = ["style.css", "overview.css", "robots.txt"];
