@@ -247,3 +247,23 @@ fn a_partial_table_of_a_new_language_warns_of_what_is_missing() {
     assert_eq!(first(&home, ".skip"), "Pular para o conteúdo");
     assert_eq!(first(&home, "#h-matrix"), "Who stands where");
 }
+
+#[test]
+fn a_slot_the_page_does_not_fill_is_a_warning_at_its_line() {
+    // `{nme}` would be shown as written on every page that uses the text.
+    let s = site(
+        "fr",
+        &[(
+            "i18n/fr.toml",
+            "n_notes = { one = \"{n} note\", other = \"{nombre} notes\" }\ndate = \"{day} {monht} {year}\"\nskip = \"Aller {x}\"\n",
+        )],
+    );
+    assert_eq!(
+        s.diagnostics(),
+        [
+            "warning: i18n/fr.toml:1: n_notes has {nombre}, which the page does not fill: it is shown as written (the slots of n_notes are {n})",
+            "warning: i18n/fr.toml:2: date has {monht}, which the page does not fill: it is shown as written (did you mean \"month\"?)",
+            "warning: i18n/fr.toml:3: skip has {x}, which the page does not fill: it is shown as written (the text of skip has no slots to fill)",
+        ]
+    );
+}

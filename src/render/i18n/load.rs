@@ -168,10 +168,13 @@ pub fn load(
                     format!("{key} must be {}, as in the built-in table", want.shape()),
                 ))
             }
-            Some(_) => {
+            Some(want) => {
                 if let Some(message) = wrong_value(&key, &entry) {
                     diags.push(Diagnostic::error(&rel, line, message));
                 } else {
+                    if let Some(d) = unknown_slots(&key, &entry, want) {
+                        diags.push(Diagnostic::warning(&rel, line, d.0).with_hint(Some(d.1)));
+                    }
                     given.insert(key.clone());
                     strings.entries.insert(key, entry);
                 }
@@ -201,6 +204,59 @@ pub fn load(
         }
     }
     Ok((strings, diags))
+}
+
+/// The names of the `{name}` slots of `text`, sorted, once each.
+pub(super) fn slots(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = (text.split('{').skip(1))
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .filter(|name| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The texts of an entry (none for a list).
+pub(super) fn texts(entry: &Entry) -> Vec<&str> {
+    match entry {
+        Entry::Text(t) => vec![t.as_str()],
+        Entry::Forms(f) => f.values().map(String::as_str).collect(),
+        Entry::List(_) => Vec::new(),
+    }
+}
+
+/// A warning, and its hint, for the slots of a site's `entry` of `key` that the page
+/// does not fill (those of the built-in text, `want`): a misspelt `{nme}` would be shown
+/// as written.
+fn unknown_slots(key: &str, entry: &Entry, want: &Entry) -> Option<(String, String)> {
+    let allowed: Vec<&str> = texts(want).into_iter().flat_map(slots).collect();
+    let mut unknown: Vec<&str> = (texts(entry).into_iter().flat_map(slots))
+        .filter(|s| !allowed.contains(s))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    let first = unknown.first()?;
+    let all: Vec<String> = unknown.iter().map(|s| format!("{{{s}}}")).collect();
+    let hint = match did_you_mean(first, allowed.iter().copied()) {
+        Some(near) => near,
+        None if allowed.is_empty() => format!("the text of {key} has no slots to fill"),
+        None => {
+            let mut names: Vec<String> = allowed.iter().map(|s| format!("{{{s}}}")).collect();
+            names.sort();
+            names.dedup();
+            format!("the slots of {key} are {}", names.join(", "))
+        }
+    };
+    Some((
+        format!(
+            "{key} has {}, which the page does not fill: it is shown as written",
+            all.join(", ")
+        ),
+        hint,
+    ))
 }
 
 /// What is wrong with a value of the right shape, if anything.

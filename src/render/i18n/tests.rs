@@ -27,32 +27,16 @@ fn every_built_in_table_has_exactly_the_keys_of_english() {
 fn every_form_fills_the_slots_english_fills() {
     // A slot that English fills but a translation misspells would be shown as written.
     let english = Strings::default();
-    let slots = |text: &str| -> Vec<String> {
-        let mut out: Vec<String> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(name, _)| name.to_string()))
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    };
-    let texts = |e: &Entry| -> Vec<String> {
-        match e {
-            Entry::Text(t) => vec![t.clone()],
-            Entry::Forms(f) => f.values().cloned().collect(),
-            Entry::List(_) => Vec::new(),
-        }
-    };
+    use load::{slots, texts};
     for (lang, _) in BUILT_IN {
         let table = Strings::built_in(lang).unwrap();
         for (key, entry) in &table.entries {
-            let allowed: Vec<String> = texts(&english.entries[key])
-                .iter()
-                .flat_map(|t| slots(t))
+            let allowed: Vec<&str> = texts(&english.entries[key])
+                .into_iter()
+                .flat_map(slots)
                 .collect();
             for text in texts(entry) {
-                for slot in slots(&text) {
+                for slot in slots(text) {
                     assert!(allowed.contains(&slot), "{lang}.toml: {key} has {{{slot}}}");
                 }
             }
