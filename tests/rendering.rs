@@ -267,6 +267,35 @@ fn excerpts_keep_the_written_quotes() {
 }
 
 #[test]
+fn an_excerpt_keeps_the_strike_through_of_a_correction() {
+    // The excerpt was plain text: "rejected approved" read as if both stood.
+    let site = TempSite::fixture("single");
+    site.write(
+        "content/actors/harbour-trust.md",
+        "+++\nname = \"Harbour Trust\"\nkind = \"organization\"\n+++\n",
+    );
+    append(
+        &site,
+        "content/articles/bridge.md",
+        "\nThe Harbour Trust ~~rejected~~ approved the <plan> & its\n~~old~~ budget.\n",
+    );
+    site.build();
+    let doc = site.page("actors/harbour-trust/index.html");
+    let excerpt = doc.select(&sel(".named li")).next().expect("an excerpt");
+    let struck: Vec<String> = excerpt.select(&sel("del")).map(text).collect();
+    assert_eq!(struck, ["rejected", "old"]);
+    assert!(
+        text(excerpt).contains("The Harbour Trust rejected approved the <plan> & its old budget."),
+        "{}",
+        excerpt.html()
+    );
+    // An excerpt without strike-through is as it was.
+    let other = site.page("actors/ana-lopes/index.html");
+    assert_eq!(other.select(&sel(".named del")).count(), 0);
+    assert!(text(other.select(&sel(".named li")).next().unwrap()).contains("Mayor Ana Lopes"));
+}
+
+#[test]
 fn every_page_has_one_h1() {
     let site = TempSite::fixture("single");
     append(

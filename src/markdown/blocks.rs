@@ -2,6 +2,9 @@
 //! removed), leaf by leaf, with a map from that text back to the events, so that quotes
 //! and mentions found in the text can be placed in the events.
 
+#[path = "written.rs"]
+mod written;
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -29,6 +32,8 @@ struct Piece {
     linkable: bool,
     /// The start event of the link it is in (`usize::MAX` outside links).
     link: usize,
+    /// Struck through (`~~…~~`).
+    struck: bool,
 }
 
 /// The text of one leaf container (a paragraph, heading, list item or table cell).
@@ -108,6 +113,7 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
     let (mut in_image, mut in_code) = (0usize, 0usize);
     // The start events of the open links.
     let mut links: Vec<usize> = Vec::new();
+    let mut struck = 0usize;
     for (i, event) in events.iter().enumerate() {
         match event {
             Event::Start(tag) => {
@@ -128,6 +134,7 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
                 match tag {
                     Tag::Image { .. } => in_image += 1,
                     Tag::Link { .. } => links.push(i),
+                    Tag::Strikethrough => struck += 1,
                     Tag::CodeBlock(_) | Tag::FootnoteDefinition(_) => in_code += 1,
                     _ => {}
                 }
@@ -142,6 +149,7 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
                     TagEnd::Link => {
                         links.pop();
                     }
+                    TagEnd::Strikethrough => struck = struck.saturating_sub(1),
                     TagEnd::CodeBlock | TagEnd::FootnoteDefinition => in_code -= 1,
                     _ => {}
                 }
@@ -158,11 +166,11 @@ pub fn analyse(events: &[Event]) -> Vec<Block> {
             Event::Text(t) | Event::Code(t) if in_image == 0 && in_code == 0 => {
                 let link = links.last().copied().unwrap_or(usize::MAX);
                 let linkable = links.is_empty() && matches!(event, Event::Text(_));
-                seg.push(i, t, true, linkable, link);
+                seg.push(i, t, (true, linkable, struck > 0), link);
             }
             Event::SoftBreak | Event::HardBreak if in_image == 0 && in_code == 0 => {
                 let link = links.last().copied().unwrap_or(usize::MAX);
-                seg.push(i, "\n", false, links.is_empty(), link);
+                seg.push(i, "\n", (false, links.is_empty(), struck > 0), link);
             }
             Event::Rule if depth == 0 => blocks.push(Block {
                 range: BlockRange {
@@ -184,7 +192,9 @@ struct RawSegment {
 }
 
 impl RawSegment {
-    fn push(&mut self, event: usize, text: &str, splittable: bool, linkable: bool, link: usize) {
+    /// Adds the text of `event`, splittable, linkable and struck as `flags` say.
+    fn push(&mut self, event: usize, text: &str, flags: (bool, bool, bool), link: usize) {
+        let (splittable, linkable, struck) = flags;
         self.pieces.push(Piece {
             event,
             start: self.raw.len(),
@@ -192,6 +202,7 @@ impl RawSegment {
             splittable,
             linkable,
             link,
+            struck,
         });
         self.raw.push_str(text);
     }
@@ -334,29 +345,6 @@ impl Segment {
             Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url),
             _ => None,
         }
-    }
-
-    /// The text as written (typographic quotes kept, white space collapsed) of a
-    /// normalised byte range.
-    pub fn written(&self, range: Range<usize>) -> String {
-        if range.is_empty() {
-            return String::new();
-        }
-        let raw_start = self.map.source(range.start).0 as usize;
-        let raw_end = self.map.source(range.end - 1).1 as usize;
-        let raw = &self.raw[raw_start..raw_end];
-        if memchr::memchr3(b'\n', b'\t', b'\r', raw.as_bytes()).is_none() {
-            return raw.to_string();
-        }
-        // Line breaks of the source become spaces; other characters stay as written.
-        let mut out = String::with_capacity(raw.len());
-        for word in raw.split_ascii_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
     }
 }
 

@@ -255,15 +255,20 @@ fn mention(
     range: std::ops::Range<usize>,
 ) -> Mention {
     let (sentence, before, after) = sentence_range(&seg.text, range);
+    let lead = if before { "… " } else { "" };
+    let struck = seg.struck(sentence.clone());
+    // Offsets of a sentence, which is far shorter than 4 GiB.
+    let at = |i: usize| (i + lead.len()) as u32;
     Mention {
         article: Arc::clone(slug),
         paragraph: n,
         sentence: format!(
-            "{}{}{}",
-            if before { "… " } else { "" },
+            "{lead}{}{}",
             seg.written(sentence),
             if after { " …" } else { "" }
         )
         .into(),
+        struck: (!struck.is_empty())
+            .then(|| struck.iter().map(|r| at(r.start)..at(r.end)).collect()),
     }
 }

@@ -170,6 +170,9 @@ pub struct Mention {
     /// The sentence of the first mention in that paragraph (shared: a serve update
     /// copies the mentions of the actors an edit touches, thousands for some).
     pub sentence: std::sync::Arc<str>,
+    /// The byte ranges of `sentence` struck through in the article (`~~…~~`), when it
+    /// has any: a correction shown plain would read as the text it corrects.
+    pub struck: Option<std::sync::Arc<[std::ops::Range<u32>]>>,
 }
 
 /// A person, state or organisation.

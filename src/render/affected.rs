@@ -304,6 +304,7 @@ mod tests {
             article: article.into(),
             paragraph: 1,
             sentence: "S.".into(),
+            struck: None,
         };
         let mut old = site();
         old.layout.page_size = 1;

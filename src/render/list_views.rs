@@ -105,6 +105,8 @@ pub struct MentionView {
     pub paragraph: usize,
     /// The sentence of the first mention in it (of the first paragraph only).
     pub sentence: Option<String>,
+    /// That sentence as HTML, its struck-through words in `<del>`, when it has any.
+    pub sentence_html: Option<String>,
 }
 
 /// A page of the actors index.

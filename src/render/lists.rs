@@ -81,6 +81,9 @@ pub fn named_in(
                 url: [page.as_str(), "#p", &m.paragraph.to_string()].concat(),
                 paragraph: m.paragraph,
                 sentence: sentence.then(|| m.sentence.to_string()),
+                sentence_html: (m.struck.as_ref())
+                    .filter(|_| sentence)
+                    .map(|struck| struck_html(&m.sentence, struck)),
             };
             NamedIn {
                 article: article_card(site, t, urls, article),
@@ -89,4 +92,27 @@ pub fn named_in(
             }
         })
         .collect()
+}
+
+/// `text` as HTML, the byte ranges `struck` of it in `<del>`.
+fn struck_html(text: &str, struck: &[std::ops::Range<u32>]) -> String {
+    let mut out = Vec::with_capacity(text.len() + 16 * struck.len());
+    // As the templates escape: writing into a Vec cannot fail.
+    let escaped = |out: &mut Vec<u8>, s: &str| {
+        let _ = tera::escape_html(s, out);
+    };
+    let mut at = 0;
+    for r in struck {
+        let (start, end) = (r.start as usize, r.end as usize);
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        escaped(&mut out, before);
+        out.extend_from_slice(b"<del>");
+        escaped(&mut out, inside);
+        out.extend_from_slice(b"</del>");
+        at = end;
+    }
+    escaped(&mut out, text.get(at..).unwrap_or_default());
+    String::from_utf8(out).unwrap_or_default()
 }

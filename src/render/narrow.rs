@@ -93,6 +93,7 @@ mod tests {
                 article: slug.into(),
                 paragraph: 1,
                 sentence: if slug == "s2" { sentence } else { "S." }.into(),
+                struck: None,
             });
         }
         s.mentions.insert("a".into(), mentions);
