@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::text::markdown_text;
-use crate::model::Site;
+use crate::model::{Actor, Annotation, Article, Position, Site, events::Event};
 use crate::render::notes;
 use crate::render::urls::page_path;
 
 /// One thing a reader can find.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Doc {
+pub struct Doc<'s> {
     /// Its page (or anchor), relative to the site's root.
     pub url: String,
     /// `article`, `actor`, `position`, `note` or `event`.
@@ -24,11 +24,57 @@ pub struct Doc {
     pub also_title: String,
     /// A line to show under the title.
     pub summary: String,
-    /// Its other text.
-    pub text: String,
+    /// Its other text, made when the index reads it: the text of a big site's
+    /// articles is most of the site, and need not be held all at once.
+    pub text: Text<'s>,
     /// The filter values it answers to: `actor:SLUG`, `position:SLUG`,
     /// `stance:STANCE/POSITION` (an actor's stance on a position).
     pub filters: BTreeSet<String>,
+}
+
+/// Where a document's text comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text<'s> {
+    Article(&'s Article),
+    Actor(&'s Actor),
+    Position(&'s Position),
+    Note(&'s Annotation),
+    Event(&'s Event),
+    /// A text as it is.
+    Given(String),
+}
+
+impl Text<'_> {
+    /// The text.
+    pub fn get(&self) -> String {
+        match self {
+            Text::Article(a) => [a.dek.as_deref().unwrap_or(""), &markdown_text(&a.body)].join(" "),
+            Text::Actor(a) => {
+                let role = [a.role.as_deref(), a.affiliation.as_deref()];
+                format!(
+                    "{} {}",
+                    role.iter().flatten().copied().collect::<Vec<_>>().join(" "),
+                    markdown_text(&a.body)
+                )
+            }
+            Text::Position(p) => {
+                let mut text = vec![p.summary.clone(), p.question.clone().unwrap_or_default()];
+                text.push(markdown_text(&p.body));
+                text.extend(
+                    p.stances
+                        .iter()
+                        .filter_map(|s| s.note.as_deref().map(markdown_text)),
+                );
+                text.join(" ")
+            }
+            Text::Note(n) => {
+                let body = markdown_text(&n.body);
+                [n.quote.as_str(), n.verdict.as_deref().unwrap_or(""), &body].join(" ")
+            }
+            Text::Event(e) => markdown_text(&e.body),
+            Text::Given(text) => text.clone(),
+        }
+    }
 }
 
 /// The kinds of document, in the order the index lists them.
@@ -58,17 +104,16 @@ fn filters<'a>(
 }
 
 /// Every document of the site, by kind (in `KINDS` order), then by slug.
-pub fn docs(site: &Site) -> Vec<Doc> {
+pub fn docs(site: &Site) -> Vec<Doc<'_>> {
     let mut out = Vec::new();
     let none: Vec<String> = Vec::new();
-    // Articles are most of a big site's text: read in parallel (in order).
     out.par_extend(site.articles.par_iter().map(|(slug, a)| Doc {
         url: page_path("articles", slug),
         kind: "article",
         title: a.title.clone(),
         also_title: String::new(),
         summary: short(a.dek.as_deref().unwrap_or("")),
-        text: [a.dek.as_deref().unwrap_or(""), &markdown_text(&a.body)].join(" "),
+        text: Text::Article(a),
         filters: filters(
             site.index.article_actors.get(slug).unwrap_or(&none),
             site.index.article_positions.get(slug).unwrap_or(&none),
@@ -82,36 +127,24 @@ pub fn docs(site: &Site) -> Vec<Doc> {
             let stance = site.positions[p].stances[*i].stance.key();
             f.insert(format!("stance:{stance}/{p}"));
         }
-        let role = [a.role.as_deref(), a.affiliation.as_deref()];
         out.push(Doc {
             url: page_path("actors", slug),
             kind: "actor",
             title: a.name.clone(),
             also_title: a.aliases.join(" "),
             summary: short(a.role.as_deref().unwrap_or("")),
-            text: format!(
-                "{} {}",
-                role.iter().flatten().copied().collect::<Vec<_>>().join(" "),
-                markdown_text(&a.body)
-            ),
+            text: Text::Actor(a),
             filters: f,
         });
     }
     for (slug, p) in &site.positions {
-        let mut text = vec![p.summary.clone(), p.question.clone().unwrap_or_default()];
-        text.push(markdown_text(&p.body));
-        text.extend(
-            p.stances
-                .iter()
-                .filter_map(|s| s.note.as_deref().map(markdown_text)),
-        );
         out.push(Doc {
             url: page_path("positions", slug),
             kind: "position",
             title: p.title.clone(),
             also_title: String::new(),
             summary: short(&p.summary),
-            text: text.join(" "),
+            text: Text::Position(p),
             filters: filters(p.stances.iter().map(|s| &s.actor), [slug]),
         });
     }
@@ -122,12 +155,11 @@ pub fn docs(site: &Site) -> Vec<Doc> {
             format!("{}#note-{slug}", page_path("articles", &n.article))
         };
         let title = n.title.clone().unwrap_or_else(|| short(&n.quote));
-        let body = markdown_text(&n.body);
         out.push(Doc {
             url,
             kind: "note",
-            summary: short(&body),
-            text: [n.quote.as_str(), n.verdict.as_deref().unwrap_or(""), &body].join(" "),
+            summary: short(&markdown_text(&n.body)),
+            text: Text::Note(n),
             title,
             also_title: String::new(),
             filters: filters(&n.actors, &n.positions),
@@ -140,7 +172,7 @@ pub fn docs(site: &Site) -> Vec<Doc> {
             title: e.title.clone(),
             also_title: String::new(),
             summary: e.date.clone(),
-            text: markdown_text(&e.body),
+            text: Text::Event(e),
             filters: filters(&e.actors, &e.positions),
         });
     }

@@ -115,7 +115,8 @@ impl<'s> Vocab<'s> {
             counts.entry(self.of(w)).or_default().0 += 1;
             title_words += 1;
         }
-        for w in raw_words(&doc.text) {
+        let text = doc.text.get();
+        for w in raw_words(&text) {
             counts.entry(self.of(w)).or_default().1 += 1;
         }
         for (n, (title, text)) in counts {
@@ -175,8 +176,8 @@ fn gaps(ids: impl IntoIterator<Item = u32>) -> Vec<u32> {
         .collect()
 }
 
-/// The shards: key → text.
-fn shards(terms: &Sorted) -> BTreeMap<String, String> {
+/// The shards: key → text. Each term's postings are freed once its line is written.
+fn shards(terms: Sorted) -> BTreeMap<String, String> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     for (stem, (words, postings)) in terms {
         let mut line = format!("{stem}\t");
@@ -189,7 +190,7 @@ fn shards(terms: &Sorted) -> BTreeMap<String, String> {
         );
         line.push('\t');
         let ids = gaps(postings.iter().map(|(id, _)| *id));
-        for (i, (gap, (_, score))) in ids.iter().zip(postings).enumerate() {
+        for (i, (gap, (_, score))) in ids.iter().zip(&postings).enumerate() {
             if i > 0 {
                 line.push(' ');
             }
@@ -200,7 +201,7 @@ fn shards(terms: &Sorted) -> BTreeMap<String, String> {
             }
         }
         line.push('\n');
-        let keys: BTreeSet<String> = words.iter().chain([stem]).map(|w| shard_key(w)).collect();
+        let keys: BTreeSet<String> = words.iter().chain([&stem]).map(|w| shard_key(w)).collect();
         for key in keys {
             out.entry(key).or_default().push_str(&line);
         }
@@ -209,9 +210,27 @@ fn shards(terms: &Sorted) -> BTreeMap<String, String> {
 }
 
 /// Every file of the index of `docs`, path (under the output) and bytes, sorted by path.
+#[cfg(test)]
 pub fn files(docs: &[Doc], language: &str) -> Vec<(String, Vec<u8>)> {
-    let shards = shards(&terms(docs, language));
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let done = write(docs, language, &mut |path, bytes| {
+        out.push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    });
+    assert!(done.is_ok());
+    out.sort();
+    out
+}
+
+/// Gives each file of the index of `docs` to `sink`: path (under the output) and bytes.
+/// The documents' texts are made, and the postings freed, as the index is made, so a
+/// big site never holds all of either.
+pub fn write(
+    docs: &[Doc],
+    language: &str,
+    sink: &mut dyn FnMut(&str, &[u8]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let shards = shards(terms(docs, language));
     let mut kinds = serde_json::Map::new();
     for kind in KINDS {
         let start = docs.iter().position(|d| d.kind == kind).unwrap_or(0);
@@ -228,14 +247,14 @@ pub fn files(docs: &[Doc], language: &str) -> Vec<(String, Vec<u8>)> {
         "kinds": kinds,
         "shards": shards.keys().collect::<Vec<_>>(),
     });
-    out.push(("search/meta.json".into(), meta.to_string().into_bytes()));
+    sink("search/meta.json", meta.to_string().as_bytes())?;
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let rows: Vec<_> = chunk
             .iter()
             .map(|d| serde_json::json!([d.url, d.kind, d.title, d.summary]))
             .collect();
         let json = serde_json::Value::Array(rows).to_string();
-        out.push((format!("search/d/{n}.json"), json.into_bytes()));
+        sink(&format!("search/d/{n}.json"), json.as_bytes())?;
     }
     let mut filters: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (id, d) in docs.iter().enumerate() {
@@ -246,26 +265,31 @@ pub fn files(docs: &[Doc], language: &str) -> Vec<(String, Vec<u8>)> {
     let filters: BTreeMap<&str, Vec<u32>> =
         filters.into_iter().map(|(k, ids)| (k, gaps(ids))).collect();
     let json = serde_json::to_string(&filters).unwrap_or_default();
-    out.push(("search/filters.json".into(), json.into_bytes()));
+    sink("search/filters.json", json.as_bytes())?;
     for (key, text) in shards {
-        out.push((format!("search/t/{key}.txt"), text.into_bytes()));
+        sink(&format!("search/t/{key}.txt"), text.as_bytes())?;
     }
-    out.sort();
-    out
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(url: &str, kind: &'static str, title: &str, text: &str, filters: &[&str]) -> Doc {
+    fn doc(
+        url: &str,
+        kind: &'static str,
+        title: &str,
+        text: &str,
+        filters: &[&str],
+    ) -> Doc<'static> {
         Doc {
             url: url.into(),
             kind,
             title: title.into(),
             also_title: String::new(),
             summary: String::new(),
-            text: text.into(),
+            text: super::super::docs::Text::Given(text.into()),
             filters: filters.iter().map(|f| f.to_string()).collect(),
         }
     }

@@ -113,9 +113,9 @@ pub fn write(site: &Site, sink: &super::Sink) -> anyhow::Result<()> {
     let t = std::time::Instant::now();
     let cpu_before = cpu_seconds();
     sink("search/search.js", SCRIPT.as_bytes())?;
-    for (path, bytes) in index::files(&docs::docs(site), &site.language) {
-        sink(&path, &bytes)?;
-    }
+    index::write(&docs::docs(site), &site.language, &mut |path, bytes| {
+        sink(path, bytes)
+    })?;
     if std::env::var_os("EXPLAINER_TIMINGS").is_some() {
         eprintln!(
             "search index: {:?}; the process's CPU time meanwhile, pages rendered beside it: {:.2} s (so far: {:.2} s)",
