@@ -69,8 +69,10 @@ pub struct Analysis {
     pub blocks: Vec<BlockRange>,
     /// Mentions to link.
     pub links: Vec<MentionLink>,
-    /// Paragraphs mentioning each actor, as (actor, mention), in text order.
-    pub mentions: Vec<(String, Mention)>,
+    /// Paragraphs mentioning each actor, as (actor, mention), in text order. The
+    /// actors' slugs are shared, as the names of the finder hold them: a big site
+    /// has millions of mentions and links.
+    pub mentions: Vec<(Arc<str>, Mention)>,
     /// The quotes found.
     pub located: Vec<Located>,
     /// The quotes not found, or found too often.
@@ -143,7 +145,7 @@ pub fn input_key(requests: &[&QuoteRequest]) -> u64 {
 /// A hash of what every analysis depends on besides the article itself.
 pub fn fingerprint(
     names: &[(String, usize)],
-    actors: &[&str],
+    actors: &[Arc<str>],
     titles: &std::collections::BTreeMap<String, String>,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -161,7 +163,7 @@ pub fn analyse(
     body: &str,
     title_of: &(dyn Fn(&str) -> Option<String> + Sync),
     finder: &Finder,
-    actors: &[&str],
+    actors: &[Arc<str>],
     requests: &[&QuoteRequest],
 ) -> Analysis {
     // A `[[slug]]` points at `[[slug]]` here (no URL of a Markdown link can look like
@@ -183,10 +185,11 @@ pub fn analyse(
         // Mentions that cannot be linked (in code, or in another link's text), each
         // actor's first: the paragraph still mentions the actor (the contract counts
         // the text a reader sees), but it is linked where it can be.
-        let mut unlinked: Vec<(&str, &markdown::Segment, std::ops::Range<usize>)> = Vec::new();
+        let mut unlinked: Vec<(&Arc<str>, &markdown::Segment, std::ops::Range<usize>)> = Vec::new();
         for seg in &block.segments {
             for (range, owner) in finder.find(&seg.text) {
-                let actor = actors[owner];
+                let shared = &actors[owner];
+                let actor: &str = shared;
                 // A mention is linked where it can be (not in code or in a link's text);
                 // a `[[slug]]` of the actor itself is its link already.
                 if seen.contains(actor) {
@@ -198,18 +201,18 @@ pub fn analyse(
                         url.strip_prefix("[[").and_then(|u| u.strip_suffix("]]")) == Some(actor)
                     })
                 {
-                    if !unlinked.iter().any(|(a, ..)| *a == actor) {
-                        unlinked.push((actor, seg, range));
+                    if !unlinked.iter().any(|(a, ..)| &***a == actor) {
+                        unlinked.push((shared, seg, range));
                     }
                     continue;
                 }
                 seen.insert(actor);
                 out.mentions
-                    .push((actor.to_string(), mention(&article, n, seg, range.clone())));
+                    .push((Arc::clone(shared), mention(&article, n, seg, range.clone())));
                 if linkable {
                     let (start, end) = seg.span(range, &events, &partners);
                     out.links.push(MentionLink {
-                        actor: actor.to_string(),
+                        actor: Arc::clone(shared),
                         start,
                         end,
                     });
@@ -217,9 +220,9 @@ pub fn analyse(
             }
         }
         for (actor, seg, range) in unlinked {
-            if !seen.contains(actor) {
+            if !seen.contains(&**actor) {
                 out.mentions
-                    .push((actor.to_string(), mention(&article, n, seg, range)));
+                    .push((Arc::clone(actor), mention(&article, n, seg, range)));
             }
         }
     }

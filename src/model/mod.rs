@@ -153,7 +153,7 @@ pub struct Mark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionLink {
     /// The actor mentioned.
-    pub actor: String,
+    pub actor: std::sync::Arc<str>,
     /// Where the name starts.
     pub start: Pos,
     /// Where it ends.

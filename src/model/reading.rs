@@ -16,7 +16,7 @@ pub(super) fn read_articles(
     site_articles: &BTreeMap<String, Article>,
     requests: &[QuoteRequest],
     names: &[(String, usize)],
-    actor_slugs: &[&str],
+    actor_slugs: &[std::sync::Arc<str>],
     titles: &BTreeMap<String, String>,
     mut cache: Option<&mut articles::AnalysisCache>,
     built_finder: std::sync::OnceLock<Finder>,

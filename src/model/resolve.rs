@@ -247,7 +247,8 @@ pub(super) fn resolve_requests(
     let names = actor_names(raw, &mut cx);
     // The automaton is built only if an article needs reading (and kept by the cache).
     let built_finder = std::sync::OnceLock::new();
-    let actor_slugs: Vec<&str> = raw.actors.iter().map(|a| a.slug.as_str()).collect();
+    let actor_slugs: Vec<std::sync::Arc<str>> =
+        raw.actors.iter().map(|a| a.slug.as_str().into()).collect();
 
     for file in raw.actors.iter() {
         if let Some(actor) = super::metadata::actor(&mut cx, raw, file) {
@@ -314,7 +315,7 @@ pub(super) fn resolve_requests(
     );
     let quotes = quote_texts(&requests);
     // Mentions gathered by hash (hundreds of thousands in a big site), sorted once.
-    let mut mentions: rustc_hash::FxHashMap<String, Vec<super::Mention>> =
+    let mut mentions: rustc_hash::FxHashMap<std::sync::Arc<str>, Vec<super::Mention>> =
         rustc_hash::FxHashMap::default();
     // The analyses come in the order of the articles they are of.
     let mut articles = site.articles.values_mut();
@@ -335,7 +336,8 @@ pub(super) fn resolve_requests(
             placed,
         );
     }
-    site.mentions.extend(mentions);
+    site.mentions
+        .extend(mentions.into_iter().map(|(a, m)| (a.to_string(), m)));
     site.events = super::events::resolve(&mut cx, raw);
     site.index = Index::build(&site);
     (site, cx.diags, requests)

@@ -89,7 +89,8 @@ pub fn update(
             .or_else(|| site.positions.get(slug).map(|p| &p.title))
             .cloned()
     };
-    let actor_slugs: Vec<&str> = raw.actors.iter().map(|a| a.slug.as_str()).collect();
+    let actor_slugs: Vec<std::sync::Arc<str>> =
+        raw.actors.iter().map(|a| a.slug.as_str().into()).collect();
     // Everything is analysed and checked before anything is changed.
     let mut analysed: Vec<(&SourceFile<_>, Analysis)> = Vec::new();
     for file in changed.iter().map(|&i| &raw.articles[i]) {
@@ -139,7 +140,7 @@ pub fn update(
         if let Some(old) = site.index.article_actors.get(&file.slug) {
             actors.extend(old.iter().cloned());
         }
-        actors.extend(analysis.mentions.iter().map(|(a, _)| a.clone()));
+        actors.extend(analysis.mentions.iter().map(|(a, _)| a.to_string()));
     }
     let parts = Parts {
         articles: &slugs,
@@ -256,7 +257,7 @@ fn take_in(
     }
     let mut by_actor: BTreeMap<String, Vec<super::Mention>> = BTreeMap::new();
     for (actor, mention) in analysis.mentions {
-        by_actor.entry(actor).or_default().push(mention);
+        by_actor.entry(actor.to_string()).or_default().push(mention);
     }
     let mut first: Vec<(usize, String)> = Vec::new();
     for (actor, mentions) in by_actor {

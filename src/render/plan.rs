@@ -161,7 +161,13 @@ pub fn runs(mentions: &[crate::model::Mention]) -> Vec<std::ops::Range<usize>> {
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         match runs.last_mut() {
-            Some(r) if mentions[r.start].article == m.article => r.end = i + 1,
+            // An article's mentions share its slug: most runs need no look at the text.
+            Some(r)
+                if std::sync::Arc::ptr_eq(&mentions[r.start].article, &m.article)
+                    || mentions[r.start].article == m.article =>
+            {
+                r.end = i + 1
+            }
             _ => runs.push(i..i + 1),
         }
     }
