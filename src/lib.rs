@@ -184,7 +184,8 @@ pub fn build_with(opts: &Options, strict: bool) -> Result<Report> {
     if render::cards::drawn(&prepared.site) {
         render::cards::cache::check(&opts.root, &render::cards::cache::dir_for(&out))?;
     }
-    let staging = output::Staging::new(&out)?;
+    // The folder the checks saw: `new/../public` never makes a stray `new`.
+    let staging = output::Staging::new(&output::absolute(&out)?)?;
     let count = std::sync::atomic::AtomicUsize::new(0);
     let t = std::time::Instant::now();
     diagnostics.extend(prepared.render(&|path, bytes| {

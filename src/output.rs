@@ -192,13 +192,30 @@ fn kind_of(t: &fs::FileType) -> &'static str {
 }
 
 pub(crate) fn absolute(p: &Path) -> Result<PathBuf> {
+    use std::path::Component;
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir()?.join(p)
     };
-    // Resolve `..` and links where the path exists; keep the rest as written.
-    let mut existing = abs.clone();
+    // `..` is the folder before, as the system reads it: through the links of the part
+    // that exists, and, after a folder that does not exist yet, that folder taken off
+    // (`new/../content` is `content` once `new` is made).
+    let mut plain = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                if plain.exists() {
+                    plain = plain.canonicalize()?;
+                }
+                plain.pop();
+            }
+            Component::CurDir => {}
+            other => plain.push(other),
+        }
+    }
+    // Links resolved where the path exists; the rest kept as written.
+    let mut existing = plain.clone();
     let mut tail = Vec::new();
     while !existing.exists() {
         match (existing.file_name(), existing.parent()) {

@@ -248,3 +248,40 @@ fn the_cards_cache_is_never_a_link_the_site_or_a_folder_of_other_files() {
     }
     assert!(site.root().join("public.cards-cache/VERSION").is_file());
 }
+
+#[test]
+fn a_dot_dot_after_a_missing_folder_cannot_reach_the_site_or_a_folder_of_others() {
+    // `new/../content` got past the checks, which saw `new` missing and kept the rest
+    // as written: the build then replaced content/ (or the site, or any folder) with
+    // the output.
+    let site = TempSite::new(&small_site());
+    let root = site.root();
+    std::fs::create_dir(root.join("mydata")).unwrap();
+    std::fs::write(root.join("mydata/file.txt"), "mine").unwrap();
+    let before = |dir: &str| listing(&root.join(dir));
+    let kept = [("content", before("content")), ("mydata", before("mydata"))];
+    for (out, what) in [
+        ("new/../content", "inside content/"),
+        ("new/./../content/actors", "inside content/"),
+        ("a/b/../../static", "inside static/"),
+        ("new/..", "holds the site's own files"),
+        ("new/../mydata", "was not written by explainer"),
+    ] {
+        let got = build_into(&site, &root.join(out));
+        let stderr = String::from_utf8_lossy(&got.stderr);
+        assert_eq!(got.status.code(), Some(2), "{out}: {stderr}");
+        assert!(stderr.contains(what), "{out}: {stderr}");
+        assert!(
+            !root.join("new").exists() && !root.join("a").exists(),
+            "{out}"
+        );
+    }
+    for (dir, listed) in kept {
+        assert_eq!(before(dir), listed, "{dir}");
+    }
+    // A `..` that leads to a fresh folder of the output's own is fine.
+    let got = build_into(&site, &root.join("new/../public"));
+    assert_eq!(got.status.code(), Some(0));
+    assert!(root.join("public/index.html").is_file());
+    assert!(!root.join("new").exists());
+}
