@@ -181,7 +181,7 @@ pub fn prepare_after(
         // Pages that clash would overwrite each other: their ids say nothing.
         Some(templates) if one_off && whole && !clashed => {
             let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
-            diags.extend(render::check_ids(&site, &templates, &paths, &written)?);
+            diags.extend(render::check_ids(&site, &templates, &paths, &written));
             None
         }
         _ => None,

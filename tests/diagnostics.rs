@@ -596,3 +596,41 @@ fn an_error_of_the_model_hides_no_link_to_a_missing_id() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn an_actor_file_with_a_bad_name_is_its_only_error() {
+    // Its names were still looked for: the article named an actor the site did not
+    // have, the pages made to check links to ids panicked on it, and a second file of
+    // the same name got a false "is also a name of" error.
+    let e = errors_with(&[
+        (
+            "content/actors/Zed.md",
+            "+++\nname = \"Bob Jones\"\nkind = \"person\"\n+++\n",
+        ),
+        (
+            "content/actors/café.md",
+            "+++\nname = \"Alice\"\nkind = \"person\"\n+++\n",
+        ),
+    ]);
+    let files: Vec<&str> = e.iter().map(|l| l.split(": ").nth(1).unwrap()).collect();
+    assert_eq!(
+        files,
+        ["content/actors/Zed.md:1", "content/actors/café.md:1"],
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_quote_not_found_is_the_only_error_of_its_note() {
+    // The note's own page (it has two blocks) links back to its mark, which a quote not
+    // found does not make: that link was reported too, at a built-in template.
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"left erly\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n\nAnd a second paragraph.\n",
+    )]);
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].starts_with("error: content/annotations/left.md:2: "),
+        "{e:#?}"
+    );
+}

@@ -119,6 +119,11 @@ pub(super) fn actor_names(raw: &RawSite, cx: &mut Ctx) -> Vec<(String, usize)> {
     let mut owner: BTreeMap<String, &str> = BTreeMap::new();
     let mut out = Vec::new();
     for (i, file) in raw.actors.iter().enumerate() {
+        // An actor whose file name is no slug is not in the site (its name is reported):
+        // its names find no mentions, and take none from another actor.
+        if !valid_slug(&file.slug) {
+            continue;
+        }
         let f = &file.front;
         for value in std::iter::once(&f.name).chain(&f.aliases).chain(&f.matches) {
             let name = normalize(value.get_ref());
