@@ -70,6 +70,15 @@ pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<V
         if entry.file_type().is_dir() {
             continue;
         }
+        // A FIFO, socket or device: reading one blocks or never ends.
+        if !entry.file_type().is_file() {
+            diags.push(crate::Diagnostic::error(
+                format!("static/{rel}"),
+                Some(1),
+                "is not a file or a folder (a special file): static/ is copied into the site; remove it",
+            ));
+            continue;
+        }
         out.push(StaticFile {
             path: rel,
             source: entry.path().to_path_buf(),

@@ -285,3 +285,27 @@ fn a_dot_dot_after_a_missing_folder_cannot_reach_the_site_or_a_folder_of_others(
     assert!(root.join("public/index.html").is_file());
     assert!(!root.join("new").exists());
 }
+
+#[test]
+fn a_special_file_in_the_site_is_an_error_not_a_hang() {
+    // A FIFO in static/ passed check and then blocked the build, which copied it; one
+    // in content/ blocked check itself, which opened it to read.
+    let site = TempSite::new(&small_site());
+    std::fs::create_dir_all(site.root().join("static/img")).unwrap();
+    mkfifo(&site.root().join("static/img/pipe"));
+    mkfifo(&site.root().join("content/articles/pipe.md"));
+    std::os::unix::fs::symlink("pipe.md", site.root().join("content/articles/link.md")).unwrap();
+    let errors: Vec<String> = site
+        .errors()
+        .iter()
+        .map(|e| e.split(": is not").next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: content/articles/link.md:1",
+            "error: content/articles/pipe.md:1",
+            "error: static/img/pipe:1",
+        ]
+    );
+}

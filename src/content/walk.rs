@@ -230,6 +230,20 @@ fn walk_kind<F: Front + Send + Sync>(
                 )));
                 continue;
             }
+            // A FIFO, socket or device: opening one to read it can block for ever.
+            let special = if link {
+                std::fs::metadata(&path).is_ok_and(|m| !m.is_file())
+            } else {
+                !file_type.is_file()
+            };
+            if special {
+                found.entries.push(Entry::Skipped(Diagnostic::error(
+                    rel,
+                    Some(1),
+                    "is not a file (a special file): the site reads a file here; rename or remove it",
+                )));
+                continue;
+            }
             found.links |= link;
             files.push((found.entries.len(), rel, path));
             // Filled in below.
