@@ -170,6 +170,30 @@ fn a_template_link_is_reported_at_its_line_once() {
 }
 
 #[test]
+fn a_template_link_to_a_missing_id_is_reported_at_its_own_line() {
+    // Probe: `#nofrag` and `../positions/#x` written in actors.html were blamed on
+    // base.html, line 9: the line was looked for with the link rooted at the site.
+    let s = site();
+    s.write(
+        "templates/actors.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>All</h1>\n<p>x</p>\n<p><a href=\"#nofrag\">f</a></p>\n<p><a href=\"../positions/#x\">g</a></p>\n{% endblock main %}\n",
+    );
+    let errors = s.errors();
+    let at: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split(": actors/").next().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "error: templates/actors.html:5",
+            "error: templates/actors.html:6",
+        ],
+        "{errors:#?}"
+    );
+}
+
+#[test]
 fn percent_encoded_links_find_their_files() {
     // Experiment 47: `my%20file.pdf` is the file `my file.pdf`.
     let s = site();

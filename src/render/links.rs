@@ -83,14 +83,19 @@ pub fn scan_page(page: &str, html: &str, base_url: Option<&str>, files: &SiteFil
 
 pub use super::scan::{Attribute, attributes};
 
+/// The file and line of the template that writes one of the ways a link may be
+/// written (see `Blame::template`) on a page.
+pub type TemplateLine<'a> = dyn Fn(&str, &[&str]) -> (String, usize) + Sync + 'a;
+
 /// Who wrote the links of the pages: content (a written link's file and line) or a
 /// template (its file and the line of the link).
 pub struct Blame<'a> {
     /// The links written in content, by the page that shows them.
     pub written: &'a Origins<'a>,
-    /// The template file and line that write the link (as on the page, or rooted at the
-    /// site for a link to an id) on a page.
-    pub template: &'a (dyn Fn(&str, &str) -> (String, usize) + Sync),
+    /// The template file and line that write a link on a page, given the ways it may be
+    /// written there (as on the page; for a link to an id, the way from the page to the
+    /// page it leads to, and `#x` on that page itself).
+    pub template: &'a TemplateLine<'a>,
     /// The site's base URL.
     pub base_url: Option<&'a str>,
 }
@@ -144,7 +149,7 @@ pub fn check(
                             ),
                         ),
                         None => {
-                            let (file, line) = (blame.template)(page, link);
+                            let (file, line) = (blame.template)(page, &[link]);
                             (
                                 (file.clone(), line, target.clone()),
                                 Diagnostic::error(
@@ -182,9 +187,19 @@ pub fn check(
                         ),
                     ),
                     None => {
-                        let rooted =
-                            format!("{}#{fragment}", target.trim_end_matches("index.html"));
-                        let (file, line) = (blame.template)(page, &rooted);
+                        let dir = target.trim_end_matches("index.html");
+                        let rooted = format!("{dir}#{fragment}");
+                        // The template wrote the link from the page: `#x` on the page
+                        // itself, or the way to the page it leads to (`../positions/#x`).
+                        let from_page =
+                            format!("{}#{fragment}", super::urls::Urls::from_page(page).to(dir));
+                        let own = format!("#{fragment}");
+                        let ways: &[&str] = if **target == **page {
+                            &[&from_page, &own]
+                        } else {
+                            &[&from_page]
+                        };
+                        let (file, line) = (blame.template)(page, ways);
                         (
                             (file.clone(), line, rooted),
                             Diagnostic::error(
@@ -405,7 +420,7 @@ mod tests {
             scan_page("a/index.html", r#"<p id="p1">"#, None, &files),
         );
         let origins = Origins::default();
-        let template = |p: &str, _: &str| (p.to_string(), 1);
+        let template = |p: &str, _: &[&str]| (p.to_string(), 1);
         let blame = Blame {
             written: &origins,
             template: &template,

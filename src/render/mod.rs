@@ -263,9 +263,9 @@ pub fn finish(
             sink(feed::PATH, xml.as_bytes())?;
         }
     }
-    let template_line = |page: &str, link: &str| {
+    let template_line = |page: &str, links: &[&str]| {
         let template = rendered.origin.get(page).copied().unwrap_or("index.html");
-        templates.link_line(template, link)
+        templates.link_line_of(template, links)
     };
     let origins = written::Origins::new(content_links, site.base_url.as_deref());
     let blame = links::Blame {

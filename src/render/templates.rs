@@ -274,6 +274,12 @@ impl Templates {
         self.attribute_line(template, super::scan::Attribute::Link, link)
     }
 
+    /// `link_line` for the first of the ways `links` a link may have been written that
+    /// an attribute of the templates matches best (`#x` or `../actors/#x` on a page).
+    pub fn link_line_of(&self, template: &str, links: &[&str]) -> (String, usize) {
+        self.attribute_line_of(template, super::scan::Attribute::Link, links)
+    }
+
     /// The file and line of the template (or of one it extends or includes) that writes
     /// `value` in an attribute of kind `attribute` (an `id`, or a link as `link_line`).
     pub fn attribute_line(
@@ -282,7 +288,16 @@ impl Templates {
         attribute: super::scan::Attribute,
         value: &str,
     ) -> (String, usize) {
-        let link = value;
+        self.attribute_line_of(template, attribute, &[value])
+    }
+
+    /// `attribute_line` for the value of `values` that an attribute matches best.
+    fn attribute_line_of(
+        &self,
+        template: &str,
+        attribute: super::scan::Attribute,
+        values: &[&str],
+    ) -> (String, usize) {
         let mut names = vec![template];
         let mut i = 0;
         while i < names.len() && names.len() < 32 {
@@ -304,9 +319,11 @@ impl Templates {
                 if found != attribute {
                     return;
                 }
-                if let Some(score) = pattern_score(&value, link) {
-                    if best.is_none_or(|(s, _, _)| score > s) {
-                        best = Some((score, name, 1 + text[..at].matches('\n').count()));
+                for link in values {
+                    if let Some(score) = pattern_score(&value, link) {
+                        if best.is_none_or(|(s, _, _)| score > s) {
+                            best = Some((score, name, 1 + text[..at].matches('\n').count()));
+                        }
                     }
                 }
             });
