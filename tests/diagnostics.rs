@@ -634,3 +634,28 @@ fn a_quote_not_found_is_the_only_error_of_its_note() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_list_that_names_a_thing_twice_is_a_warning_at_the_second() {
+    // Probe: "Also called: Lopes, Lopes, Ana Lopes" and "Who: Tom Reyes, Tom Reyes"
+    // were published without a word.
+    let site = TempSite::new(&small_site());
+    site.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\naliases = [\"Alice\", \"Alice\", \"Alice Smith\"]\n+++\n\nBody.\n",
+    );
+    site.write(
+        "content/events/meeting.md",
+        "+++\ntitle = \"Meeting\"\ndate = 2025-01-02\nactors = [\"alice-smith\", \"bob-jones\", \"alice-smith\"]\n+++\n\nThey met.\n",
+    );
+    let mut got = site.diagnostics();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "warning: content/actors/alice-smith.md:4: alias \"Alice Smith\" is the actor's name already: remove it",
+            "warning: content/actors/alice-smith.md:4: aliases lists \"Alice\" twice (remove the second)",
+            "warning: content/events/meeting.md:4: actors lists \"alice-smith\" twice (remove the second)",
+        ]
+    );
+}

@@ -29,6 +29,8 @@ struct Problem {
     missing: bool,
     /// An error of TOML itself.
     syntax: bool,
+    /// A warning, not an error.
+    warning: bool,
 }
 
 impl Problem {
@@ -40,6 +42,7 @@ impl Problem {
             fatal,
             missing: false,
             syntax: false,
+            warning: false,
         }
     }
 }
@@ -147,11 +150,12 @@ pub(super) fn parse_toml<F: Front>(
             continue;
         }
         let column = (!p.missing).then(|| lines.column(text, p.at));
-        diags.push(
+        let d = if p.warning {
+            Diagnostic::warning(path, Some(line), p.message)
+        } else {
             Diagnostic::error(path, Some(line), p.message)
-                .with_hint(p.hint)
-                .with_column(column),
-        );
+        };
+        diags.push(d.with_hint(p.hint).with_column(column));
     }
     front
 }
@@ -272,6 +276,28 @@ fn check_value(
 ) {
     let at = v.span().start;
     let text = v.get_ref().as_str();
+    // A list that names a thing twice (an alias, a related position, an event's actor)
+    // would show it twice.
+    if let DeValue::Array(items) = v.get_ref() {
+        let mut seen = BTreeSet::new();
+        for item in items.iter() {
+            if let Some(value) = item.get_ref().as_str()
+                && !seen.insert(value)
+            {
+                found.problems.push(Problem {
+                    warning: true,
+                    ..Problem::new(
+                        item.span().start,
+                        (
+                            format!("{label} lists \"{value}\" twice"),
+                            Some("remove the second".into()),
+                        ),
+                        false,
+                    )
+                });
+            }
+        }
+    }
     let problem = match (check, v.get_ref()) {
         (Check::Url, _) => text.and_then(|t| values::url_problem(label, t)),
         (Check::BaseUrl, _) => text.and_then(values::base_url_problem),

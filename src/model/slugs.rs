@@ -125,6 +125,15 @@ pub(super) fn actor_names(raw: &RawSite, cx: &mut Ctx) -> Vec<(String, usize)> {
             continue;
         }
         let f = &file.front;
+        // An alias that is the name would show twice ("Also called: …").
+        let own = normalize(f.name.get_ref());
+        for alias in f.aliases.iter().filter(|a| normalize(a.get_ref()) == own) {
+            cx.diags.push(Diagnostic::warning(
+                &file.path,
+                Some(file.line(alias.span())),
+                format!("alias \"{own}\" is the actor's name already: remove it"),
+            ));
+        }
         for value in std::iter::once(&f.name).chain(&f.aliases).chain(&f.matches) {
             let name = normalize(value.get_ref());
             if name.is_empty() {
