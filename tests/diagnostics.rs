@@ -659,3 +659,33 @@ fn a_list_that_names_a_thing_twice_is_a_warning_at_the_second() {
         ]
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_type_hides_none_of_the_other_checks() {
+    // Probe: `cards = "yes"` left site.toml unread, so the missing logo showed only
+    // once it was fixed; the same for an actor's `role = 5` and its unknown affiliation.
+    let e = errors_with(&[
+        (
+            "content/site.toml",
+            "title = \"Talks\"\ncards = \"yes\"\n\n[publisher]\nname = \"Desk\"\nlogo = \"img/missing.png\"\n",
+        ),
+        (
+            ACTOR,
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\nrole = 5\naffiliation = \"nobody\"\n+++\n\nBody.\n",
+        ),
+    ]);
+    let lines: Vec<String> = e
+        .iter()
+        .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "error: content/actors/alice-smith.md:4",
+            "error: content/actors/alice-smith.md:5",
+            "error: content/site.toml:2",
+            "error: content/site.toml:6",
+        ],
+        "{e:#?}"
+    );
+}

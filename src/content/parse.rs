@@ -115,7 +115,7 @@ pub(super) fn parse_toml<F: Front>(
     check_table(F::SCHEMA, table.get_ref(), 0, None, &mut found);
     let fatal = found.problems.iter().any(|p| p.fatal);
     let front = if fatal {
-        probe_table(F::SCHEMA, table.get_ref(), &mut found);
+        probe_table(F::SCHEMA, table.get_ref(), &mut found, &mut Vec::new());
         None
     } else {
         let mut table = table;
@@ -125,18 +125,32 @@ pub(super) fn parse_toml<F: Front>(
         match F::deserialize(toml::de::Deserializer::from(table)) {
             Ok(front) => Some(front),
             Err(e) => {
-                // Not expected (the checks and the probes see what serde sees), but never
-                // lose an error: serde's own, if the probes find none.
+                // A value of the wrong type (`cards = "yes"`): the probes find which. When
+                // every such key may be left out, it is, and the rest of the file is still
+                // read, so that its other checks (a picture, references) run in the same
+                // run. Serde's own error, if the probes find none: never lose one.
                 let before = found.problems.len();
-                if let Ok(table) = DeTable::parse(text) {
-                    probe_table(F::SCHEMA, table.get_ref(), &mut found);
+                let mut refused = Vec::new();
+                let mut table = DeTable::parse(text).ok();
+                if let Some(table) = &table {
+                    probe_table(F::SCHEMA, table.get_ref(), &mut found, &mut refused);
                 }
                 if found.problems.len() == before {
                     let at = e.span().map_or(0, |s| s.start);
                     let message = e.message().trim().replace('\n', " ");
                     found.problems.push(Problem::new(at, (message, None), true));
+                    None
+                } else {
+                    match table.as_mut() {
+                        Some(table) if refused.iter().all(|(_, optional)| *optional) => {
+                            let mut gone = found.unknown.clone();
+                            gone.extend(refused.iter().map(|(at, _)| *at));
+                            prune(table.get_mut(), &gone);
+                            F::deserialize(toml::de::Deserializer::from(table.clone())).ok()
+                        }
+                        _ => None,
+                    }
                 }
-                None
             }
         }
     };
@@ -272,7 +286,14 @@ fn check_table(
 
 /// Asks serde about each key of `table` not flagged yet, alone, and records what it
 /// refuses; nested tables key by key with their own schemas.
-fn probe_table(schema: &Schema, table: &DeTable<'_>, found: &mut Found) {
+/// Each key it refuses goes to `refused`, by the offset of its name, with whether the
+/// key may be left out.
+fn probe_table(
+    schema: &Schema,
+    table: &DeTable<'_>,
+    found: &mut Found,
+    refused: &mut Vec<(usize, bool)>,
+) {
     for (k, v) in in_order(table) {
         if found.flagged.contains(&k.span().start) {
             continue;
@@ -285,18 +306,19 @@ fn probe_table(schema: &Schema, table: &DeTable<'_>, found: &mut Found) {
                 // Entries that are not tables were reported by `check_value`.
                 for item in items.iter() {
                     if let DeValue::Table(t) = item.get_ref() {
-                        probe_table(sub, t, found);
+                        probe_table(sub, t, found, refused);
                     }
                 }
             }
             (Check::Table(sub) | Check::Inline(sub), DeValue::Table(t)) => {
-                probe_table(sub, t, found)
+                probe_table(sub, t, found, refused)
             }
             _ => {
                 if let Some(e) = (schema.probe)(k, v) {
                     let at = e.span().map_or(v.span().start, |s| s.start);
                     let message = e.message().trim().replace('\n', " ");
                     found.problems.push(Problem::new(at, (message, None), true));
+                    refused.push((k.span().start, key.required.is_none()));
                 }
             }
         }
