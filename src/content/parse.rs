@@ -119,9 +119,7 @@ pub(super) fn parse_toml<F: Front>(
         None
     } else {
         let mut table = table;
-        if !found.unknown.is_empty() {
-            prune(table.get_mut(), &found.unknown);
-        }
+        prune(table.get_mut(), &found.unknown);
         match F::deserialize(toml::de::Deserializer::from(table)) {
             Ok(front) => Some(front),
             Err(e) => {
@@ -131,7 +129,7 @@ pub(super) fn parse_toml<F: Front>(
                 // run. Serde's own error, if the probes find none: never lose one.
                 let before = found.problems.len();
                 let mut refused = Vec::new();
-                let mut table = DeTable::parse(text).ok();
+                let table = DeTable::parse(text).ok();
                 if let Some(table) = &table {
                     probe_table(F::SCHEMA, table.get_ref(), &mut found, &mut refused);
                 }
@@ -141,12 +139,12 @@ pub(super) fn parse_toml<F: Front>(
                     found.problems.push(Problem::new(at, (message, None), true));
                     None
                 } else {
-                    match table.as_mut() {
-                        Some(table) if refused.iter().all(|(_, optional)| *optional) => {
+                    match table {
+                        Some(mut table) if refused.iter().all(|(_, optional)| *optional) => {
                             let mut gone = found.unknown.clone();
                             gone.extend(refused.iter().map(|(at, _)| *at));
                             prune(table.get_mut(), &gone);
-                            F::deserialize(toml::de::Deserializer::from(table.clone())).ok()
+                            F::deserialize(toml::de::Deserializer::from(table)).ok()
                         }
                         _ => None,
                     }
@@ -179,22 +177,22 @@ pub(super) fn parse_toml<F: Front>(
 }
 
 /// Removes from `table`, and from the tables nested in it, the keys whose names start at
-/// one of the offsets `unknown`.
-fn prune(table: &mut DeTable<'_>, unknown: &BTreeSet<usize>) {
-    let gone: Vec<_> = (table.keys())
-        .filter(|k| unknown.contains(&k.span().start))
+/// one of the offsets `gone` (unknown keys, values serde refuses).
+fn prune(table: &mut DeTable<'_>, gone: &BTreeSet<usize>) {
+    let keys: Vec<_> = (table.keys())
+        .filter(|k| gone.contains(&k.span().start))
         .cloned()
         .collect();
-    for k in &gone {
+    for k in &keys {
         table.remove(k);
     }
     for (_, v) in table.iter_mut() {
         match v.get_mut() {
-            DeValue::Table(t) => prune(t, unknown),
+            DeValue::Table(t) => prune(t, gone),
             DeValue::Array(items) => {
                 for item in items.iter_mut() {
                     if let DeValue::Table(t) = item.get_mut() {
-                        prune(t, unknown);
+                        prune(t, gone);
                     }
                 }
             }

@@ -38,7 +38,8 @@ pub enum Text<'s> {
     Article(&'s Article),
     Actor(&'s Actor),
     Position(&'s Position),
-    Note(&'s Annotation),
+    /// A note, with its body as plain text (made once: its summary needs it too).
+    Note(&'s Annotation, String),
     Event(&'s Event),
     /// A text as it is.
     Given(String),
@@ -67,9 +68,8 @@ impl Text<'_> {
                 );
                 text.join(" ")
             }
-            Text::Note(n) => {
-                let body = markdown_text(&n.body);
-                [n.quote.as_str(), n.verdict.as_deref().unwrap_or(""), &body].join(" ")
+            Text::Note(n, body) => {
+                [n.quote.as_str(), n.verdict.as_deref().unwrap_or(""), body].join(" ")
             }
             Text::Event(e) => markdown_text(&e.body),
             Text::Given(text) => text.clone(),
@@ -154,12 +154,13 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
         } else {
             format!("{}#note-{slug}", page_path("articles", &n.article))
         };
+        let body = markdown_text(&n.body);
         let title = n.title.clone().unwrap_or_else(|| short(&n.quote));
         out.push(Doc {
             url,
             kind: "note",
-            summary: short(&markdown_text(&n.body)),
-            text: Text::Note(n),
+            summary: short(&body),
+            text: Text::Note(n, body),
             title,
             also_title: String::new(),
             filters: filters(&n.actors, &n.positions),
