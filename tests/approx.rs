@@ -84,9 +84,21 @@ proptest! {
         match (found.first(), best) {
             (Some(first), Some(best)) => {
                 prop_assert_eq!(first.distance, best);
-                // The leftmost end with the least distance.
+                // Of the flat valley of the leftmost end with the least distance, the end
+                // whose shortest passage is nearest the pattern's length, the leftmost.
                 let at = scores.iter().position(|&d| d == best).unwrap();
-                prop_assert_eq!(first.range.end, ends[at]);
+                let valley = scores[at..].iter().take_while(|&&d| d == best).count();
+                let rp: Vec<char> = p.iter().rev().copied().collect();
+                let shortest = |end: usize| {
+                    // Distances of the passages ending at `end`, by length (1, 2, …).
+                    let back: Vec<char> = t[..=end].iter().rev().copied().collect();
+                    let by_length = sellers(&rp, &back, false);
+                    by_length.iter().position(|&d| d == best).map_or(0, |i| i + 1)
+                };
+                let want = (at..at + valley)
+                    .min_by_key(|&end| shortest(end).abs_diff(p.len()))
+                    .unwrap();
+                prop_assert_eq!(first.range.end, ends[want]);
             }
             (None, best) => prop_assert!(
                 best.is_none_or(|b| b > k || b == p.len()),

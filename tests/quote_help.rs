@@ -200,3 +200,16 @@ fn a_stance_quote_one_letter_off_names_the_closest_passage_too() {
         ]
     );
 }
+
+#[test]
+fn a_quote_with_a_wrong_ending_is_matched_to_the_whole_passage_not_a_cut_one() {
+    // Probe: "Lopes refused it!" was as near "Lopes refused it" (a letter dropped) as
+    // "Lopes refused it." (a letter changed); the shorter was offered, and
+    // `check --fix-quotes` cut the stance's evidence short.
+    assert_eq!(
+        note("quote = \"Lopes refused it!\"\n"),
+        [
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"Lopes refused it!\" (closest: \"Lopes refused it.\" in p4, 94% similar)"
+        ]
+    );
+}

@@ -273,35 +273,44 @@ impl Searcher {
 
     /// Up to `limit` passages of `text` within edit distance `k` of the pattern that do
     /// not overlap, the closest first (ties: the earliest first). Each is one best match
-    /// of a stretch of text: the leftmost end where the distance reaches its local
-    /// minimum, and the shortest passage ending there with that distance. A passage as
-    /// far from the pattern as no text at all (distance `m`) is no match.
+    /// of a stretch of text: of the ends where the distance reaches its local minimum
+    /// (a valley may be flat), the one whose passage is nearest the pattern's length,
+    /// the leftmost of those; the passage is the shortest ending there with that
+    /// distance. So "voted 7–3!" finds "voted 7–2.", not "voted 7–", which is as near.
+    /// A passage as far from the pattern as no text at all (distance `m`) is no match.
     pub fn find(&self, text: &Text, k: usize, limit: usize) -> Vec<Match> {
         let m = self.forward.len();
         if m == 0 || limit == 0 {
             return Vec::new();
         }
         let k = k.min(m - 1);
-        // The ends (character index, inclusive) of the valleys of the distance.
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        // The valleys of the distance: the distance, and the first and last character
+        // (inclusive) of the ends at its bottom.
+        let mut valleys: Vec<(usize, usize, usize)> = Vec::new();
         let (mut prev, mut pending, mut i) = (m, None, 0);
         self.forward.scan(text.ids.iter().copied(), false, |d| {
             if d < prev {
-                pending = Some((d, i));
+                pending = Some((d, i, i));
             } else if d > prev {
-                ends.extend(pending.take().filter(|&(d, _)| d <= k));
+                valleys.extend(pending.take().filter(|&(d, _, _)| d <= k));
+            } else if let Some((_, _, last)) = pending.as_mut() {
+                *last = i;
             }
             prev = d;
             i += 1;
         });
-        ends.extend(pending.filter(|&(d, _)| d <= k));
-        ends.sort_unstable();
+        valleys.extend(pending.filter(|&(d, _, _)| d <= k));
+        valleys.sort_unstable();
         let mut out: Vec<Match> = Vec::new();
-        for (distance, last) in ends {
+        for (distance, first, last) in valleys {
             if out.len() == limit {
                 break;
             }
-            let range = text.byte_of(self.start(text, last, distance))..text.ends[last] as usize;
+            let (start, last) = (first..=last)
+                .map(|end| (self.start(text, end, distance), end))
+                .min_by_key(|&(start, end)| (end + 1 - start).abs_diff(m))
+                .unwrap_or((first, first));
+            let range = text.byte_of(start)..text.ends[last] as usize;
             if out
                 .iter()
                 .all(|o| range.end <= o.range.start || o.range.end <= range.start)
