@@ -143,6 +143,11 @@ pub fn check(opts: &Options) -> Result<Report> {
         })?);
         timing("render", t);
         files = count.into_inner() + p.statics.len();
+        diagnostics.extend(render::cards::write::check(
+            &opts.root,
+            &p.site,
+            &p.templates.strings,
+        )?);
     }
     drop_later(prepared);
     Ok(Report {

@@ -381,3 +381,30 @@ fn a_positions_card_tallies_its_stances_in_words_and_numbers() {
             .contains("Supports: 2 · Opposes: 1 · Mixed: 1")
     );
 }
+
+#[test]
+fn check_finds_the_card_template_errors_that_build_stops_at() {
+    // Probe: a card template that names an unknown variable, or makes no SVG, passed
+    // check and then failed the build.
+    let site = TempSite::fixture("newsroom");
+    for (template, want) in [
+        (
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\">\n<text>{{ nope.x }}</text>\n</svg>\n",
+            "error: templates/card.svg:",
+        ),
+        (
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\"><text>{{ title }}\n",
+            "error: templates/card.svg:1: the card template does not make an SVG",
+        ),
+    ] {
+        site.write("templates/card.svg", template);
+        let errors = site.errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with(want), "{errors:?}");
+    }
+    site.write(
+        "templates/card.svg",
+        explainer::render::cards::DEFAULT_TEMPLATE,
+    );
+    assert_eq!(site.errors(), Vec::<String>::new());
+}

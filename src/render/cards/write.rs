@@ -103,3 +103,31 @@ pub fn for_build(
         Err(d) => (None, vec![d]),
     })
 }
+
+/// `check`'s look at the card template of the site at `root`, when it draws cards: the
+/// template parses, and makes an SVG for the first card of each kind (an article's, an
+/// actor's, a position's), so that a template `build` would stop at fails `check` too.
+/// Not every card: drawing them is the build's work.
+pub fn check(root: &Path, site: &Site, t: &Strings) -> Result<Vec<Diagnostic>> {
+    if !super::drawn(site) {
+        return Ok(Vec::new());
+    }
+    let (drawer, mut diags) = Drawer::load(root)?;
+    let Some(drawer) = drawer else {
+        return Ok(diags);
+    };
+    let mut seen = BTreeSet::new();
+    for (_, card) in cards_of(site, t) {
+        if !seen.insert(card.kind.clone()) {
+            continue;
+        }
+        if let Err(d) = drawer
+            .svg(&card)
+            .and_then(|svg| drawer.tree(&svg).map(drop))
+        {
+            diags.push(d);
+            break;
+        }
+    }
+    Ok(diags)
+}
