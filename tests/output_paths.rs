@@ -295,6 +295,11 @@ fn a_special_file_in_the_site_is_an_error_not_a_hang() {
     mkfifo(&site.root().join("static/img/pipe"));
     mkfifo(&site.root().join("content/articles/pipe.md"));
     std::os::unix::fs::symlink("pipe.md", site.root().join("content/articles/link.md")).unwrap();
+    // One in templates/ was passed over without a word.
+    std::fs::create_dir_all(site.root().join("templates")).unwrap();
+    mkfifo(&site.root().join("templates/article.html"));
+    std::fs::create_dir_all(site.root().join("i18n")).unwrap();
+    mkfifo(&site.root().join("i18n/en.toml"));
     let errors: Vec<String> = site
         .errors()
         .iter()
@@ -305,7 +310,9 @@ fn a_special_file_in_the_site_is_an_error_not_a_hang() {
         [
             "error: content/articles/link.md:1",
             "error: content/articles/pipe.md:1",
+            "error: i18n/en.toml:1",
             "error: static/img/pipe:1",
+            "error: templates/article.html:1",
         ]
     );
 }

@@ -123,7 +123,19 @@ pub fn load(
                         continue;
                     }
                 }
+            } else if entry.file_type().is_dir() {
+                continue;
             } else if !entry.file_type().is_file() {
+                // Read, a FIFO would block the build for ever.
+                let rel = entry.path().strip_prefix(root).map_or_else(
+                    |_| "templates".to_string(),
+                    |p| p.to_string_lossy().replace('\\', "/"),
+                );
+                diags.push(Diagnostic::error(
+                    rel,
+                    Some(1),
+                    "is not a file (a special file): templates/ holds the site's templates; rename or remove it",
+                ));
                 continue;
             }
             let name = entry
