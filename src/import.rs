@@ -219,13 +219,8 @@ pub fn plain_to_markdown(paragraph: &str) -> String {
 
 /// A slug made from a headline.
 pub fn slug_from(title: &str) -> String {
-    let words: Vec<String> = title
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    words.into_iter().take(8).collect::<Vec<_>>().join("-")
+    let slug = crate::text::slugify(title);
+    slug.split('-').take(8).collect::<Vec<_>>().join("-")
 }
 
 fn valid_date(d: &str) -> bool {

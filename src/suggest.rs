@@ -262,17 +262,7 @@ pub fn spelling(raw: &RawSite, slug: &str) -> Option<String> {
 
 /// A slug for a name: `Gustavo Petro` → `gustavo-petro`; accents dropped.
 pub fn slug_of(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
-    let slug = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = crate::text::slugify(name);
     if slug.is_empty() {
         "actor".into()
     } else {

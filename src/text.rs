@@ -179,6 +179,79 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Whether `s` shows nothing: only white space, control characters and the characters
+/// Unicode says to draw as nothing (its Default_Ignorable_Code_Point set: zero-width
+/// space and joiners, soft hyphen, direction marks, variation selectors, tags, the
+/// byte-order mark; the Hangul fillers). A name or title made of them would be an
+/// invisible link. Written out because no crate in the tree exposes the property;
+/// the ranges are those of Unicode 16's DerivedCoreProperties.txt.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c as u32,
+                0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5
+                | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F
+                | 0x3164 | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8
+                | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
+    })
+}
+
+/// Whether no page may hold `c`: a control character other than tab and line ends, or
+/// a noncharacter. HTML calls them parse errors and XML (the feed, the sitemap, the
+/// share cards' SVG) refuses them, so a text that holds one is an error where written.
+pub fn is_forbidden(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// The message for the forbidden character `c` in `what` (see `is_forbidden`).
+pub fn forbidden_message(what: &str, c: char) -> String {
+    let kind = if c.is_control() {
+        "control character"
+    } else {
+        "noncharacter"
+    };
+    format!(
+        "{what} holds the {kind} U+{:04X}, which no page can show: remove it (it often comes with pasted text)",
+        c as u32
+    )
+}
+
+/// A slug made from `s`: lower-case ASCII letters and digits, in words joined by single
+/// hyphens (`Café Müller` → `cafe-muller`, `Straße` → `strasse`, `İstanbul` →
+/// `istanbul`). Accents go with Unicode's decomposition; the few letters that have none
+/// are spelt as the ASCII transliterations usually are. Empty when nothing is left.
+pub fn slugify(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut folded = String::with_capacity(s.len());
+    for c in s
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        match c {
+            'ß' => folded.push_str("ss"),
+            'ẞ' => folded.push_str("SS"),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'ø' | 'Ø' => folded.push('o'),
+            'ł' | 'Ł' => folded.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => folded.push('d'),
+            'þ' | 'Þ' => folded.push_str("th"),
+            'ı' => folded.push('i'),
+            c => folded.push(c),
+        }
+    }
+    folded
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,13 @@ fn errors_with(changes: &[(&str, &str)]) -> Vec<String> {
     site.errors()
 }
 
+/// Each diagnostic's severity and place (`error: PATH:LINE`), without its message.
+fn places(said: &[String]) -> Vec<String> {
+    said.iter()
+        .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect()
+}
+
 fn errors_without(path: &str) -> Vec<String> {
     let site = TempSite::new(&small_site());
     std::fs::remove_file(site.root().join(path)).unwrap();
@@ -90,6 +97,13 @@ fn bad_file_name() {
             "error: content/actors/Bad Name.md:1: bad file name \"Bad Name.md\": a name is lower-case letters and digits in words joined by single hyphens (rename it to \"bad-name.md\")"
         ]
     );
+    // Probe: the hint split or dropped accented letters ("cafe-mu-ller.md").
+    let e = errors_with(&[(
+        "content/actors/cafe\u{301}-mu\u{308}ller.md",
+        "+++\nname = \"X\"\nkind = \"state\"\n+++\n",
+    )]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].ends_with("(rename it to \"cafe-muller.md\")"), "{e:?}");
 }
 
 #[test]
@@ -658,6 +672,15 @@ fn a_list_that_names_a_thing_twice_is_a_warning_at_the_second() {
             "warning: content/events/meeting.md:4: actors lists \"alice-smith\" twice (remove the second)",
         ]
     );
+    // Probe: warned about, the repeats were still shown.
+    site.build();
+    let actor = site.page("actors/alice-smith/index.html");
+    let shown: Vec<String> = actor.select(&sel("dd")).map(text).collect();
+    assert!(shown.contains(&"Alice".to_string()), "{shown:?}");
+    assert!(!shown.iter().any(|d| d.contains("Alice,")), "{shown:?}");
+    let timeline = site.page("timeline/index.html");
+    let who: Vec<String> = timeline.select(&sel(".who a")).map(text).collect();
+    assert_eq!(who, ["Alice Smith", "Bob Jones"]);
 }
 
 #[test]
@@ -674,12 +697,8 @@ fn a_value_of_the_wrong_type_hides_none_of_the_other_checks() {
             "+++\nname = \"Alice Smith\"\nkind = \"person\"\nrole = 5\naffiliation = \"nobody\"\n+++\n\nBody.\n",
         ),
     ]);
-    let lines: Vec<String> = e
-        .iter()
-        .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
-        .collect();
     assert_eq!(
-        lines,
+        places(&e),
         [
             "error: content/actors/alice-smith.md:4",
             "error: content/actors/alice-smith.md:5",
@@ -687,5 +706,103 @@ fn a_value_of_the_wrong_type_hides_none_of_the_other_checks() {
             "error: content/site.toml:6",
         ],
         "{e:#?}"
+    );
+}
+
+#[test]
+fn a_bad_entry_of_a_list_hides_none_of_the_other_checks() {
+    // Probe: one update with a number for its text, a link without its title, a stance
+    // with an unknown word, or a picture written as a string left the file unread, so a
+    // note's quote against the article, an unknown actor or related position showed only
+    // once it was fixed. The entry (or the optional key) is now left out of the reading.
+    let e = errors_with(&[
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = 2025-01-02\nimage = \"img/x.png\"\nupdates = [{ date = 2025-01-03, text = 7 }]\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+        ),
+        (
+            NOTE,
+            "+++\nquote = \"left late\"\nkind = \"context\"\nactors = [\"nobody\"]\nsources = [{ url = \"https://example.org/a\" }]\n+++\n\nHe had another meeting.\n",
+        ),
+        (
+            POSITION,
+            "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\nrelated = [\"tlaks\"]\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supportz\"\nquote = \"Alice Smith met Bob Jones.\"\n\n[[stances]]\nactor = \"bob-jonse\"\nstance = \"opposes\"\nsource_url = \"https://example.org/b\"\n+++\n\nWhy talks matter.\n",
+        ),
+        (
+            ACTOR,
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\naliases = [\"\", \"Bob Jones\"]\nlinks = [{ url = \"https://example.org/c\" }]\n+++\n\nBody.\n",
+        ),
+    ]);
+    assert_eq!(
+        places(&e),
+        [
+            "error: content/actors/alice-smith.md:4",
+            "error: content/actors/alice-smith.md:5",
+            "error: content/actors/bob-jones.md:2",
+            "error: content/annotations/left.md:2",
+            "error: content/annotations/left.md:4",
+            "error: content/annotations/left.md:5",
+            "error: content/articles/story.md:4",
+            "error: content/articles/story.md:5",
+            "error: content/positions/talks.md:4",
+            "error: content/positions/talks.md:8",
+            "error: content/positions/talks.md:12",
+        ],
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn a_text_that_shows_nothing_is_empty() {
+    // Probe: a name of one zero-width space passed, and made an invisible link.
+    let e = errors_with(&[
+        (
+            ACTOR,
+            "+++\nname = \"\u{200b}\"\nkind = \"person\"\naliases = [\"\u{2060}\u{ad}\"]\n+++\n\nBody.\n",
+        ),
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"\u{feff} \u{200d}\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+        ),
+        (
+            NOTE,
+            "+++\nquote = \"\u{200b}\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+        ),
+    ]);
+    assert_eq!(
+        places(&e),
+        [
+            "error: content/actors/alice-smith.md:2",
+            "error: content/actors/alice-smith.md:4",
+            "error: content/annotations/left.md:2",
+            "error: content/articles/story.md:2",
+        ],
+        "{e:#?}"
+    );
+    assert!(e.iter().all(|l| l.contains("empty")), "{e:#?}");
+}
+
+#[test]
+fn a_control_character_written_as_an_escape_is_an_error_at_its_value() {
+    // Probe: `title = "A\u0001B"` passed check, then broke feed.xml and the share card's
+    // SVG (blamed on the built-in card template).
+    let e = errors_with(&[
+        ("content/site.toml", "title = \"Small\\u001b[0m\"\n"),
+        (
+            ACTOR,
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\naliases = [\"Al\", \"A\\u0085\"]\n+++\n\nBody.\n",
+        ),
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\\u0001\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+        ),
+    ]);
+    assert_eq!(
+        e,
+        [
+            "error: content/actors/alice-smith.md:4: aliases holds the control character U+0085, which no page can show: remove it (it often comes with pasted text)",
+            "error: content/articles/story.md:2: title holds the control character U+0001, which no page can show: remove it (it often comes with pasted text)",
+            "error: content/site.toml:1: title holds the control character U+001B, which no page can show: remove it (it often comes with pasted text)",
+        ]
     );
 }

@@ -315,3 +315,33 @@ fn no_page_repeats_an_id_whatever_writers_name_things() {
     }
     assert_eq!(refused, ["site-q"]);
 }
+
+#[test]
+fn an_event_with_a_name_it_cannot_have_is_still_checked_whole() {
+    // Probe: `main.md` (or a name that is no slug) reported its name alone; its unknown
+    // actor and broken [[link]] showed only once it was renamed.
+    for name in ["main", "Vote"] {
+        let site = TempSite::new(&small_site());
+        site.write(
+            &format!("content/events/{name}.md"),
+            &event(
+                "date = 2025-05-01\ntitle = \"Vote\"\nactors = [\"alice-smth\"]\n",
+                "The vote [[nope]].",
+            ),
+        );
+        let lines: Vec<String> = site
+            .errors()
+            .iter()
+            .map(|e| e.split(": ").take(2).collect::<Vec<_>>().join(": "))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                format!("error: content/events/{name}.md:1"),
+                format!("error: content/events/{name}.md:4"),
+                format!("error: content/events/{name}.md:7"),
+            ],
+            "{name}"
+        );
+    }
+}

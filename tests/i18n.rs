@@ -267,3 +267,104 @@ fn a_slot_the_page_does_not_fill_is_a_warning_at_its_line() {
         ]
     );
 }
+
+#[test]
+fn a_value_is_judged_by_what_its_key_wants() {
+    // A number where forms are wanted names the forms; a table under a key the tables
+    // do not have is an unknown key, not a table of forms gone wrong.
+    let s = site(
+        "fr",
+        &[(
+            "i18n/fr.toml",
+            "n_notes = 5\nskip = 2025-01-01\n\n[extra]\nnote = \"x\"\n",
+        )],
+    );
+    assert_eq!(
+        s.errors(),
+        [
+            "error: i18n/fr.toml:1: n_notes must be a table of plural forms, as in the built-in table",
+            "error: i18n/fr.toml:2: skip must be a string, as in the built-in table",
+            "error: i18n/fr.toml:4: unknown key \"extra\" (the keys are those of the built-in i18n tables, listed in the README)",
+        ]
+    );
+}
+
+#[test]
+fn a_file_of_i18n_that_is_not_read_is_a_warning() {
+    // A table for another language, or one misnamed, would be ignored without a word.
+    let s = site(
+        "de-AT",
+        &[
+            ("i18n/de.toml", "skip = \"Weiter\"\n"),
+            ("i18n/fr.toml", "skip = \"Aller\"\n"),
+            ("i18n/notes.txt", "to do\n"),
+        ],
+    );
+    let report = s.build();
+    let said: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "warning: i18n/fr.toml:1: is not read: the site's language is \"de-AT\", whose table is i18n/de.toml (i18n/ holds the table of the site's language only; keep other files elsewhere)",
+            "warning: i18n/notes.txt:1: is not read: the site's language is \"de-AT\", whose table is i18n/de.toml (i18n/ holds the table of the site's language only; keep other files elsewhere)",
+        ]
+    );
+    assert_eq!(first(&s.page("index.html"), ".skip"), "Weiter");
+    let none = site("en", &[("i18n/en-GB.toml", "skip = \"Skip\"\n")]);
+    let said: Vec<String> = none
+        .build()
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "warning: i18n/en-GB.toml:1: is not read: the site's language is \"en\", whose table would be i18n/en.toml (i18n/ holds the table of the site's language only; keep other files elsewhere)"
+        ]
+    );
+}
+
+#[test]
+fn a_language_that_is_no_tag_is_its_only_diagnostic() {
+    // No table is looked for under an empty name, nor a file of i18n/ called unread.
+    let s = site("", &[("i18n/en.toml", "skip = \"Skip\"\n")]);
+    assert_eq!(
+        s.diagnostics(),
+        [
+            "error: content/site.toml:2: language \"\" is not a language tag (write a BCP 47 tag such as \"en\", \"en-GB\" or \"pt-BR\")"
+        ]
+    );
+}
+
+#[test]
+fn a_text_that_says_nothing_or_holds_a_control_character_is_an_error() {
+    // Probe: `stance_supports = ""` left the matrix's cells without their stance word;
+    // a control character broke the feed. A key some built-in table leaves blank (a
+    // pager's hidden "previous") may still be blank.
+    let s = site(
+        "fr",
+        &[(
+            "i18n/fr.toml",
+            "stance_supports = \"\"\nprevious_hidden = \"\"\nn_notes = { one = \"\", other = \" \" }\nskip = \"Aller\\u0007\"\n",
+        )],
+    );
+    let errors = s.errors();
+    let lines: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split(": ").take(2).last().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        ["i18n/fr.toml:1", "i18n/fr.toml:3", "i18n/fr.toml:4"],
+        "{errors:#?}"
+    );
+    assert!(
+        errors[0].contains("stance_supports is empty"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[2].contains("control character U+0007"),
+        "{errors:#?}"
+    );
+}

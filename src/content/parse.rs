@@ -35,6 +35,24 @@ struct Problem {
     syntax: bool,
     /// A warning, not an error.
     warning: bool,
+    /// For a fatal problem, what to leave out so that serde reads the rest of the file
+    /// (whose other checks then run in the same run); none when the file cannot be read
+    /// without it (a required key of the file itself, a syntax error).
+    cut: Option<Cut>,
+}
+
+/// A part of a table that may be left out: an optional key, by the offset of its name,
+/// or an entry of an array of tables, by the offset of its value.
+#[derive(Clone, Copy)]
+enum Cut {
+    Key(usize),
+    Item(usize),
+}
+
+/// The cut of a key at `at` of a table whose own cut is `table`: the key alone if it may
+/// be left out, else the whole table.
+fn key_cut(at: usize, optional: bool, table: Option<Cut>) -> Option<Cut> {
+    if optional { Some(Cut::Key(at)) } else { table }
 }
 
 impl Problem {
@@ -47,6 +65,7 @@ impl Problem {
             missing: false,
             syntax: false,
             warning: false,
+            cut: None,
         }
     }
 }
@@ -112,41 +131,39 @@ pub(super) fn parse_toml<F: Front>(
             ..Problem::new(at, (message, quote_inside(text, at)), true)
         });
     }
-    check_table(F::SCHEMA, table.get_ref(), 0, None, &mut found);
+    check_table(F::SCHEMA, table.get_ref(), 0, None, None, &mut found);
     let fatal = found.problems.iter().any(|p| p.fatal);
+    // A value serde refuses, or a table that misses a key, is left out when it may be
+    // (an optional key, an entry of a list of stances or updates), and the rest of the
+    // file is still read, so that its other checks (references, quotes, pictures) run
+    // in the same run. The errors stay, so nothing is written.
     let front = if fatal {
-        probe_table(F::SCHEMA, table.get_ref(), &mut found, &mut Vec::new());
-        None
+        probe_table(F::SCHEMA, table.get_ref(), None, &mut found);
+        if syntax.is_empty() {
+            salvage(table, &found)
+        } else {
+            None
+        }
     } else {
         let mut table = table;
-        prune(table.get_mut(), &found.unknown);
+        prune(table.get_mut(), &found.unknown, &BTreeSet::new());
         match F::deserialize(toml::de::Deserializer::from(table)) {
             Ok(front) => Some(front),
             Err(e) => {
-                // A value of the wrong type (`cards = "yes"`): the probes find which. When
-                // every such key may be left out, it is, and the rest of the file is still
-                // read, so that its other checks (a picture, references) run in the same
-                // run. Serde's own error, if the probes find none: never lose one.
+                // A value of the wrong type (`cards = "yes"`): the probes find which.
+                // Serde's own error, if the probes find none: never lose one.
                 let before = found.problems.len();
-                let mut refused = Vec::new();
                 let table = DeTable::parse(text).ok();
                 if let Some(table) = &table {
-                    probe_table(F::SCHEMA, table.get_ref(), &mut found, &mut refused);
+                    probe_table(F::SCHEMA, table.get_ref(), None, &mut found);
                 }
-                if found.problems.len() == before {
-                    let at = e.span().map_or(0, |s| s.start);
-                    let message = e.message().trim().replace('\n', " ");
-                    found.problems.push(Problem::new(at, (message, None), true));
-                    None
-                } else {
-                    match table {
-                        Some(mut table) if refused.iter().all(|(_, optional)| *optional) => {
-                            let mut gone = found.unknown.clone();
-                            gone.extend(refused.iter().map(|(at, _)| *at));
-                            prune(table.get_mut(), &gone);
-                            F::deserialize(toml::de::Deserializer::from(table)).ok()
-                        }
-                        _ => None,
+                match table {
+                    Some(table) if found.problems.len() > before => salvage(table, &found),
+                    _ => {
+                        let at = e.span().map_or(0, |s| s.start);
+                        let message = e.message().trim().replace('\n', " ");
+                        found.problems.push(Problem::new(at, (message, None), true));
+                        None
                     }
                 }
             }
@@ -176,23 +193,46 @@ pub(super) fn parse_toml<F: Front>(
     front
 }
 
+/// The shape of `table` without the unknown keys and the cuts of its fatal problems; none
+/// if a fatal problem has no cut, or serde still refuses it.
+fn salvage<F: Front>(mut table: Spanned<DeTable<'_>>, found: &Found) -> Option<F> {
+    let mut keys = found.unknown.clone();
+    let mut items = BTreeSet::new();
+    for p in found.problems.iter().filter(|p| p.fatal) {
+        match p.cut? {
+            Cut::Key(at) => keys.insert(at),
+            Cut::Item(at) => items.insert(at),
+        };
+    }
+    prune(table.get_mut(), &keys, &items);
+    F::deserialize(toml::de::Deserializer::from(table)).ok()
+}
+
 /// Removes from `table`, and from the tables nested in it, the keys whose names start at
-/// one of the offsets `gone` (unknown keys, values serde refuses).
-fn prune(table: &mut DeTable<'_>, gone: &BTreeSet<usize>) {
-    let keys: Vec<_> = (table.keys())
-        .filter(|k| gone.contains(&k.span().start))
+/// one of the offsets `keys` (unknown keys, values serde refuses), and the entries of
+/// arrays whose values start at one of `items`.
+fn prune(table: &mut DeTable<'_>, keys: &BTreeSet<usize>, items: &BTreeSet<usize>) {
+    let gone: Vec<_> = (table.keys())
+        .filter(|k| keys.contains(&k.span().start))
         .cloned()
         .collect();
-    for k in &keys {
+    for k in &gone {
         table.remove(k);
     }
     for (_, v) in table.iter_mut() {
         match v.get_mut() {
-            DeValue::Table(t) => prune(t, gone),
-            DeValue::Array(items) => {
-                for item in items.iter_mut() {
+            DeValue::Table(t) => prune(t, keys, items),
+            DeValue::Array(list) => {
+                if !items.is_empty() {
+                    // `DeArray` has no `retain`: rebuilt without them.
+                    let all = std::mem::replace(list, toml::de::DeArray::new());
+                    *list = (all.into_iter())
+                        .filter(|item| !items.contains(&item.span().start))
+                        .collect();
+                }
+                for item in list.iter_mut() {
                     if let DeValue::Table(t) = item.get_mut() {
-                        prune(t, gone);
+                        prune(t, keys, items);
                     }
                 }
             }
@@ -225,14 +265,15 @@ fn in_order<'t, 'i>(
     keys
 }
 
-/// Checks each key of `table` (which starts at offset `at`, and is nested in the key
-/// `parent` if it has one) against `schema`: unknown keys, missing keys, and values (see
-/// `Check`); nested tables with their own schemas.
+/// Checks each key of `table` (which starts at offset `at`, is nested in the key `parent`
+/// if it has one, and may be cut as `cut`) against `schema`: unknown keys, missing keys,
+/// and values (see `Check`); nested tables with their own schemas.
 fn check_table(
     schema: &Schema,
     table: &DeTable<'_>,
     at: usize,
     parent: Option<&str>,
+    cut: Option<Cut>,
     found: &mut Found,
 ) {
     let place = match parent {
@@ -261,13 +302,21 @@ fn check_table(
             Some(p) if schema.label_with_parent => format!("{p} {name}"),
             _ => name.to_string(),
         };
-        check_value(key.check, &label, k.span().start, v, found);
+        let own = key_cut(k.span().start, key.required.is_none(), cut);
+        let before = found.problems.len();
+        check_value(key.check, &label, k.span().start, v, own, found);
+        for p in &mut found.problems[before..] {
+            if p.fatal && p.cut.is_none() {
+                p.cut = own;
+            }
+        }
     }
     for key in schema.keys {
         if let Some(how) = key.required {
             if !table.keys().any(|k| k.get_ref() == key.name) {
                 found.problems.push(Problem {
                     missing: true,
+                    cut,
                     ..Problem::new(
                         at,
                         (
@@ -282,16 +331,9 @@ fn check_table(
     }
 }
 
-/// Asks serde about each key of `table` not flagged yet, alone, and records what it
-/// refuses; nested tables key by key with their own schemas.
-/// Each key it refuses goes to `refused`, by the offset of its name, with whether the
-/// key may be left out.
-fn probe_table(
-    schema: &Schema,
-    table: &DeTable<'_>,
-    found: &mut Found,
-    refused: &mut Vec<(usize, bool)>,
-) {
+/// Asks serde about each key of `table` (which may be cut as `cut`) not flagged yet,
+/// alone, and records what it refuses; nested tables key by key with their own schemas.
+fn probe_table(schema: &Schema, table: &DeTable<'_>, cut: Option<Cut>, found: &mut Found) {
     for (k, v) in in_order(table) {
         if found.flagged.contains(&k.span().start) {
             continue;
@@ -299,24 +341,27 @@ fn probe_table(
         let Some(key) = schema.key(k.get_ref()) else {
             continue;
         };
+        let own = key_cut(k.span().start, key.required.is_none(), cut);
         match (key.check, v.get_ref()) {
             (Check::Tables(sub), DeValue::Array(items)) => {
                 // Entries that are not tables were reported by `check_value`.
                 for item in items.iter() {
                     if let DeValue::Table(t) = item.get_ref() {
-                        probe_table(sub, t, found, refused);
+                        probe_table(sub, t, Some(Cut::Item(item.span().start)), found);
                     }
                 }
             }
             (Check::Table(sub) | Check::Inline(sub), DeValue::Table(t)) => {
-                probe_table(sub, t, found, refused)
+                probe_table(sub, t, own, found)
             }
             _ => {
                 if let Some(e) = (schema.probe)(k, v) {
                     let at = e.span().map_or(v.span().start, |s| s.start);
                     let message = e.message().trim().replace('\n', " ");
-                    found.problems.push(Problem::new(at, (message, None), true));
-                    refused.push((k.span().start, key.required.is_none()));
+                    found.problems.push(Problem {
+                        cut: own,
+                        ..Problem::new(at, (message, None), true)
+                    });
                 }
             }
         }

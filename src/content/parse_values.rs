@@ -7,20 +7,37 @@ use std::collections::BTreeSet;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::{Found, Problem, check_table};
+use super::{Cut, Found, Problem, check_table};
 use crate::content::schema::Check;
 use crate::content::values;
 
-/// Checks one value, at the key at offset `key_at`; see `Check`.
+/// Checks one value, at the key at offset `key_at` (which may be cut as `cut`); see
+/// `Check`.
 pub(super) fn check_value(
     check: Check,
     label: &str,
     key_at: usize,
     v: &Spanned<DeValue<'_>>,
+    cut: Option<Cut>,
     found: &mut Found,
 ) {
     let at = v.span().start;
     let text = v.get_ref().as_str();
+    // A control character written as a TOML escape (`\u0001`): TOML refuses it raw.
+    let items = match v.get_ref() {
+        DeValue::Array(items) => items.iter().collect(),
+        _ => vec![v],
+    };
+    for item in items {
+        if let Some(c) = (item.get_ref().as_str())
+            .and_then(|t| t.chars().find(|&c| crate::text::is_forbidden(c)))
+        {
+            let problem = (crate::text::forbidden_message(label, c), None);
+            found
+                .problems
+                .push(Problem::new(item.span().start, problem, false));
+        }
+    }
     // A list that names a thing twice (an alias, a related position, an event's actor)
     // would show it twice.
     if let DeValue::Array(items) = v.get_ref() {
@@ -150,21 +167,29 @@ pub(super) fn check_value(
         (Check::Tables(schema), DeValue::Array(items)) => {
             for item in items.iter() {
                 match item.get_ref() {
-                    DeValue::Table(t) => {
-                        check_table(schema, t, item.span().start, Some(label), found)
-                    }
-                    other => found.problems.push(Problem::new(
+                    DeValue::Table(t) => check_table(
+                        schema,
+                        t,
                         item.span().start,
-                        (
-                            format!(
-                                "an entry of {label} must be a table ({}), not a {}",
-                                schema.what,
-                                other.type_str()
+                        Some(label),
+                        Some(Cut::Item(item.span().start)),
+                        found,
+                    ),
+                    other => found.problems.push(Problem {
+                        cut: Some(Cut::Item(item.span().start)),
+                        ..Problem::new(
+                            item.span().start,
+                            (
+                                format!(
+                                    "an entry of {label} must be a table ({}), not a {}",
+                                    schema.what,
+                                    other.type_str()
+                                ),
+                                None,
                             ),
-                            None,
-                        ),
-                        true,
-                    )),
+                            true,
+                        )
+                    }),
                 }
             }
             None
@@ -186,7 +211,7 @@ pub(super) fn check_value(
             None
         }
         (Check::Table(schema) | Check::Inline(schema), DeValue::Table(t)) => {
-            check_table(schema, t, at, Some(label), found);
+            check_table(schema, t, at, Some(label), cut, found);
             None
         }
         (Check::Inline(schema), other) => {

@@ -234,7 +234,7 @@ pub const SOURCES: Schema = Schema {
 pub const ARTICLE: Schema = Schema {
     what: "an article",
     keys: &[
-        required("title", "title = \"…\"", Check::Type),
+        required("title", "title = \"…\"", Check::NonEmpty),
         required("date", "date = 2025-08-18", Check::Date),
         key("dek"),
         key("byline"),
@@ -319,7 +319,7 @@ pub const STANCE: Schema = Schema {
 pub const POSITION: Schema = Schema {
     what: "a position",
     keys: &[
-        required("title", "title = \"…\"", Check::Type),
+        required("title", "title = \"…\"", Check::NonEmpty),
         required("summary", "summary = \"…\"", Check::Type),
         key("question"),
         key("related"),
@@ -347,7 +347,7 @@ pub const ANNOTATION: Schema = Schema {
             "kind = \"context\", \"definition\", \"fact-check\" or \"analysis\"",
             Check::Type,
         ),
-        key("title"),
+        checked("title", Check::NonEmpty),
         key("verdict"),
         checked("sources", Check::Tables(&LINK)),
         key("actors"),

@@ -176,7 +176,7 @@ pub fn language_problem(tag: &str) -> Option<Problem> {
 
 /// A text that must say something (`title` of `site.toml`).
 pub fn empty_problem(key: &str, text: &str) -> Option<Problem> {
-    text.trim().is_empty().then(|| {
+    crate::text::is_blank(text).then(|| {
         (
             format!("{key} is empty"),
             Some(format!("write the {key}: {key} = \"…\"")),
@@ -186,7 +186,7 @@ pub fn empty_problem(key: &str, text: &str) -> Option<Problem> {
 
 /// The `alt` of a picture: it must say what the picture shows.
 pub fn alt_problem(label: &str, text: &str) -> Option<Problem> {
-    text.trim().is_empty().then(|| {
+    crate::text::is_blank(text).then(|| {
         (
             format!("{label} is empty"),
             Some("say what the picture shows, for readers who cannot see it".into()),

@@ -85,4 +85,12 @@ fn slugs_from_headlines() {
         slug_from("Trump Closes NATO Door on Ukraine!"),
         "trump-closes-nato-door-on-ukraine"
     );
+    // Probe: letters with accents were dropped or split ("caf", "mu-ller").
+    assert_eq!(slug_from("Café"), "cafe");
+    assert_eq!(
+        slug_from("Mu\u{308}ller and Café straße win"),
+        "muller-and-cafe-strasse-win"
+    );
+    assert_eq!(slug_from("İstanbul: «Ça» — ß"), "istanbul-ca-ss");
+    assert_eq!(slug_from("Łódź and Ærø"), "lodz-and-aero");
 }

@@ -37,11 +37,11 @@ const RESERVED: &[&str] = &["main"];
 pub(super) fn resolve<'a>(cx: &mut Ctx<'a>, raw: &'a RawSite) -> BTreeMap<String, Event> {
     let mut out = BTreeMap::new();
     for file in &raw.events {
-        if !valid_slug(&file.slug) {
+        // A bad name is an error, and the event is left out; its other checks still run.
+        let named = if !valid_slug(&file.slug) {
             cx.diags.push(slugs::bad_name(&file.path, &file.slug));
-            continue;
-        }
-        if RESERVED.contains(&file.slug.as_str()) {
+            false
+        } else if RESERVED.contains(&file.slug.as_str()) {
             cx.error(
                 file,
                 None,
@@ -50,8 +50,10 @@ pub(super) fn resolve<'a>(cx: &mut Ctx<'a>, raw: &'a RawSite) -> BTreeMap<String
                     file.slug
                 ),
             );
-            continue;
-        }
+            false
+        } else {
+            true
+        };
         let f = &file.front;
         let mut refs = |list: &[toml::Spanned<String>], what: &str, which: Which| {
             list.iter()
@@ -59,9 +61,10 @@ pub(super) fn resolve<'a>(cx: &mut Ctx<'a>, raw: &'a RawSite) -> BTreeMap<String
                 .map(|v| v.get_ref().clone())
                 .collect::<Vec<_>>()
         };
-        let actors = refs(&f.actors, "actor", Which::Actors);
-        let positions = refs(&f.positions, "position", Which::Positions);
-        let articles = refs(&f.articles, "article", Which::Articles);
+        let once = |list: Vec<String>| super::each_once(list, String::clone);
+        let actors = once(refs(&f.actors, "actor", Which::Actors));
+        let positions = once(refs(&f.positions, "position", Which::Positions));
+        let articles = once(refs(&f.articles, "article", Which::Articles));
         let sources = cx.links(file, &f.sources, "sources url");
         cx.wikilinks(
             &file.path,
@@ -70,7 +73,7 @@ pub(super) fn resolve<'a>(cx: &mut Ctx<'a>, raw: &'a RawSite) -> BTreeMap<String
             &|at| file.body_line_at(at),
         );
         // A date without its day was reported when the file was read.
-        let Some(day) = f.date.get_ref().date else {
+        let Some(day) = f.date.get_ref().date.filter(|_| named) else {
             continue;
         };
         out.insert(

@@ -39,7 +39,14 @@ pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) 
         slug: file.slug.clone(),
         name: f.name.get_ref().clone(),
         kind: f.kind,
-        aliases: f.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        aliases: {
+            let name = crate::text::normalize(f.name.get_ref());
+            let aliases = (f.aliases.iter())
+                .map(|a| a.get_ref().clone())
+                .filter(|a| crate::text::normalize(a) != name)
+                .collect();
+            super::each_once(aliases, |a: &String| crate::text::normalize(a))
+        },
         role: f.role.clone(),
         affiliation,
         wikidata: f.wikidata.as_ref().map(|w| w.get_ref().clone()),

@@ -385,3 +385,11 @@ impl Site {
         }
     }
 }
+
+/// `list` with each thing once, at its first place, things being the same when `same`
+/// maps them to the same key: a list that names a thing twice (a warning where it is
+/// written) shows it once.
+pub(crate) fn each_once<T, K: Ord>(list: Vec<T>, same: impl Fn(&T) -> K) -> Vec<T> {
+    let mut seen = std::collections::BTreeSet::new();
+    list.into_iter().filter(|x| seen.insert(same(x))).collect()
+}

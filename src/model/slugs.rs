@@ -99,12 +99,7 @@ pub(super) fn register_slugs<'a>(raw: &'a RawSite, cx: &mut Ctx<'a>) {
 }
 
 pub(super) fn bad_name(path: &str, slug: &str) -> Diagnostic {
-    let suggestion: String = slug
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let suggestion = crate::text::slugify(slug);
     Diagnostic::error(
         path,
         Some(1),
@@ -136,7 +131,7 @@ pub(super) fn actor_names(raw: &RawSite, cx: &mut Ctx) -> Vec<(String, usize)> {
         }
         for value in std::iter::once(&f.name).chain(&f.aliases).chain(&f.matches) {
             let name = normalize(value.get_ref());
-            if name.is_empty() {
+            if crate::text::is_blank(&name) {
                 cx.error(file, Some(value.span()), "a name or alias cannot be empty");
                 continue;
             }

@@ -55,7 +55,7 @@ pub(super) fn resolve_position(
                     Some(r.span()),
                     "a position cannot be related to itself",
                 );
-            } else {
+            } else if !related.contains(r.get_ref()) {
                 related.push(r.get_ref().clone());
             }
         }
@@ -188,20 +188,20 @@ pub(super) fn resolve_annotation(
                 kind.key()
             ),
         ),
-        (Some(v), _) if v.get_ref().trim().is_empty() => {
+        (Some(v), _) if crate::text::is_blank(v.get_ref()) => {
             cx.error(file, Some(v.span()), "verdict is empty")
         }
         _ => {}
     }
     fact_check_only(cx, file);
-    if f.quote.get_ref().trim().is_empty() {
+    if crate::text::is_blank(f.quote.get_ref()) {
         cx.error(
             file,
             Some(f.quote.span()),
             "quote is empty: copy the exact passage of the article this note is about",
         );
     }
-    if file.body.trim().is_empty() {
+    if crate::text::is_blank(&file.body) {
         cx.error(
             file,
             None,
@@ -221,12 +221,16 @@ pub(super) fn resolve_annotation(
         .filter(|p| cx.reference(file, p, "position", Which::Positions))
         .map(|p| p.get_ref().clone())
         .collect();
+    let (actors, positions) = (
+        super::each_once(actors, String::clone),
+        super::each_once(positions, String::clone),
+    );
     cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
         file.body_line_at(at)
     });
     let updates = super::updates::resolve(cx, file, &f.updates, None, RawHtml::Keep);
     let article = quote_article(cx, file, f.article.as_ref(), f.quote.span(), article_count)?;
-    if !f.quote.get_ref().trim().is_empty() {
+    if !crate::text::is_blank(f.quote.get_ref()) {
         let target = Target::Annotation(file.slug.clone());
         requests.push(request(
             file,

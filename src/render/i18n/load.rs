@@ -22,16 +22,32 @@ pub const OVERRIDES: &str = "i18n";
 /// A table's entries by key, each with the byte offset of its key in the text.
 pub(super) type Parsed = BTreeMap<String, (usize, Entry)>;
 
-/// The entries of a table's TOML, and the byte offset and message of each problem
-/// (a syntax error leaves no entries).
-pub(super) fn parse(text: &str) -> (Parsed, Vec<(usize, String)>) {
+/// A value that is no entry, at the byte offset of its key.
+#[derive(Debug, PartialEq)]
+pub(super) struct Problem {
+    pub at: usize,
+    /// Its key (none for a syntax error): a key the tables do not have is reported as
+    /// unknown, whatever its value.
+    pub key: Option<String>,
+    /// What is wrong; none for a value of no entry's type (a number, a date), whose
+    /// message names the type its key wants.
+    pub message: Option<String>,
+}
+
+/// The entries of a table's TOML, and its problems (a syntax error leaves no entries).
+pub(super) fn parse(text: &str) -> (Parsed, Vec<Problem>) {
     let table = match DeTable::parse(text) {
         Ok(table) => table,
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
+            let message = Some(e.message().trim().replace('\n', " "));
             return (
                 Parsed::new(),
-                vec![(at, e.message().trim().replace('\n', " "))],
+                vec![Problem {
+                    at,
+                    key: None,
+                    message,
+                }],
             );
         }
     };
@@ -44,14 +60,18 @@ pub(super) fn parse(text: &str) -> (Parsed, Vec<(usize, String)>) {
             Ok(e) => {
                 out.insert(name, (at, e));
             }
-            Err(message) => problems.push((at, message)),
+            Err(message) => problems.push(Problem {
+                at,
+                key: Some(name),
+                message,
+            }),
         }
     }
     (out, problems)
 }
 
-/// One value as an entry.
-fn entry(key: &str, value: &DeValue) -> std::result::Result<Entry, String> {
+/// One value as an entry; `Err(None)` for a value of no entry's type.
+fn entry(key: &str, value: &DeValue) -> std::result::Result<Entry, Option<String>> {
     let text = |v: &DeValue| match v {
         DeValue::String(s) => Some(s.to_string()),
         _ => None,
@@ -63,28 +83,29 @@ fn entry(key: &str, value: &DeValue) -> std::result::Result<Entry, String> {
             .map(|i| text(i.get_ref()))
             .collect::<Option<Vec<_>>>()
             .map(Entry::List)
-            .ok_or_else(|| format!("{key} must be an array of strings")),
+            .ok_or_else(|| Some(format!("{key} must be an array of strings"))),
         DeValue::Table(forms) => {
             let mut out = BTreeMap::new();
             for (cat, v) in forms {
                 let cat = cat.get_ref().to_string();
                 if !CATEGORIES.contains(&cat.as_str()) {
-                    return Err(format!(
+                    return Err(Some(format!(
                         "{key}.{cat} is not a plural category (they are {})",
                         CATEGORIES.join(", ")
-                    ));
+                    )));
                 }
-                let v = text(v.get_ref()).ok_or_else(|| format!("{key}.{cat} must be a string"))?;
+                let v = text(v.get_ref())
+                    .ok_or_else(|| Some(format!("{key}.{cat} must be a string")))?;
                 out.insert(cat, v);
             }
             if !out.contains_key("other") {
-                return Err(format!(
+                return Err(Some(format!(
                     "{key} has no \"other\" form: every table of forms needs one, the form of any count whose own is missing"
-                ));
+                )));
             }
             Ok(Entry::Forms(out))
         }
-        _ => Err(format!("{key} must be a string")),
+        _ => Err(None),
     }
 }
 
@@ -97,6 +118,10 @@ pub fn load(
 ) -> Result<(Strings, Vec<Diagnostic>)> {
     let language = site.and_then(|s| s.language.as_ref());
     let tag = language.map_or("en", |l| l.get_ref().as_str());
+    if crate::content::values::language_problem(tag).is_some() {
+        // An error at `language` already: no table is looked for until it is a tag.
+        return Ok((Strings::default(), Vec::new()));
+    }
     let lang = primary(tag);
     let mut diags = Vec::new();
     let folder = crate::content::is_folder(root, OVERRIDES, &mut diags);
@@ -110,6 +135,9 @@ pub fn load(
                     false
                 })
         });
+    if folder {
+        diags.extend(strays(root, own.as_deref(), tag, &lang));
+    }
     let built_in = Strings::built_in(&lang);
     let known: Vec<&str> = BUILT_IN.iter().map(|(l, _)| *l).collect();
     let mut strings = match &built_in {
@@ -147,27 +175,40 @@ pub fn load(
     };
     let file_lines = LineMap::new(&text, 1);
     let (parsed, problems) = parse(&text);
-    for (at, message) in problems {
-        diags.push(Diagnostic::error(&rel, Some(file_lines.line(at)), message));
-    }
     let english = Strings::default();
+    let unknown = |key: &str, line| {
+        Diagnostic::error(&rel, line, format!("unknown key \"{key}\"")).with_hint(
+            did_you_mean(key, english.entries.keys().map(String::as_str)).or_else(|| {
+                Some(format!(
+                    "the keys are those of the built-in {OVERRIDES} tables, listed in the README"
+                ))
+            }),
+        )
+    };
+    for problem in problems {
+        let line = Some(file_lines.line(problem.at));
+        let want = problem.key.as_ref().map(|k| (k, english.entries.get(k)));
+        diags.push(match (want, problem.message) {
+            (Some((key, None)), _) => unknown(key, line),
+            (Some((key, Some(want))), None) => Diagnostic::error(
+                &rel,
+                line,
+                format!("{key} must be {}, as in the built-in table", want.shape()),
+            ),
+            (_, message) => Diagnostic::error(&rel, line, message.unwrap_or_default()),
+        });
+    }
     let mut given = std::collections::BTreeSet::new();
     for (key, (at, entry)) in parsed {
         let line = Some(file_lines.line(at));
         match english.entries.get(&key) {
-            None => diags.push(
-                Diagnostic::error(&rel, line, format!("unknown key \"{key}\"")).with_hint(
-                    did_you_mean(&key, english.entries.keys().map(String::as_str))
-                        .or_else(|| Some(format!("the keys are those of the built-in {OVERRIDES} tables, listed in the README"))),
-                ),
-            ),
-            Some(want) if std::mem::discriminant(want) != std::mem::discriminant(&entry) => {
-                diags.push(Diagnostic::error(
+            None => diags.push(unknown(&key, line)),
+            Some(want) if std::mem::discriminant(want) != std::mem::discriminant(&entry) => diags
+                .push(Diagnostic::error(
                     &rel,
                     line,
                     format!("{key} must be {}, as in the built-in table", want.shape()),
-                ))
-            }
+                )),
             Some(want) => {
                 if let Some(message) = wrong_value(&key, &entry) {
                     diags.push(Diagnostic::error(&rel, line, message));
@@ -204,6 +245,38 @@ pub fn load(
         }
     }
     Ok((strings, diags))
+}
+
+/// A warning at each entry of `i18n/` that is not the table read, `used`: a table of
+/// another language or a misnamed one would otherwise be ignored without a word.
+fn strays(root: &Path, used: Option<&str>, tag: &str, lang: &str) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(root.join(OVERRIDES)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    let tables = if tag == lang {
+        format!("{OVERRIDES}/{lang}.toml")
+    } else {
+        format!("{OVERRIDES}/{tag}.toml or {OVERRIDES}/{lang}.toml")
+    };
+    names
+        .into_iter()
+        .map(|name| format!("{OVERRIDES}/{name}"))
+        .filter(|rel| Some(rel.as_str()) != used)
+        .map(|rel| {
+            let why = match used {
+                Some(used) => format!("the site's language is \"{tag}\", whose table is {used}"),
+                None => format!("the site's language is \"{tag}\", whose table would be {tables}"),
+            };
+            Diagnostic::warning(&rel, Some(1), format!("is not read: {why}")).with_hint(Some(
+                format!("{OVERRIDES}/ holds the table of the site's language only; keep other files elsewhere"),
+            ))
+        })
+        .collect()
 }
 
 /// The names of the `{name}` slots of `text`, sorted, once each.
@@ -261,6 +334,17 @@ fn unknown_slots(key: &str, entry: &Entry, want: &Entry) -> Option<(String, Stri
 
 /// What is wrong with a value of the right shape, if anything.
 fn wrong_value(key: &str, entry: &Entry) -> Option<String> {
+    let forbidden = texts(entry)
+        .into_iter()
+        .find_map(|t| t.chars().find(|&c| crate::text::is_forbidden(c)));
+    if let Some(c) = forbidden {
+        return Some(crate::text::forbidden_message(key, c));
+    }
+    if says_nothing(entry) && !says_nothing_somewhere(key) {
+        return Some(format!(
+            "{key} is empty: the pages would show nothing where it is used (a stance, a label)"
+        ));
+    }
     match (key, entry) {
         ("months", Entry::List(m)) if m.len() != 12 => Some(format!(
             "months must name 12 months, January first (it names {})",
@@ -271,4 +355,18 @@ fn wrong_value(key: &str, entry: &Entry) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// Whether every text of `entry` is blank.
+fn says_nothing(entry: &Entry) -> bool {
+    texts(entry).into_iter().all(crate::text::is_blank)
+}
+
+/// Whether a built-in table leaves `key` blank (a language that needs no word there,
+/// as French needs none for a pager's hidden "previous"): then a site's table may too.
+fn says_nothing_somewhere(key: &str) -> bool {
+    BUILT_IN
+        .iter()
+        .filter_map(|(lang, _)| Strings::built_in(lang))
+        .any(|table| table.entries.get(key).is_some_and(says_nothing))
 }
