@@ -806,3 +806,19 @@ fn a_control_character_written_as_an_escape_is_an_error_at_its_value() {
         ]
     );
 }
+
+#[test]
+fn a_wikilink_that_names_nothing_is_an_error_at_its_line() {
+    let e = errors_with(&[(
+        "content/articles/story.md",
+        "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n\nSee [[ ]] and\n[[|him]].\n",
+    )]);
+    assert_eq!(
+        places(&e),
+        [
+            "error: content/articles/story.md:10",
+            "error: content/articles/story.md:11"
+        ]
+    );
+    assert!(e.iter().all(|l| l.contains("names nothing")), "{e:?}");
+}

@@ -101,11 +101,13 @@ fn found_twice_in_an_annotation_lists_each_place_and_asks_for_a_prefix_or_suffix
             "error: content/annotations/note.md:2: quote found 2 times in article \"bridge\": \"rushed\" (p1: \"…called the scheme [rushed]. Residents agreed.\"; p2: \"…said it was [rushed] too, and the…\"; add a prefix or suffix (the text just before or after it) to pick one)"
         ]
     );
-    // Still found several times with a suffix that every place has.
+    // Still found several times with a suffix that every place has (white space alone,
+    // which is an error of its own).
     assert_eq!(
         note("quote = \"Lopes\"\nsuffix = \" \"\n"),
         [
-            "error: content/annotations/note.md:2: quote found 3 times in article \"bridge\": \"Lopes\" (p4: \"[Lopes] said no.\"; p4: \"[Lopes] refused it.\"; p5: \"[Lopes] left the room.\"; make the prefix or suffix longer to pick one)"
+            "error: content/annotations/note.md:2: quote found 3 times in article \"bridge\": \"Lopes\" (p4: \"[Lopes] said no.\"; p4: \"[Lopes] refused it.\"; p5: \"[Lopes] left the room.\"; make the prefix or suffix longer to pick one)",
+            "error: content/annotations/note.md:3: suffix is only white space, which tells no place of the quote from another: write the words that follow the quote, or remove it"
         ]
     );
 }
@@ -212,4 +214,28 @@ fn a_quote_with_a_wrong_ending_is_matched_to_the_whole_passage_not_a_cut_one() {
             "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"Lopes refused it!\" (closest: \"Lopes refused it.\" in p4, 94% similar)"
         ]
     );
+}
+
+#[test]
+fn a_prefix_or_suffix_of_white_space_alone_is_an_error_at_its_line() {
+    // Probe: `suffix = " "` was dropped when the text was compared, so the quote was
+    // "found 2 times" as if no suffix had been given.
+    let e = note("quote = \"rushed\"\nsuffix = \" \"\nprefix = \"\\t\"\n");
+    let lines: Vec<&str> = e.iter().map(|l| l.split(": ").nth(1).unwrap()).collect();
+    assert!(lines.contains(&"content/annotations/note.md:3"), "{e:?}");
+    assert!(lines.contains(&"content/annotations/note.md:4"), "{e:?}");
+    assert!(
+        e.iter().any(|l| l.contains("suffix is only white space")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_long_prefix_is_shown_by_its_ends() {
+    // Probe: a 100 KB prefix was echoed whole in the error.
+    let long = "x".repeat(100_000);
+    let e = note(&format!("quote = \"rushed\"\nprefix = \"{long} \"\n"));
+    assert_eq!(e.len(), 1, "{}", e.len());
+    assert!(e[0].len() < 1_000, "{}", e[0].len());
+    assert!(e[0].contains("characters…]"), "{}", &e[0][..300]);
 }

@@ -160,7 +160,46 @@ pub fn link_problems(body: &str) -> Vec<LinkProblem> {
             _ => {}
         }
     }
+    out.extend(empty_wikilinks(body, &events));
+    out.sort_by_key(|p| p.at);
     out
+}
+
+/// `[[]]`, `[[ ]]` and `[[|text]]` in text (not code): no link at all to the Markdown
+/// parser, so they would be shown as written without a word.
+fn empty_wikilinks(body: &str, events: &[(Event, std::ops::Range<usize>)]) -> Vec<LinkProblem> {
+    let in_text = |at: usize| {
+        let code = |e: &Event| matches!(e, Event::Start(Tag::CodeBlock(_)));
+        events
+            .iter()
+            .any(|(e, r)| matches!(e, Event::Text(_)) && r.contains(&at))
+            && !events.iter().any(|(e, r)| code(e) && r.contains(&at))
+    };
+    memchr::memmem::find_iter(body.as_bytes(), "[[")
+        .filter(|&at| {
+            let rest = &body[at + 2..];
+            let Some(end) = rest.find("]]") else {
+                return false;
+            };
+            let inner = &rest[..end];
+            !inner.contains(['\n', '['])
+                && inner.split('|').next().is_some_and(|t| t.trim().is_empty())
+        })
+        .filter(|&at| in_text(at))
+        .map(empty_wikilink)
+        .collect()
+}
+
+/// The error of a `[[wikilink]]` at `at` that names nothing.
+pub fn empty_wikilink(at: usize) -> LinkProblem {
+    LinkProblem {
+        at,
+        error: true,
+        message: "[[…]] names nothing to link to: it would be shown as written".into(),
+        hint: Some(
+            "write [[slug]] or [[slug|text]], the slug of an article, actor or position".into(),
+        ),
+    }
 }
 
 /// The events inside the link or image that starts just before `events`.
@@ -244,5 +283,16 @@ mod tests {
         assert!(got[2].2.contains("has no text"));
         assert!(got[3].2.contains("inside a link's text"));
         assert!(messages("[[ana]] [a](https://e.org) [x] [y](z)").is_empty());
+    }
+
+    #[test]
+    fn a_wikilink_that_names_nothing_is_an_error_outside_code() {
+        // Probe: `[[]]` and `[[|x]]` were shown as written without a word.
+        let body = "A [[]] b [[|x]] c `[[]]` d [[ok]].\n\n    [[]] in code\n";
+        let got: Vec<(usize, bool)> = link_problems(body)
+            .into_iter()
+            .map(|p| (p.at, p.error))
+            .collect();
+        assert_eq!(got, [(2, true), (9, true)]);
     }
 }

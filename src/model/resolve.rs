@@ -141,7 +141,11 @@ impl<'a> Ctx<'a> {
             return;
         }
         for (slug, at) in markdown::wikilink_targets(markdown) {
-            if !self.slugs.contains_key(slug.as_str()) {
+            if slug.is_empty() {
+                let p = markdown::empty_wikilink(at);
+                let d = Diagnostic::error(path, Some(line_of(at)), p.message);
+                self.diags.push(d.with_hint(p.hint));
+            } else if !self.slugs.contains_key(slug.as_str()) {
                 let hint = did_you_mean(&slug, self.slugs.keys().copied());
                 self.diags.push(
                     Diagnostic::error(

@@ -201,6 +201,23 @@ pub(super) fn resolve_annotation(
             "quote is empty: copy the exact passage of the article this note is about",
         );
     }
+    // White space alone around a quote tells no place from another: it is dropped when
+    // the text is compared, so the quote would be looked for without it.
+    for (side, value, words) in [
+        ("prefix", &f.prefix, "come before"),
+        ("suffix", &f.suffix, "follow"),
+    ] {
+        if let Some(v) = value
+            .as_ref()
+            .filter(|v| crate::text::is_blank(v.get_ref()))
+        {
+            cx.error(
+                file,
+                Some(v.span()),
+                format!("{side} is only white space, which tells no place of the quote from another: write the words that {words} the quote, or remove it"),
+            );
+        }
+    }
     if crate::text::is_blank(&file.body) {
         cx.error(
             file,

@@ -21,6 +21,17 @@ pub(super) fn times(n: usize) -> String {
 
 /// Text as shown in a one-line message: line breaks and tabs escaped.
 pub(super) fn shown(s: &str) -> String {
+    // A long value (a pasted page as a prefix) is shown by its ends, not whole.
+    const HEAD: usize = 100;
+    const TAIL: usize = 60;
+    let count = s.chars().count();
+    let s = if count > HEAD + TAIL + 20 {
+        let head: String = s.chars().take(HEAD).collect();
+        let tail: String = s.chars().skip(count - TAIL).collect();
+        format!("{head} […{} characters…] {tail}", count - HEAD - TAIL)
+    } else {
+        s.to_string()
+    };
     s.replace('\r', "\\r")
         .replace('\n', "\\n")
         .replace('\t', "\\t")
