@@ -180,3 +180,61 @@ fn raw_html_in_an_articles_updates_is_text() {
     let doc = s.page("actors/alice-smith/index.html");
     assert!(hrefs(&doc, "a").contains(&"https://e.org/a".to_string()));
 }
+
+#[test]
+fn raw_html_keeps_the_page_s_one_h1_and_the_note_s_labelled_link_back() {
+    // Probe: a raw <h1> in a note gave the article page a second <h1>; any raw HTML in
+    // a note stripped the label of its link back to the text.
+    let s = TempSite::new(&small_site());
+    s.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"left early\"\nkind = \"context\"\n+++\n\nHe had <em>another</em> meeting.\n",
+    );
+    s.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\n<h1>Career</h1>\n\n<h2>Early</h2>\n\nAlice is a minister.\n",
+    );
+    s.build();
+    let story = s.page("articles/story/index.html");
+    let back: Vec<_> = story.select(&sel("a.note-back")).collect();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].value().attr("aria-labelledby"), Some("bk"));
+    assert_eq!(
+        text(
+            back[0]
+                .parent()
+                .and_then(scraper::ElementRef::wrap)
+                .unwrap()
+        ),
+        "↩ He had another meeting."
+    );
+    let actor = s.page("actors/alice-smith/index.html");
+    let h1: Vec<String> = actor.select(&sel("h1")).map(text).collect();
+    assert_eq!(h1, ["Alice Smith"]);
+    let body: Vec<(String, String)> = actor
+        .select(&sel("h2, h3"))
+        .map(|h| (h.value().name().to_string(), text(h)))
+        .filter(|(_, t)| t == "Career" || t == "Early")
+        .collect();
+    assert_eq!(
+        body,
+        [
+            ("h2".into(), "Career".into()),
+            ("h3".into(), "Early".into())
+        ]
+    );
+}
+
+#[test]
+fn a_link_in_an_element_the_sanitizer_drops_is_not_checked() {
+    // Probe: the src of an <iframe> or <script>, removed from the page whole, was
+    // reported as a broken link.
+    let s = TempSite::new(&small_site());
+    s.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\n<iframe src=\"missing.html\"></iframe>\n\n<script src=\"missing.js\"></script>\n\nAlice is a <a href=\"nothere.html\">minister</a>.\n",
+    );
+    let errors = s.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("\"nothere.html\""), "{errors:?}");
+}

@@ -261,10 +261,54 @@ fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
     let mut html = String::with_capacity(size * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if kept_html {
-        sanitizer(ours).clean(&html).to_string()
+        demote_headings(sanitizer(ours).clean(&html).to_string())
     } else {
         html
     }
+}
+
+/// `html` (as the sanitizer writes it) with its headings one level down when it has an
+/// `<h1>`: raw HTML may write one, and the page's title is its only `<h1>` (Markdown's
+/// `#` is shifted by `tidy`). By hand, because the sanitizer renames no element; its
+/// output quotes every attribute value with `"`, and writes `<` outside a tag only in
+/// such a value, so a tag is known by the quotes alone.
+fn demote_headings(html: String) -> String {
+    let is_h1 = |at: usize| {
+        let rest = &html.as_bytes()[at..];
+        rest.starts_with(b"<h1") && matches!(rest.get(3), Some(b'>' | b' ' | b'/'))
+    };
+    let mut in_tag = false;
+    let mut quoted = false;
+    let mut tags = Vec::new();
+    for (i, b) in html.bytes().enumerate() {
+        match b {
+            b'<' if !in_tag => {
+                in_tag = true;
+                tags.push(i);
+            }
+            b'"' if in_tag => quoted = !quoted,
+            b'>' if in_tag && !quoted => in_tag = false,
+            _ => {}
+        }
+    }
+    if !tags.iter().any(|&at| is_h1(at)) {
+        return html;
+    }
+    let mut out = html.clone().into_bytes();
+    for at in tags {
+        let name = if out.get(at + 1) == Some(&b'/') {
+            at + 2
+        } else {
+            at + 1
+        };
+        if out.get(name) == Some(&b'h')
+            && let Some(level @ b'1'..=b'5') = out.get(name + 1).copied()
+            && matches!(out.get(name + 2), Some(b'>' | b' ' | b'/'))
+        {
+            out[name + 1] = level + 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or(html)
 }
 
 /// Renders Markdown (a profile, a note, a position's body) to HTML, its footnotes in
@@ -376,13 +420,15 @@ fn is_relative(url: &str) -> bool {
 /// Renders Markdown with `lead` (inline HTML) at the start of its first paragraph, or in a
 /// paragraph of its own when the body does not open with one.
 pub fn to_html_with_lead(body: &str, resolve: Resolve<'_>, lead: &str, ns: &str) -> String {
-    let (mut events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
-    if matches!(events.first(), Some(Event::Start(Tag::Paragraph))) {
-        events.insert(1, Event::InlineHtml(lead.to_string().into()));
-    } else {
-        events.insert(0, Event::Html(format!("<p>{lead}</p>").into()));
+    let (events, kept_html) = parse_with(body, resolve, RawHtml::Keep, ns);
+    // The lead is the page's own HTML (a labelled link back): added after the sanitizer,
+    // which would strip its label, into the first paragraph if the body starts with one.
+    let html = render(events, kept_html, body.len());
+    match html.strip_prefix("<p>") {
+        Some(rest) => format!("<p>{lead}{rest}"),
+        None if html.is_empty() => format!("<p>{lead}</p>"),
+        None => format!("<p>{lead}</p>\n{html}"),
     }
-    render(events, kept_html, body.len())
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::links::{SiteFiles, resolve};
-use super::scan::{self, Attribute};
 use crate::content::front::UpdateFront;
 use crate::content::{RawSite, SourceFile};
 use crate::diagnostic::Diagnostic;
@@ -241,16 +240,21 @@ fn markdown_links(text: &str, html: bool, found: &mut dyn FnMut(String, usize)) 
     if !might_link(text, html) {
         return;
     }
-    for (written, at) in markdown::written_links(text) {
-        match written {
-            Written::Link(dest) => found(dest.to_string(), at),
-            Written::Html(piece) if html => scan::attributes(&piece, |attribute, value, i| {
-                if attribute == Attribute::Link {
-                    found(value.into_owned(), at + i)
-                }
-            }),
-            Written::Html(_) => {}
-        }
+    let mut links: Vec<(String, usize)> = markdown::written_links(text)
+        .into_iter()
+        .filter_map(|(written, at)| match written {
+            Written::Link(dest) => Some((dest.to_string(), at)),
+            Written::Html(_) => None,
+        })
+        .collect();
+    if html {
+        // Only what the sanitizer keeps reaches a page: the `src` of an `<iframe>` or a
+        // `<script>`, dropped whole, leads nowhere to check.
+        links.extend(markdown::raw_urls(text).into_iter().map(|u| (u.url, u.at)));
+        links.sort_by_key(|(_, at)| *at);
+    }
+    for (link, at) in links {
+        found(link, at);
     }
 }
 
