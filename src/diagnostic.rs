@@ -225,9 +225,17 @@ pub fn github_property(s: &str) -> String {
 
 /// Sorts diagnostics by file, line, column and message, and drops exact repeats.
 pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // Those of one line in the order written where their columns are known; those
+    // without one after them.
+    let key = |d: &Diagnostic| (d.column.is_none(), d.column);
     diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.severity, &a.message)
-            .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+        (&a.path, a.line, key(a), a.severity, &a.message).cmp(&(
+            &b.path,
+            b.line,
+            key(b),
+            b.severity,
+            &b.message,
+        ))
     });
     diagnostics.dedup();
     diagnostics

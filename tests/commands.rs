@@ -768,3 +768,16 @@ fn import_of_a_missing_file_or_a_folder_says_so_plainly() {
         stderr(&o)
     );
 }
+
+#[test]
+fn suggest_offers_no_placeholder_as_a_name() {
+    // Probe: on a site `new` had just started, the placeholder `TODO:` was offered as an
+    // actor to add.
+    let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
+    let o = explainer(&["new", "article", "first"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = explainer(&["suggest"], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("TODO"), "{out}");
+}

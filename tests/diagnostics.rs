@@ -822,3 +822,36 @@ fn a_wikilink_that_names_nothing_is_an_error_at_its_line() {
     );
     assert!(e.iter().all(|l| l.contains("names nothing")), "{e:?}");
 }
+
+#[test]
+fn the_problems_of_one_line_come_in_the_order_written() {
+    // Probe: they came in the order of their messages, and without a column.
+    let site = TempSite::new(&small_site());
+    site.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\nShe met [[zzz]], [[aaa]] and é [[mmm]].\n",
+    );
+    let report = explainer::check(&site.options()).unwrap();
+    let got: Vec<(Option<usize>, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.column, d.message.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some(9),
+                "[[zzz]] links to no article, actor or position".into()
+            ),
+            (
+                Some(18),
+                "[[aaa]] links to no article, actor or position".into()
+            ),
+            (
+                Some(32),
+                "[[mmm]] links to no article, actor or position".into()
+            ),
+        ]
+    );
+}

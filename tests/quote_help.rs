@@ -88,7 +88,7 @@ fn across_two_list_items_names_the_list() {
     assert_eq!(
         note("quote = \"said no. Lopes refused\"\n"),
         [
-            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"said no. Lopes refused\" (it crosses a block boundary, from one list item or table cell of p4 into another: a quote must lie inside one paragraph, heading, list item or table cell)"
+            "error: content/annotations/note.md:2: quote not found in article \"bridge\": \"said no. Lopes refused\" (it crosses a block boundary, from one paragraph, list item or table cell of p4 into another: a quote must lie inside one paragraph, heading, list item or table cell)"
         ]
     );
 }
@@ -238,4 +238,24 @@ fn a_long_prefix_is_shown_by_its_ends() {
     assert_eq!(e.len(), 1, "{}", e.len());
     assert!(e[0].len() < 1_000, "{}", e[0].len());
     assert!(e[0].contains("characters…]"), "{}", &e[0][..300]);
+}
+
+#[test]
+fn across_two_paragraphs_of_a_block_quote_names_them_paragraphs() {
+    // Probe: the paragraphs of a block quote were called list items or table cells.
+    let quoted = format!("{ARTICLE}\n> Quoted line one\n>\n> Quoted line two\n");
+    let e = TempSite::new(&[
+        ("content/site.toml", "title = \"Bridge\"\n"),
+        ("content/articles/bridge.md", &quoted),
+        (
+            NOTE,
+            "+++\nquote = \"line one Quoted line\"\nkind = \"context\"\n+++\n\nA note.\n",
+        ),
+    ])
+    .errors();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("from one paragraph, list item or table cell of p6 into another"),
+        "{e:?}"
+    );
 }

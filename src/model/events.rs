@@ -66,7 +66,7 @@ pub(super) fn resolve<'a>(cx: &mut Ctx<'a>, raw: &'a RawSite) -> BTreeMap<String
         let positions = once(refs(&f.positions, "position", Which::Positions));
         let articles = once(refs(&f.articles, "article", Which::Articles));
         let sources = cx.links(file, &f.sources, "sources url");
-        cx.wikilinks(
+        cx.body_wikilinks(
             &file.path,
             &file.body,
             crate::markdown::RawHtml::Keep,

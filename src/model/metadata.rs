@@ -32,7 +32,7 @@ pub(super) fn actor(cx: &mut Ctx, raw: &RawSite, file: &SourceFile<ActorFront>) 
     }
     // `wikidata` was checked when the file was read.
     let links = cx.links(file, &f.links, "links url");
-    cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
+    cx.body_wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
         file.body_line_at(at)
     });
     Some(Actor {
@@ -74,7 +74,7 @@ pub(super) fn article(
         .as_ref()
         .and_then(|u| cx.url(file, u, "source_url"));
     // An article shows raw HTML as text, in its body and its updates alike.
-    cx.wikilinks(&file.path, &file.body, RawHtml::AsText, &|at| {
+    cx.body_wikilinks(&file.path, &file.body, RawHtml::AsText, &|at| {
         file.body_line_at(at)
     });
     let updates = super::updates::resolve(cx, file, &f.updates, Some(&date), RawHtml::AsText);

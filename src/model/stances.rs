@@ -60,7 +60,7 @@ pub(super) fn resolve_position(
             }
         }
     }
-    cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
+    cx.body_wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
         file.body_line_at(at)
     });
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -242,7 +242,7 @@ pub(super) fn resolve_annotation(
         super::each_once(actors, String::clone),
         super::each_once(positions, String::clone),
     );
-    cx.wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
+    cx.body_wikilinks(&file.path, &file.body, RawHtml::Keep, &|at| {
         file.body_line_at(at)
     });
     let updates = super::updates::resolve(cx, file, &f.updates, None, RawHtml::Keep);

@@ -15,7 +15,7 @@ pub(super) fn check_bodies(cx: &mut Ctx<'_>, raw: &RawSite) {
             } else {
                 RawHtml::Keep
             };
-            cx.wikilinks(&u.path, body, html, &|at| u.body_line_at(at));
+            cx.body_wikilinks(&u.path, body, html, &|at| u.body_line_at(at));
         }
     }
 }

@@ -123,7 +123,10 @@ impl QuoteHelp<'_> {
                 Side::Suffix => hay.place(leaf.start + p.end + over.len() - 1),
             };
             let other = if other.block == p.block {
-                format!("another list item or table cell of {}", self.name(p.block))
+                format!(
+                    "another paragraph, list item or table cell of {}",
+                    self.name(p.block)
+                )
             } else {
                 self.name(other.block)
             };

@@ -158,11 +158,11 @@ impl<'a> QuoteHelp<'a> {
         ]
     }
 
-    /// `from p1 into p2`, or `from one list item or table cell of p3 into another`.
+    /// `from p1 into p2`, or `from one paragraph, list item or table cell of p3 into another`.
     fn crossing(&self, c: &Candidate) -> String {
         if c.start.block == c.end.block {
             format!(
-                "from one list item or table cell of {} into another",
+                "from one paragraph, list item or table cell of {} into another",
                 self.name(c.start.block)
             )
         } else {
