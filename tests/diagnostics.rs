@@ -855,3 +855,22 @@ fn the_problems_of_one_line_come_in_the_order_written() {
         ]
     );
 }
+
+#[test]
+fn a_note_whose_quote_is_not_found_still_has_its_links_to_ids_checked() {
+    // Probe M3: the note is on no page until its quote is fixed, so its link to a
+    // missing id showed only then.
+    let e = errors_with(&[(
+        NOTE,
+        "+++\nquote = \"left late\"\nkind = \"context\"\n+++\n\nSee [the start](#p99) and [this](#p1).\n",
+    )]);
+    assert_eq!(
+        places(&e),
+        [
+            "error: content/annotations/left.md:2",
+            "error: content/annotations/left.md:6"
+        ],
+        "{e:#?}"
+    );
+    assert!(e[1].contains("has no id=\"p99\""), "{e:#?}");
+}

@@ -35,7 +35,9 @@ pub fn check_ids(
         for links in rendered.pages.values_mut() {
             links.missing.clear();
         }
-        finish(site, templates, content_links, &rendered, None, nowhere)
+        let mut diags = finish(site, templates, content_links, &rendered, None, nowhere)?;
+        diags.extend(unshown_notes(site, content_links, &rendered));
+        Ok(diags)
     };
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -48,4 +50,50 @@ pub fn check_ids(
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The links to ids of the notes that no page shows (their quote was not found, an
+/// error of their own): checked from the article's page they are written for, as they
+/// will be once the quote is fixed, since the pages' own links cannot show them.
+fn unshown_notes(
+    site: &Site,
+    content_links: &[written::WrittenLink],
+    rendered: &Rendered,
+) -> Vec<Diagnostic> {
+    let shown: std::collections::HashSet<&str> = (site.articles.values())
+        .flat_map(|a| a.marks.iter().map(|m| m.annotation.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    let mut target = String::new();
+    for w in content_links {
+        let Some(slug) =
+            (w.path.strip_prefix("content/annotations/")).and_then(|p| p.strip_suffix(".md"))
+        else {
+            continue;
+        };
+        if shown.contains(slug) {
+            continue;
+        }
+        for page in &w.pages {
+            let base_url = site.base_url.as_deref();
+            let Some(Some(fragment)) = super::links::resolve(page, &w.link, base_url, &mut target)
+            else {
+                continue;
+            };
+            let Some(ids) = rendered.pages.get(target.as_str()).map(|l| &l.ids) else {
+                continue;
+            };
+            if !fragment.is_empty() && !super::links::has_id(ids, fragment) {
+                out.push(Diagnostic::error(
+                    w.path.clone(),
+                    Some(w.line),
+                    format!(
+                        "links to \"{}\", which leads to \"{target}#{fragment}\", but {target} has no id=\"{fragment}\" (shown on {page})",
+                        w.link
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }

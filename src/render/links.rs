@@ -225,7 +225,7 @@ pub fn check(
 
 /// Whether `ids` (sorted) hold the id a fragment names: as written, or percent-decoded
 /// (`#caf%C3%A9` finds `id="café"`), as browsers look for it.
-fn has_id(ids: &[Box<str>], fragment: &str) -> bool {
+pub(crate) fn has_id(ids: &[Box<str>], fragment: &str) -> bool {
     ids.binary_search_by(|i| (**i).cmp(fragment)).is_ok()
         || (fragment.contains('%')
             && percent_encoding::percent_decode_str(fragment)
