@@ -28,7 +28,7 @@ use anyhow::Result;
 
 pub use diagnostic::Diagnostic;
 use output::StaticFile;
-pub use prepare::{Caches, prepare, prepare_after, prepare_with};
+pub use prepare::{Caches, model_anyway, prepare, prepare_after, prepare_with};
 pub use render::Files;
 
 /// What to build, and where.

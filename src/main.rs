@@ -151,8 +151,19 @@ fn stats(
         output: None,
         base_url: None,
     };
-    let (prepared, diagnostics) = explainer::prepare(&opts)?;
-    let Some(prepared) = prepared else {
+    // A site being written has errors (a note without its quote yet): its figures are
+    // what the model makes of it, and its errors follow them, with the exit code of
+    // `check`.
+    let (site, diagnostics) = explainer::model_anyway(&opts)?;
+    let stats = explainer::stats::of(&site, &root)?;
+    match format {
+        explainer::cli::StatsFormat::Human => print!("{}", explainer::stats::render(&stats)),
+        explainer::cli::StatsFormat::Json => println!("{}", serde_json::to_string(&stats)?),
+    }
+    if diagnostics
+        .iter()
+        .any(explainer::diagnostic::Diagnostic::is_error)
+    {
         return Ok(report(
             Report {
                 diagnostics,
@@ -161,11 +172,6 @@ fn stats(
             "checked",
             &ReportArgs::default(),
         ));
-    };
-    let stats = explainer::stats::of(&prepared.site, &root)?;
-    match format {
-        explainer::cli::StatsFormat::Human => print!("{}", explainer::stats::render(&stats)),
-        explainer::cli::StatsFormat::Json => println!("{}", serde_json::to_string(&stats)?),
     }
     Ok(ExitCode::SUCCESS)
 }

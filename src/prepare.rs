@@ -190,6 +190,17 @@ pub fn prepare_after(
     Ok((prepared, diagnostic::sorted(diags), delta))
 }
 
+/// The site model of `opts.root` and every problem found, errors or not: what resolves,
+/// resolved. For `stats`, which reports on a site still being written (a note without
+/// its quote yet); nothing is rendered from it.
+pub fn model_anyway(opts: &Options) -> Result<(model::Site, Vec<Diagnostic>)> {
+    let (raw, mut diags) = content::load_with(&opts.root, None, None)?;
+    let (site, more) = model::resolve_with(&raw, None);
+    diags.extend(more);
+    drop_later(raw);
+    Ok((site, diagnostic::sorted(diags)))
+}
+
 /// The site of `raw`, its diagnostics added to `diags`; with `cache`, what an update
 /// needs is kept.
 fn resolve(

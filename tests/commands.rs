@@ -781,3 +781,20 @@ fn suggest_offers_no_placeholder_as_a_name() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!out.contains("TODO"), "{out}");
 }
+
+#[test]
+fn stats_reports_on_a_site_still_being_written() {
+    // Probe: on a site with a note not written yet (its quote empty), stats gave its
+    // errors and none of its figures.
+    let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
+    for what in [["article", "first"], ["annotation", "n1"]] {
+        let o = explainer(&["new", what[0], what[1]], site.root());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let o = explainer(&["stats"], site.root());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("article first: 1 block"), "{out}");
+    assert!(out.contains("content/annotations/n1.md:8: TODO:"), "{out}");
+    assert!(stderr(&o).contains("error: content/annotations/n1.md:2: quote is empty"));
+}
