@@ -874,3 +874,25 @@ fn a_note_whose_quote_is_not_found_still_has_its_links_to_ids_checked() {
     );
     assert!(e[1].contains("has no id=\"p99\""), "{e:#?}");
 }
+
+#[test]
+fn a_quoted_date_hides_none_of_the_other_checks() {
+    // A required key of the wrong type left its file unread: `date = "2025-01-02"` in an
+    // article hid every quote error against it. A quoted date is read as the date it
+    // says (the error stays), so the rest is checked in the same run.
+    let e = errors_with(&[
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = \"2025-01-02\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+        ),
+        (NOTE, "+++\nquote = \"left late\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n"),
+    ]);
+    assert_eq!(
+        places(&e),
+        [
+            "error: content/annotations/left.md:2",
+            "error: content/articles/story.md:3"
+        ],
+        "{e:#?}"
+    );
+}

@@ -42,11 +42,22 @@ struct Problem {
 }
 
 /// A part of a table that may be left out: an optional key, by the offset of its name,
-/// or an entry of an array of tables, by the offset of its value.
+/// or an entry of an array of tables, by the offset of its value; or a date written as
+/// a string (`date = "2025-08-18"`), by the offset of its key, read as the date it
+/// says (the error stays), so that even a file whose required date is quoted is read.
 #[derive(Clone, Copy)]
 enum Cut {
     Key(usize),
     Item(usize),
+    Date(usize),
+}
+
+/// What `prune` takes out of a table, or mends.
+#[derive(Default)]
+struct Cuts {
+    keys: BTreeSet<usize>,
+    items: BTreeSet<usize>,
+    dates: BTreeSet<usize>,
 }
 
 /// The cut of a key at `at` of a table whose own cut is `table`: the key alone if it may
@@ -146,7 +157,12 @@ pub(super) fn parse_toml<F: Front>(
         }
     } else {
         let mut table = table;
-        prune(table.get_mut(), &found.unknown, &BTreeSet::new());
+        let cuts = Cuts {
+            keys: std::mem::take(&mut found.unknown),
+            ..Cuts::default()
+        };
+        prune(table.get_mut(), &cuts);
+        found.unknown = cuts.keys;
         match F::deserialize(toml::de::Deserializer::from(table)) {
             Ok(front) => Some(front),
             Err(e) => {
@@ -196,43 +212,52 @@ pub(super) fn parse_toml<F: Front>(
 /// The shape of `table` without the unknown keys and the cuts of its fatal problems; none
 /// if a fatal problem has no cut, or serde still refuses it.
 fn salvage<F: Front>(mut table: Spanned<DeTable<'_>>, found: &Found) -> Option<F> {
-    let mut keys = found.unknown.clone();
-    let mut items = BTreeSet::new();
+    let mut cuts = Cuts {
+        keys: found.unknown.clone(),
+        ..Cuts::default()
+    };
     for p in found.problems.iter().filter(|p| p.fatal) {
         match p.cut? {
-            Cut::Key(at) => keys.insert(at),
-            Cut::Item(at) => items.insert(at),
+            Cut::Key(at) => cuts.keys.insert(at),
+            Cut::Item(at) => cuts.items.insert(at),
+            Cut::Date(at) => cuts.dates.insert(at),
         };
     }
-    prune(table.get_mut(), &keys, &items);
+    prune(table.get_mut(), &cuts);
     F::deserialize(toml::de::Deserializer::from(table)).ok()
 }
 
 /// Removes from `table`, and from the tables nested in it, the keys whose names start at
-/// one of the offsets `keys` (unknown keys, values serde refuses), and the entries of
-/// arrays whose values start at one of `items`.
-fn prune(table: &mut DeTable<'_>, keys: &BTreeSet<usize>, items: &BTreeSet<usize>) {
+/// one of the offsets `cuts.keys` (unknown keys, values serde refuses) and the entries of
+/// arrays whose values start at one of `cuts.items`; reads the strings of the keys at
+/// `cuts.dates` as the dates they say.
+fn prune(table: &mut DeTable<'_>, cuts: &Cuts) {
     let gone: Vec<_> = (table.keys())
-        .filter(|k| keys.contains(&k.span().start))
+        .filter(|k| cuts.keys.contains(&k.span().start))
         .cloned()
         .collect();
     for k in &gone {
         table.remove(k);
     }
-    for (_, v) in table.iter_mut() {
+    for (k, v) in table.iter_mut() {
+        if cuts.dates.contains(&k.span().start)
+            && let Some(date) = v.get_ref().as_str().and_then(parse_values::date_in)
+        {
+            *v.get_mut() = DeValue::Datetime(date);
+        }
         match v.get_mut() {
-            DeValue::Table(t) => prune(t, keys, items),
+            DeValue::Table(t) => prune(t, cuts),
             DeValue::Array(list) => {
-                if !items.is_empty() {
+                if !cuts.items.is_empty() {
                     // `DeArray` has no `retain`: rebuilt without them.
                     let all = std::mem::replace(list, toml::de::DeArray::new());
                     *list = (all.into_iter())
-                        .filter(|item| !items.contains(&item.span().start))
+                        .filter(|item| !cuts.items.contains(&item.span().start))
                         .collect();
                 }
                 for item in list.iter_mut() {
                     if let DeValue::Table(t) = item.get_mut() {
-                        prune(t, keys, items);
+                        prune(t, cuts);
                     }
                 }
             }

@@ -117,16 +117,19 @@ pub(super) fn check_value(
         (Check::Date, DeValue::String(s)) => {
             // serde would say "expected a TOML datetime"; this says what to write.
             found.flagged.insert(key_at);
-            found.problems.push(Problem::new(
-                at,
-                (
-                    format!("{label} \"{s}\" is a string, not a TOML date"),
-                    Some(format!(
-                        "write the date without quotes, e.g. {label} = 2025-08-18"
-                    )),
-                ),
-                true,
-            ));
+            found.problems.push(Problem {
+                cut: date_in(s).map(|_| Cut::Date(key_at)),
+                ..Problem::new(
+                    at,
+                    (
+                        format!("{label} \"{s}\" is a string, not a TOML date"),
+                        Some(format!(
+                            "write the date without quotes, e.g. {label} = 2025-08-18"
+                        )),
+                    ),
+                    true,
+                )
+            });
             None
         }
         (Check::Count(min, max), DeValue::Integer(i)) => {
@@ -249,4 +252,12 @@ pub(super) fn check_value(
     if let Some(p) = problem {
         found.problems.push(Problem::new(at, p, false));
     }
+}
+
+/// The TOML date a string says, if it says one and no more (`"2025-08-18"`).
+pub(super) fn date_in(s: &str) -> Option<toml::value::Datetime> {
+    s.trim()
+        .parse::<toml::value::Datetime>()
+        .ok()
+        .filter(|d| d.date.is_some() && d.time.is_none() && d.offset.is_none())
 }
