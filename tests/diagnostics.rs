@@ -885,7 +885,10 @@ fn a_quoted_date_hides_none_of_the_other_checks() {
             "content/articles/story.md",
             "+++\ntitle = \"Story\"\ndate = \"2025-01-02\"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
         ),
-        (NOTE, "+++\nquote = \"left late\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n"),
+        (
+            NOTE,
+            "+++\nquote = \"left late\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+        ),
     ]);
     assert_eq!(
         places(&e),
