@@ -101,7 +101,8 @@ pub fn prepare_after(
     let mut link_diags = Vec::new();
     let (written, written_files) = match bodies {
         Some((e, changed)) => {
-            let mut fresh = render::written::gather_only(&raw, &|p| changed.contains(p));
+            let mut fresh = render::written::gather_files(&raw, &changed.articles, &changed.actors);
+            let changed = &changed.paths;
             link_diags.extend(render::written::check(
                 &mut fresh,
                 &e.written_files,

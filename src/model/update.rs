@@ -21,6 +21,18 @@ use crate::markdown;
 pub struct Kept {
     raw: RawSite,
     requests: Vec<QuoteRequest>,
+    /// The indexes in `requests` of the quotes into each article (an update looks up
+    /// those of the articles edited among a big site's tens of thousands).
+    by_article: rustc_hash::FxHashMap<String, Vec<usize>>,
+}
+
+impl Kept {
+    /// The quotes into the article `slug`, in the order of `requests`.
+    fn quotes_into(&self, slug: &str) -> Vec<&QuoteRequest> {
+        (self.by_article.get(slug).into_iter().flatten())
+            .map(|&i| &self.requests[i])
+            .collect()
+    }
 }
 
 /// The parts of a site that an update changed, before and after: two sites holding just
@@ -39,7 +51,19 @@ pub fn resolve_kept(
     cache: Option<&mut AnalysisCache>,
 ) -> (Site, Vec<Diagnostic>, Kept) {
     let (site, diags, requests) = resolve_requests(&raw, cache);
-    (site, diags, Kept { raw, requests })
+    let mut by_article: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    for (i, r) in requests.iter().enumerate() {
+        by_article.entry(r.article.clone()).or_default().push(i);
+    }
+    (
+        site,
+        diags,
+        Kept {
+            raw,
+            requests,
+            by_article,
+        },
+    )
 }
 
 /// Takes `raw` into `site`, which was resolved from `kept` without a diagnostic, when
@@ -92,16 +116,12 @@ pub fn update(
     let actor_slugs: Vec<std::sync::Arc<str>> =
         raw.actors.iter().map(|a| a.slug.as_str().into()).collect();
     // Everything is analysed and checked before anything is changed.
-    let mut analysed: Vec<(&SourceFile<_>, Analysis)> = Vec::new();
+    let mut analysed: Vec<(&SourceFile<_>, Analysis, Vec<&QuoteRequest>)> = Vec::new();
     for file in changed.iter().map(|&i| &raw.articles[i]) {
         if !site.articles.contains_key(&file.slug) {
             return Err(Box::new(raw));
         }
-        let requests: Vec<&QuoteRequest> = kept
-            .requests
-            .iter()
-            .filter(|r| r.article == file.slug)
-            .collect();
+        let requests = kept.quotes_into(&file.slug);
         let analysis = articles::analyse(
             &file.slug,
             &file.body,
@@ -113,15 +133,15 @@ pub fn update(
         if !analysis.diags.is_empty() {
             return Err(Box::new(raw));
         }
-        analysed.push((file, analysis));
+        analysed.push((file, analysis, requests));
     }
 
     // What can change: the articles, the positions and annotations quoting them, the
     // actors they mention before or after.
-    let slugs: BTreeSet<String> = analysed.iter().map(|(f, _)| f.slug.clone()).collect();
+    let slugs: BTreeSet<String> = analysed.iter().map(|(f, ..)| f.slug.clone()).collect();
     let mut positions = BTreeSet::new();
     let mut annotations = BTreeSet::new();
-    for r in kept.requests.iter().filter(|r| slugs.contains(&r.article)) {
+    for &r in analysed.iter().flat_map(|(.., requests)| requests) {
         match &r.target {
             Target::Stance { position, .. } => {
                 positions.insert(position.clone());
@@ -136,7 +156,7 @@ pub fn update(
         .iter()
         .map(|&i| raw.actors[i].slug.clone())
         .collect();
-    for (file, analysis) in &analysed {
+    for (file, analysis, _) in &analysed {
         if let Some(old) = site.index.article_actors.get(&file.slug) {
             actors.extend(old.iter().cloned());
         }
@@ -149,8 +169,8 @@ pub fn update(
         annotations: &annotations,
     };
     let before = parts.of(site);
-    for (file, analysis) in analysed {
-        take_in(site, &kept.requests, file, analysis);
+    for (file, analysis, requests) in analysed {
+        take_in(site, &requests, file, analysis);
     }
     for &i in &profiles {
         let file = &raw.actors[i];
@@ -163,16 +183,29 @@ pub fn update(
     Ok(Delta { before, after })
 }
 
-/// The paths of the files of `raw` whose body alone differs from the content `kept` was
-/// resolved from, when nothing else differs (what `update` can take in, unless the new
-/// text has a problem).
-pub fn body_changes(kept: &Kept, raw: &RawSite) -> Option<BTreeSet<String>> {
+/// The files of `raw` whose body alone differs from the content `kept` was resolved
+/// from, when nothing else differs (what `update` can take in, unless the new text has a
+/// problem).
+pub fn body_changes(kept: &Kept, raw: &RawSite) -> Option<BodyChanges> {
     let (articles, actors) = changed_bodies(&kept.raw, raw)?;
-    Some(
-        (articles.iter().map(|&i| raw.articles[i].path.clone()))
-            .chain(actors.iter().map(|&i| raw.actors[i].path.clone()))
-            .collect(),
-    )
+    let paths = (articles.iter().map(|&i| raw.articles[i].path.clone()))
+        .chain(actors.iter().map(|&i| raw.actors[i].path.clone()))
+        .collect();
+    Some(BodyChanges {
+        paths,
+        articles,
+        actors,
+    })
+}
+
+/// The files whose body alone changed (see `body_changes`).
+pub struct BodyChanges {
+    /// Their paths.
+    pub paths: BTreeSet<String>,
+    /// The indexes of the articles among the new content's.
+    pub articles: Vec<usize>,
+    /// The indexes of the actors among the new content's.
+    pub actors: Vec<usize>,
 }
 
 /// The indexes of the articles, and of the actors, of `new` whose body alone differs
@@ -217,16 +250,17 @@ fn changed_bodies(old: &RawSite, new: &RawSite) -> Option<(Vec<usize>, Vec<usize
     ))
 }
 
-/// Puts the analysis of the new text of `file` into `site`, as `resolve` would have.
+/// Puts the analysis of the new text of `file` into `site`, as `resolve` would have;
+/// `requests` are the quotes into it.
 fn take_in(
     site: &mut Site,
-    requests: &[QuoteRequest],
+    requests: &[&QuoteRequest],
     file: &SourceFile<crate::content::front::ArticleFront>,
     analysis: Analysis,
 ) {
     let slug = &file.slug;
     // The quotes into the article, unplaced.
-    for r in requests.iter().filter(|r| &r.article == slug) {
+    for r in requests {
         match &r.target {
             Target::Stance { position, index } => {
                 if let Some(stance) = site
@@ -284,19 +318,25 @@ fn take_in(
         &mut site.annotations,
         article,
         // The quotes into this article alone: a big site has tens of thousands.
-        &quote_texts(requests.iter().filter(|r| r.article == *slug)),
+        &quote_texts(requests.iter().copied()),
         (analysis.blocks, analysis.links, analysis.located),
     );
-    // The positions with a stance quoted from it.
-    let quoting: Vec<String> = site
-        .positions
-        .iter()
-        .filter(|(_, p)| {
-            p.stances
-                .iter()
-                .any(|st| st.quote.as_ref().is_some_and(|q| &q.article == slug))
+    // The positions with a stance quoted from it: of those its quotes are for, in the
+    // order of the site's positions.
+    let asking: BTreeSet<&String> = (requests.iter())
+        .filter_map(|r| match &r.target {
+            Target::Stance { position, .. } => Some(position),
+            _ => None,
         })
-        .map(|(s, _)| s.clone())
+        .collect();
+    let quoting: Vec<String> = asking
+        .into_iter()
+        .filter(|p| {
+            site.positions.get(*p).is_some_and(|p| {
+                (p.stances.iter()).any(|st| st.quote.as_ref().is_some_and(|q| &q.article == slug))
+            })
+        })
+        .cloned()
         .collect();
     if quoting.is_empty() {
         site.index.article_positions.remove(slug);

@@ -203,3 +203,38 @@ fn an_edit_reads_again_only_its_file_and_shares_the_other_folders_files() {
     assert_eq!(walked.articles.len(), after.articles.len() + 1);
     assert_eq!(walked.actors.len(), after.actors.len());
 }
+
+#[test]
+fn an_edit_that_breaks_or_mends_a_file_loads_as_a_fresh_load_does() {
+    let mut served = Served::new();
+    served.load(&[]);
+    // What a load gives that a writer sees: the files and their bodies, the problems,
+    // the files that did not parse.
+    let seen = |raw: &RawSite, diags: &[Diagnostic]| {
+        let files: Vec<(String, String)> = (raw.articles.iter())
+            .map(|a| (a.path.clone(), a.body.to_string()))
+            .collect();
+        let unparsed: Vec<String> = raw.unparsed.iter().map(|u| u.path.clone()).collect();
+        (files, diags.to_vec(), unparsed)
+    };
+    let edits = [
+        // Valid before and after: the file is put in place of the old one.
+        ("won the vote", "won the close vote"),
+        // Its front matter broken: the file does not parse.
+        ("date = 2024-03-14", "date = 2024-03-"),
+        // Mended.
+        ("date = 2024-03-", "date = 2024-03-14"),
+        // A problem of its own (an unknown key) and then none.
+        ("dek = ", "deck = "),
+        ("deck = ", "dek = "),
+        ("won the close vote", "won the vote"),
+    ];
+    for (from, to) in edits {
+        served.edit(BUDGET, from, to);
+        let changed = [BUDGET.to_string()].into();
+        let (raw, diags) =
+            load_with(&served.root, Some(&mut served.files), Some(&changed)).unwrap();
+        let (fresh, fresh_diags) = load(&served.root).unwrap();
+        assert_eq!(seen(&raw, &diags), seen(&fresh, &fresh_diags), "{to}");
+    }
+}

@@ -9,7 +9,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::links::{SiteFiles, resolve};
-use crate::content::front::UpdateFront;
+use crate::content::front::{ActorFront, ArticleFront, UpdateFront};
 use crate::content::{RawSite, SourceFile};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Written};
@@ -50,25 +50,49 @@ pub fn gather(raw: &RawSite) -> Vec<WrittenLink> {
     gather_only(raw, &|_| true)
 }
 
+/// The links written in the articles of `raw` at the indexes `articles`, and in its
+/// actors at `actors`: after an edit of their text alone (`serve`), the other files are
+/// not gone through (on a big site, tens of thousands, far apart in memory).
+pub fn gather_files(raw: &RawSite, articles: &[usize], actors: &[usize]) -> Vec<WrittenLink> {
+    let mut out = Vec::new();
+    for f in articles.iter().filter_map(|&i| raw.articles.get(i)) {
+        article_links(f, &mut out);
+    }
+    for f in actors.iter().filter_map(|&i| raw.actors.get(i)) {
+        actor_links(f, &mut out);
+    }
+    out
+}
+
+/// The links written in an article.
+fn article_links(f: &SourceFile<ArticleFront>, out: &mut Vec<WrittenLink>) {
+    let pages = || vec![page("articles", &f.slug)];
+    body(f, false, &pages, out);
+    if let Some(u) = &f.front.source_url {
+        key(f, Some((u.span(), u.get_ref())), &pages(), out);
+    }
+    // An article's updates show raw HTML as text, as its body does.
+    updates(f, &f.front.updates, false, &pages, &[], out);
+}
+
+/// The links written in an actor's profile.
+fn actor_links(f: &SourceFile<ActorFront>, out: &mut Vec<WrittenLink>) {
+    let pages = || vec![page("actors", &f.slug)];
+    body(f, true, &pages, out);
+    for l in &f.front.links {
+        key(f, Some((l.url.span(), l.url.get_ref())), &pages(), out);
+    }
+    updates(f, &f.front.updates, true, &pages, &[], out);
+}
+
 /// The links written in the files of `raw` whose path `only` accepts.
-pub fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLink> {
+fn gather_only(raw: &RawSite, only: &dyn Fn(&str) -> bool) -> Vec<WrittenLink> {
     let mut out = Vec::new();
     for f in raw.articles.iter().filter(|f| only(&f.path)) {
-        let pages = || vec![page("articles", &f.slug)];
-        body(f, false, &pages, &mut out);
-        if let Some(u) = &f.front.source_url {
-            key(f, Some((u.span(), u.get_ref())), &pages(), &mut out);
-        }
-        // An article's updates show raw HTML as text, as its body does.
-        updates(f, &f.front.updates, false, &pages, &[], &mut out);
+        article_links(f, &mut out);
     }
     for f in raw.actors.iter().filter(|f| only(&f.path)) {
-        let pages = || vec![page("actors", &f.slug)];
-        body(f, true, &pages, &mut out);
-        for l in &f.front.links {
-            key(f, Some((l.url.span(), l.url.get_ref())), &pages(), &mut out);
-        }
-        updates(f, &f.front.updates, true, &pages, &[], &mut out);
+        actor_links(f, &mut out);
     }
     let actors: rustc_hash::FxHashSet<&str> = raw.actors.iter().map(|a| &*a.slug).collect();
     for f in raw.positions.iter().filter(|f| only(&f.path)) {

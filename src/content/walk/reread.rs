@@ -1,9 +1,10 @@
 //! Reading again only the files an edit changed, into the listings of the last load.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::super::schema::Front;
-use super::{Entry, FileCache, Listing, Stamp, read_text};
+use super::{Entry, FileCache, Gathered, Listing, Read, Stamp, read_text};
 
 /// Reads again the files of `changed` into the listings of `cache`; `false` (and the
 /// listings unchanged) when a path is one the listings cannot account for.
@@ -74,9 +75,32 @@ impl<F: Front + Send + Sync> Listing<F> {
         if let Some(Entry::File(p, s, r)) = entry {
             if *p == path {
                 *s = stamp;
-                *r = read;
-                self.gathered = None;
+                let old = std::mem::replace(r, read);
+                if !patch(self.gathered.as_mut(), &old, r) {
+                    self.gathered = None;
+                }
             }
         }
     }
+}
+
+/// Puts the file `new` gives in place of the one `old` gave in `gathered`, when both
+/// parsed without a diagnostic (an edit of a valid file that leaves it valid): `gather`
+/// then need not go through the folder's thousands of files again. `false` when it
+/// cannot, and `gathered` must be made again.
+fn patch<F>(gathered: Option<&mut Gathered<F>>, old: &Read<F>, new: &Read<F>) -> bool {
+    let (Some(g), Read::Parsed(old), Read::Parsed(new)) = (gathered, old, new) else {
+        return false;
+    };
+    let ((Ok(old), old_diags), (Ok(new), new_diags)) = (&**old, &**new) else {
+        return false;
+    };
+    if !old_diags.is_empty() || !new_diags.is_empty() {
+        return false;
+    }
+    let Some(i) = g.files.iter().position(|f| Arc::ptr_eq(f, old)) else {
+        return false;
+    };
+    Arc::make_mut(&mut g.files)[i] = Arc::clone(new);
+    true
 }
