@@ -20,9 +20,10 @@ pub const VERSION: &str = concat!(
 #[derive(Debug, Parser)]
 #[command(name = "explainer", version = VERSION, about, long_about = None)]
 pub struct Cli {
-    /// The site's folder, holding content/ (and maybe templates/ and static/).
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// The site's folder, holding content/ (and maybe templates/ and static/) [default: .]
+    /// (not for `init`, which makes the folder it is given)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -152,7 +152,7 @@ pub fn apply(root: &Path, fixes: &[Fix]) -> Result<Vec<String>> {
     }
     let mut diffs = Vec::new();
     for (path, fixes) in by_file {
-        let mut edit = Edit::open(&root.join(path), path)?;
+        let mut edit = Edit::open(root, path)?;
         for fix in fixes {
             let value = match fix.key {
                 Key::Annotation => edit.front.get_mut("quote").and_then(|i| i.as_value_mut()),

@@ -246,6 +246,31 @@ fn read_text(file: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", file.display()))
 }
 
+/// `text` of `file` without the characters no page can show (control characters but
+/// tab and line ends, noncharacters: text copied out of other programs brings them),
+/// and the note that says where they were, if it had any.
+fn shown_only(text: String, file: &Path) -> (String, Option<String>) {
+    let Some(at) = text.find(crate::text::is_forbidden) else {
+        return (text, None);
+    };
+    let count = text
+        .chars()
+        .filter(|&c| crate::text::is_forbidden(c))
+        .count();
+    let line = text[..at].matches('\n').count() + 1;
+    let note = format!(
+        "\nnote: {} of {} dropped (the first on its line {line}): no page can show {}",
+        crate::plural::counted(
+            count,
+            "control character or noncharacter",
+            "control characters or noncharacters"
+        ),
+        file.display(),
+        if count == 1 { "it" } else { "them" }
+    );
+    (text.replace(crate::text::is_forbidden, ""), Some(note))
+}
+
 /// Imports `file` into the site at `root`; never overwrites an article.
 pub fn run(
     root: &Path,
@@ -259,7 +284,7 @@ pub fn run(
     {
         bail!("--source-url \"{url}\" is not an http(s) URL");
     }
-    let text = read_text(file)?;
+    let (text, dropped) = shown_only(read_text(file)?, file);
     let parsed = parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let date = match date {
         Some(d) if valid_date(d) => d.to_string(),
@@ -290,14 +315,8 @@ pub fn run(
         bail!("{what}: nothing was written; choose another slug with --slug NAME");
     }
     let before = crate::new::article_slugs(root);
-    let dir = root.join("content/articles");
-    std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
     let rel = format!("content/articles/{slug}.md");
-    crate::new::create_file(
-        &dir.join(format!("{slug}.md")),
-        &rel,
-        &to_markdown(&parsed, &date, by),
-    )?;
+    crate::new::create_in_site(root, &rel, &to_markdown(&parsed, &date, by))?;
     let mut msg = format!(
         "wrote {rel} ({})",
         crate::plural::counted(parsed.paragraphs.len(), "paragraph", "paragraphs")
@@ -305,6 +324,7 @@ pub fn run(
     if let [first] = before.as_slice() {
         msg.push_str(&crate::new::needs_article(root, first));
     }
+    msg.push_str(dropped.as_deref().unwrap_or_default());
     let missing: Vec<(&str, &str)> = [
         ("byline", "--byline", by.byline.is_none()),
         ("source", "--source", by.source.is_none()),

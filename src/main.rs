@@ -9,11 +9,16 @@ use explainer::{Options, Report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = cli.root.clone();
-    let reads_a_site = !matches!(
-        cli.command,
-        Command::New { .. } | Command::Import { .. } | Command::Init { .. }
-    );
+    if let (Command::Init { .. }, Some(root)) = (&cli.command, &cli.root) {
+        eprintln!(
+            "error: init takes no --root ({}): name the folder to make, as in `explainer init DIR`",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let root = cli.root.clone().unwrap_or_else(|| ".".into());
+    // `new` and `import` write into content/: a root without it is most likely a typo.
+    let reads_a_site = !matches!(cli.command, Command::Init { .. });
     if reads_a_site && !explainer::is_site(&root) {
         eprintln!(
             "error: {} has no content/ folder: run explainer in a site's folder, or name one with --root",
@@ -46,7 +51,12 @@ fn main() -> ExitCode {
         } => {
             let fixed = if fix_quotes {
                 explainer::fix_quotes::run(&root).map(|(said, n)| {
-                    print!("{said}");
+                    // Machine formats keep stdout to their diagnostics alone.
+                    if how.format == Format::Human {
+                        print!("{said}");
+                    } else {
+                        eprint!("{said}");
+                    }
                     n
                 })
             } else {

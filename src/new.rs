@@ -154,7 +154,6 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
             );
         }
     }
-    std::fs::create_dir_all(&dir).with_context(|| format!("failed to create {}", dir.display()))?;
     let mut text = template(kind, name, &articles, &today(), actor_kind);
     if let Some(s) = &spelt {
         let title = title_from(name);
@@ -170,7 +169,7 @@ pub fn run(root: &Path, kind: NewKind, name: &str, actor_kind: Option<&str>) -> 
                 1,
             );
     }
-    create_file(&path, &rel, &text)?;
+    create_in_site(root, &rel, &text)?;
     let mut msg = format!("wrote {rel}");
     if let Some(s) = spelt {
         msg.push_str(&format!(" (named \"{s}\", as the article spells it)"));
@@ -197,6 +196,24 @@ fn name_taken(raw: &crate::content::RawSite, name: &str) -> Option<String> {
             .any(|v| crate::text::normalize(v.get_ref()) == name)
             .then(|| file.path.clone())
     })
+}
+
+/// Creates the file `rel` of the site at `root` holding `text`, unless its folder leads
+/// out of the site (through a symbolic link). See `create_file`.
+pub fn create_in_site(root: &Path, rel: &str, text: &str) -> Result<()> {
+    let path = root.join(rel);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    let (Ok(root), Ok(dir)) = (std::fs::canonicalize(root), std::fs::canonicalize(dir)) else {
+        bail!("failed to find the folder of {rel}");
+    };
+    if !dir.starts_with(&root) {
+        bail!(
+            "the folder of {rel} leads outside the site (to {}): nothing was written",
+            dir.display()
+        );
+    }
+    create_file(&path, rel, text)
 }
 
 /// Creates the file `path` holding `text`. Never replaces a file, not even one made a

@@ -4,13 +4,17 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use toml_edit::DocumentMut;
 
 use super::read::split_front_matter;
 
 /// A content file opened for editing.
 pub struct Edit {
+    /// The site's folder.
+    root: PathBuf,
+    /// The file, relative to `root`.
+    rel: String,
     /// The file, as given.
     pub path: PathBuf,
     /// Its text as read.
@@ -25,8 +29,10 @@ pub struct Edit {
 }
 
 impl Edit {
-    /// Opens `path`, which must have front matter that parses.
-    pub fn open(path: &Path, rel: &str) -> Result<Edit> {
+    /// Opens the file `rel` of the site at `root`, which must have front matter that
+    /// parses.
+    pub fn open(root: &Path, rel: &str) -> Result<Edit> {
+        let path = &root.join(rel);
         let before =
             std::fs::read_to_string(path).with_context(|| format!("failed to read {rel}"))?;
         // A byte-order mark is kept as it is, before the front matter.
@@ -40,6 +46,8 @@ impl Edit {
             .parse::<DocumentMut>()
             .map_err(|e| anyhow!("{rel}: the front matter is not valid TOML: {e}"))?;
         Ok(Edit {
+            root: root.to_path_buf(),
+            rel: rel.to_string(),
             path: path.to_path_buf(),
             body: before[body_at..].to_string(),
             front,
@@ -72,21 +80,58 @@ impl Edit {
     }
 
     /// Writes the file: to a new file beside it, then renamed over it, so that it is
-    /// never left half-written.
+    /// never left half-written. The file a symbolic link leads to is the one written
+    /// (the link stays), with the permissions it had; one with other names (hard links)
+    /// is written in place once the new file is whole, so that every name keeps it. A
+    /// file outside the site is not written.
     pub fn write(&self) -> Result<()> {
-        let text = self.after();
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        let name = self
-            .path
+        let rel = &self.rel;
+        let target =
+            std::fs::canonicalize(&self.path).with_context(|| format!("failed to find {rel}"))?;
+        let inside = std::fs::canonicalize(&self.root).is_ok_and(|root| target.starts_with(root));
+        if !inside {
+            bail!(
+                "{rel} leads outside the site (to {}): nothing was written",
+                target.display()
+            );
+        }
+        let meta = std::fs::metadata(&target).with_context(|| format!("failed to read {rel}"))?;
+        let dir = target.parent().unwrap_or(Path::new("."));
+        let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = dir.join(format!(".{name}.explainer-tmp"));
-        std::fs::write(&tmp, text).with_context(|| format!("failed to write {}", tmp.display()))?;
-        std::fs::rename(&tmp, &self.path).map_err(|e| {
+        let written = std::fs::write(&tmp, self.after())
+            .and_then(|()| std::fs::set_permissions(&tmp, meta.permissions()));
+        if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
-            anyhow!("failed to replace {}: {e}", self.path.display())
+            bail!("failed to write {}: {e}", tmp.display());
+        }
+        let placed = if links(&meta) > 1 {
+            std::fs::copy(&tmp, &target)
+                .map(|_| ())
+                .and_then(|()| std::fs::remove_file(&tmp))
+        } else {
+            std::fs::rename(&tmp, &target)
+        };
+        placed.map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            anyhow!("failed to replace {rel}: {e}")
         })
+    }
+}
+
+/// How many names (hard links) the file of `meta` has; 1 where that is not known.
+fn links(meta: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
     }
 }
 
@@ -144,7 +189,7 @@ mod tests {
         let text =
             "+++\n# A comment.\nquote   = \"old\"  # why\nkind = \"context\"\n+++\n\nThe body.\r\n";
         std::fs::write(&path, text).unwrap();
-        let mut e = Edit::open(&path, "a.md").unwrap();
+        let mut e = Edit::open(dir.path(), "a.md").unwrap();
         assert_eq!(e.after(), text);
         set_string(e.front["quote"].as_value_mut().unwrap(), "new \"one\"");
         e.write().unwrap();
@@ -153,5 +198,62 @@ mod tests {
             "+++\n# A comment.\nquote   = 'new \"one\"'  # why\nkind = \"context\"\n+++\n\nThe body.\r\n"
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A site with the file `content/a.md`, and an edit of its quote.
+    #[cfg(unix)]
+    fn edited(root: &Path, rel: &str) -> Result<()> {
+        let mut e = Edit::open(root, rel)?;
+        set_string(e.front["quote"].as_value_mut().unwrap(), "new");
+        e.write()
+    }
+
+    #[cfg(unix)]
+    const TEXT: &str = "+++\nquote = \"old\"\n+++\n\nBody.\n";
+
+    #[cfg(unix)]
+    #[test]
+    fn an_edit_writes_what_a_link_leads_to_and_keeps_the_link_and_the_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("drafts")).unwrap();
+        let draft = root.join("drafts/a.md");
+        std::fs::write(&draft, TEXT).unwrap();
+        std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::symlink("../drafts/a.md", root.join("content/a.md")).unwrap();
+        // Another name of the same file.
+        std::fs::hard_link(&draft, root.join("drafts/b.md")).unwrap();
+        edited(root, "content/a.md").unwrap();
+        let link = std::fs::symlink_metadata(root.join("content/a.md")).unwrap();
+        assert!(link.file_type().is_symlink());
+        for name in ["drafts/a.md", "drafts/b.md"] {
+            let text = std::fs::read_to_string(root.join(name)).unwrap();
+            assert!(text.contains("quote = \"new\""), "{name}: {text}");
+            let mode = std::fs::metadata(root.join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{name}");
+        }
+        // No file is left beside them.
+        assert_eq!(std::fs::read_dir(root.join("drafts")).unwrap().count(), 2);
+        assert_eq!(std::fs::read_dir(root.join("content")).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_edit_does_not_write_a_file_outside_the_site() {
+        let outside = tempfile::tempdir().unwrap();
+        let file = outside.path().join("a.md");
+        std::fs::write(&file, TEXT).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::os::unix::fs::symlink(&file, dir.path().join("content/a.md")).unwrap();
+        let err = edited(dir.path(), "content/a.md").unwrap_err().to_string();
+        assert!(err.contains("leads outside the site"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), TEXT);
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
     }
 }

@@ -20,9 +20,9 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
             "{rel} does not exist: --revise replaces the text of an article of the site (without --revise, import adds a new one)"
         );
     }
-    let text = super::read_text(file)?;
+    let (text, dropped) = super::shown_only(super::read_text(file)?, file);
     let parsed = parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let mut edit = Edit::open(&path, &rel)?;
+    let mut edit = Edit::open(root, &rel)?;
     let paragraphs: Vec<String> = parsed
         .paragraphs
         .iter()
@@ -41,12 +41,24 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
             paragraphs.len()
         ),
     };
+    // As `check` would report it after writing: refused before.
+    let day = (edit.front.get("date"))
+        .and_then(|d| d.as_datetime())
+        .and_then(|d| d.date);
+    if let Some(day) = day.map(|d| d.to_string())
+        && date < day.as_str()
+    {
+        bail!(
+            "--date {date} is before the article's own date ({day}): an update cannot come before its article; nothing was written"
+        );
+    }
     add_update(&mut edit.front, date, &note)?;
     edit.body = format!("\n{}\n", paragraphs.join("\n\n"));
     edit.write()?;
     Ok(format!(
-        "revised {rel}: {} paragraphs, {changed} changed or new; added the update of {date}",
-        paragraphs.len()
+        "revised {rel}: {} paragraphs, {changed} changed or new; added the update of {date}{}",
+        paragraphs.len(),
+        dropped.unwrap_or_default()
     ))
 }
 
