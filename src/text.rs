@@ -220,41 +220,72 @@ pub fn forbidden_message(what: &str, c: char) -> String {
     )
 }
 
+/// The longest slug `slugify` makes, in bytes: a file is named after its slug, and a
+/// file name may be no longer than 255 bytes on most file systems.
+pub const SLUG_MAX: usize = 80;
+
 /// A slug made from `s`: lower-case ASCII letters and digits, in words joined by single
-/// hyphens (`Café Müller` → `cafe-muller`, `Straße` → `strasse`, `İstanbul` →
-/// `istanbul`). Accents go with Unicode's decomposition; the few letters that have none
-/// are spelt as the ASCII transliterations usually are. Empty when nothing is left.
+/// hyphens (`Café Müller` → `cafe-muller`, `Straße` → `strasse`, `ΑΘΗΝΑ` → `athena`,
+/// `Владимир Путин` → `vladimir-putin`). Every script is transliterated to ASCII (by
+/// the deunicode crate), so a name in any script has a slug. At most `SLUG_MAX` bytes:
+/// a longer one is cut at its last hyphen within that length, or at the length when a
+/// single word is longer. Empty when nothing is left.
 pub fn slugify(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut folded = String::with_capacity(s.len());
-    for c in s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        match c {
-            'ß' => folded.push_str("ss"),
-            'ẞ' => folded.push_str("SS"),
-            'æ' | 'Æ' => folded.push_str("ae"),
-            'œ' | 'Œ' => folded.push_str("oe"),
-            'ø' | 'Ø' => folded.push('o'),
-            'ł' | 'Ł' => folded.push('l'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => folded.push('d'),
-            'þ' | 'Þ' => folded.push_str("th"),
-            'ı' => folded.push('i'),
-            c => folded.push(c),
-        }
-    }
-    folded
-        .to_lowercase()
+    // Composed first, so that a letter and its combining accent are read as one letter.
+    let composed: String = s.nfc().collect();
+    let ascii = deunicode::deunicode_with_tofu(&composed, " ");
+    let slug = ascii
+        .to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join("-")
+        .join("-");
+    cap(slug)
+}
+
+/// `slug` cut to at most `SLUG_MAX` bytes, at a hyphen where it has one in reach.
+fn cap(mut slug: String) -> String {
+    if slug.len() > SLUG_MAX {
+        // The slug is ASCII: every byte is a character boundary.
+        let cut = slug[..=SLUG_MAX].rfind('-').filter(|&i| i > 0);
+        slug.truncate(cut.unwrap_or(SLUG_MAX));
+    }
+    slug
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_spell_every_script_in_ascii() {
+        assert_eq!(slugify("Café Müller"), "cafe-muller");
+        assert_eq!(slugify("Mu\u{308}ller"), "muller");
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("İstanbul"), "istanbul");
+        assert_eq!(slugify("Łódź and Ærø"), "lodz-and-aero");
+        assert_eq!(slugify("ΑΘΗΝΑ"), "athena");
+        assert_eq!(slugify("Владимир Путин"), "vladimir-putin");
+        assert_eq!(slugify("毛泽东"), "mao-ze-dong");
+        assert_eq!(slugify("U.S."), "u-s");
+        assert_eq!(slugify("« — »"), "");
+    }
+
+    #[test]
+    fn slugs_are_cut_to_a_file_name_length() {
+        // One word longer than the cap is cut at the cap.
+        let word = "a".repeat(300);
+        assert_eq!(slugify(&word), "a".repeat(SLUG_MAX));
+        // Words are cut at the last hyphen within the cap, never inside a word.
+        let words = "Word ".repeat(40);
+        let slug = slugify(&words);
+        assert!(slug.len() <= SLUG_MAX && slug.ends_with("-word"), "{slug}");
+        assert_eq!(slug.len(), 79);
+        // Exactly at the cap, nothing is cut.
+        let exact = format!("{}-{}", "b".repeat(40), "c".repeat(39));
+        assert_eq!(slugify(&exact), exact);
+    }
 
     #[test]
     fn folds_quotes_and_collapses_space() {

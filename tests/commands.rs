@@ -231,75 +231,6 @@ fn counts_on_pages_read_as_english() {
 }
 
 #[test]
-fn suggest_lists_the_names_no_actor_covers() {
-    let site = TempSite::new(&[
-        ("content/site.toml", "title = \"COP\"\n"),
-        (
-            "content/articles/cop.md",
-            "+++\ntitle = \"Talks\"\ndate = 2025-11-20\n+++\n\nColombian President Gustavo Petro said the COP30 text was weak. Saudi Arabia objected.\n\nIn Belém, Petro met officials of the European Union. Brazil hosted the talks.\n\nPetro left. The European Union stayed in Belém.\n",
-        ),
-        (
-            "content/actors/gustavo-petro.md",
-            "+++\nname = \"Gustavo Petro\"\nkind = \"person\"\n+++\n\nPresident of Colombia.\n",
-        ),
-        (
-            "content/actors/brazil.md",
-            "+++\nname = \"Brazil\"\nkind = \"state\"\n+++\n\nThe host.\n",
-        ),
-    ]);
-    let o = explainer(&["suggest"], site.root());
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        "\
-5 names in the text that no actor covers, most frequent first:
-   2× Belém           p2,p3         explainer new actor belem --kind KIND
-   2× Petro           p2,p3         add \"Petro\" to the aliases in content/actors/gustavo-petro.md
-   2× European Union  p2,p3         explainer new actor european-union --kind organisation
-   1× COP30           p1            explainer new actor cop30 --kind organisation
-   1× Saudi Arabia    p1            explainer new actor saudi-arabia --kind KIND
-KIND is person, state or organisation.
-"
-    );
-    let o = explainer(&["suggest", "--article", "nope"], site.root());
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("there is no article \"nope\""));
-}
-
-#[test]
-fn suggest_on_the_project_article_finds_only_uncovered_names() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let o = explainer(&["suggest"], root);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let out = String::from_utf8_lossy(&o.stdout);
-    // Every actor of the story is covered; no sentence-start word or title is listed.
-    for covered in [
-        "Trump",
-        "NATO",
-        "Ukraine",
-        "Zelenskyy",
-        "Macron",
-        "Witkoff",
-        "Putin",
-    ] {
-        assert!(
-            !out.contains(&format!(" {covered} ")),
-            "{covered} listed:\n{out}"
-        );
-    }
-    for word in [
-        "However",
-        "Instead",
-        "The ",
-        "President",
-        "Speaking",
-        "This",
-    ] {
-        assert!(!out.contains(word), "{word} listed:\n{out}");
-    }
-}
-
-#[test]
 fn import_takes_attribution_and_a_dateline_out_of_the_text() {
     let site = TempSite::new(&small_site());
     let txt = site.root().join("wire.txt");
@@ -570,17 +501,47 @@ fn an_unknown_actor_is_matched_against_names_and_aliases_too() {
 }
 
 #[test]
-fn a_headline_without_latin_letters_asks_for_a_slug() {
-    // Probe-3 L8.
+fn a_headline_in_another_script_gets_a_latin_slug_and_one_without_letters_asks_for_one() {
     let site = TempSite::new(&small_site());
     let txt = site.root().join("ru.txt");
     std::fs::write(&txt, "Новости дня\n\nТекст.\n").unwrap();
     let o = explainer(&["import", txt.to_str().unwrap()], site.root());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        site.root()
+            .join("content/articles/novosti-dnia.md")
+            .exists()
+    );
+    let txt = site.root().join("dashes.txt");
+    std::fs::write(&txt, "— … —\n\nText.\n").unwrap();
+    let o = explainer(&["import", txt.to_str().unwrap()], site.root());
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: cannot make a slug from the headline \"Новости дня\" (a slug is lower-case Latin letters and digits): give one with --slug NAME\n"
+        "error: cannot make a slug from the headline \"— … —\" (a slug is lower-case Latin letters and digits): give one with --slug NAME\n"
     );
+}
+
+#[test]
+fn a_headline_of_one_long_word_makes_a_slug_a_file_can_have() {
+    // A 300-letter word made a 300-byte slug, and the import failed with "File name too
+    // long".
+    let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
+    let txt = site.root().join("long.txt");
+    std::fs::write(&txt, format!("{}\n\nText.\n", "A".repeat(300))).unwrap();
+    let o = explainer(
+        &["import", txt.to_str().unwrap(), "--date", "2025-01-02"],
+        site.root(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let slug = "a".repeat(80);
+    assert!(
+        site.root()
+            .join(format!("content/articles/{slug}.md"))
+            .exists()
+    );
+    let o = explainer(&["check"], site.root());
+    assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
 }
 
 #[test]
@@ -632,46 +593,6 @@ fn a_link_in_a_multi_line_stance_note_is_reported_at_its_own_line() {
 }
 
 #[test]
-fn a_new_actor_is_spelt_as_the_article_spells_it_and_suggest_says_when_it_is_not() {
-    let site = TempSite::new(&[
-        ("content/site.toml", "title = \"Media\"\n"),
-        (
-            "content/articles/story.md",
-            "+++\ntitle = \"Story\"\ndate = 2025-11-20\n+++\n\nThe BBC News chief spoke. BBC News said so.\n\nThe ITV News desk and ITV News agreed.\n",
-        ),
-        (
-            "content/actors/itv-news.md",
-            "+++\nname = \"Itv News\"\nkind = \"organisation\"\n+++\n\nA broadcaster.\n",
-        ),
-    ]);
-    let o = explainer(
-        &["new", "actor", "bbc-news", "--kind", "organisation"],
-        site.root(),
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(
-        stderr(&o),
-        "wrote content/actors/bbc-news.md (named \"BBC News\", as the article spells it)\n"
-    );
-    let md = std::fs::read_to_string(site.root().join("content/actors/bbc-news.md")).unwrap();
-    assert!(
-        md.starts_with("+++\nname = \"BBC News\"\nkind = \"organization\"\n"),
-        "{md}"
-    );
-    assert!(md.contains("a short profile of BBC News"), "{md}");
-    // "organisation" in a file is the kind the command line takes: it checks.
-    let o = explainer(&["suggest"], site.root());
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        "\
-1 name in the text that no actor covers, most frequent first:
-   2× ITV News  p2            content/actors/itv-news.md names it \"Itv News\": write name = \"ITV News\" as the article does
-KIND is person, state or organisation.
-"
-    );
-}
-
-#[test]
 fn import_says_which_attribution_is_missing_and_check_counts_its_warnings() {
     let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
     std::fs::write(
@@ -714,40 +635,6 @@ fn import_says_which_attribution_is_missing_and_check_counts_its_warnings() {
 }
 
 #[test]
-fn suggest_starts_a_shortened_name_with_its_full_name_from_the_standfirst() {
-    let site = TempSite::new(&[
-        ("content/site.toml", "title = \"Election\"\n"),
-        (
-            "content/articles/story.md",
-            "+++\ntitle = \"Story\"\ndate = 2005-03-14\ndek = \"Tony Blair answers his critics.\"\n+++\n\nThe speech came late. Blair said so.\n\nLater, Blair repeated it.\n",
-        ),
-    ]);
-    let o = explainer(&["suggest"], site.root());
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        "\
-1 name in the text that no actor covers, most frequent first:
-   3× Tony Blair  dek,p1,p2     explainer new actor tony-blair --kind KIND
-KIND is person, state or organisation.
-"
-    );
-    let o = explainer(
-        &["new", "actor", "tony-blair", "--kind", "person"],
-        site.root(),
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = explainer(&["suggest"], site.root());
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        "\
-1 name in the text that no actor covers, most frequent first:
-   2× Blair  p1,p2         add \"Blair\" to the aliases in content/actors/tony-blair.md
-KIND is person, state or organisation.
-"
-    );
-}
-
-#[test]
 fn import_of_a_missing_file_or_a_folder_says_so_plainly() {
     let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
     let missing = site.root().join("nowhere.txt");
@@ -767,19 +654,6 @@ fn import_of_a_missing_file_or_a_folder_says_so_plainly() {
         "{}",
         stderr(&o)
     );
-}
-
-#[test]
-fn suggest_offers_no_placeholder_as_a_name() {
-    // Probe: on a site `new` had just started, the placeholder `TODO:` was offered as an
-    // actor to add.
-    let site = TempSite::new(&[("content/site.toml", "title = \"T\"\n")]);
-    let o = explainer(&["new", "article", "first"], site.root());
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = explainer(&["suggest"], site.root());
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(!out.contains("TODO"), "{out}");
 }
 
 #[test]
