@@ -121,7 +121,8 @@ pub fn prepare_after(
             let mut written = render::written::gather(&raw);
             timing("gather", t);
             let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
-            let files = std::sync::Arc::new(render::site_files::site_files(&raw, &paths));
+            let files =
+                std::sync::Arc::new(render::site_files::site_files(&raw, &paths, base.is_some()));
             link_diags.extend(render::written::check(
                 &mut written,
                 &files,

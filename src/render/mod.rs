@@ -80,7 +80,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
     paths.extend(timeline::paths(site));
-    paths.extend(search::paths().map(str::to_string));
+    paths.extend(search::paths(search::count(site)));
     paths.extend(annotations::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
