@@ -121,7 +121,8 @@ pub fn prepare_after(
             let mut written = render::written::gather(&raw);
             timing("gather", t);
             let paths: Vec<String> = statics.iter().map(|s| s.path.clone()).collect();
-            let files = std::sync::Arc::new(render::site_files::site_files(&raw, &paths));
+            let files =
+                std::sync::Arc::new(render::site_files::site_files(&raw, &paths, base.is_some()));
             link_diags.extend(render::written::check(
                 &mut written,
                 &files,
@@ -162,7 +163,7 @@ pub fn prepare_after(
     let mut clashed = false;
     if delta.is_none() {
         // With the pages of files that did not parse: a clash shows in the same run.
-        let mut generated = render::generated_paths(&site);
+        let mut generated = render::generated_paths(&site, statics.iter().map(|s| &*s.path));
         generated.extend(unparsed_pages);
         let clashes = render::clashes::clashes(&generated, &statics);
         clashed = !clashes.is_empty();
@@ -243,7 +244,11 @@ fn update(
     let same = (earlier.statics.iter().map(|s| &s.path)).eq(statics.iter().map(|s| &s.path));
     // The site's paths are a big site's thousands: listed only when the statics moved.
     let clash = !same
-        && !render::clashes::clashes(&render::generated_paths(&earlier.site), statics).is_empty();
+        && !render::clashes::clashes(
+            &render::generated_paths(&earlier.site, statics.iter().map(|s| &*s.path)),
+            statics,
+        )
+        .is_empty();
     match earlier.kept.as_mut() {
         Some(kept) if !clash => model::update::update(&mut earlier.site, kept, raw, cache),
         _ => Err(Box::new(raw)),

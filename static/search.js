@@ -51,9 +51,10 @@
     return cache[path];
   }
 
-  // Words as the index keeps them: Unicode word boundaries, lower case, no diacritics.
+  // Words as the index keeps them: Unicode word boundaries, lower case, no diacritics,
+  // the Greek final sigma as σ (toLowerCase gives ς at the end of a word).
   function fold(w) {
-    return w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    return w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
   }
   function words(text) {
     var out = [];

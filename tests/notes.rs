@@ -188,3 +188,52 @@ fn raw_html_links_of_a_note_lead_from_its_page_too() {
         .collect();
     assert_eq!(srcs, ["../../../../files/brief.txt"]);
 }
+
+#[test]
+fn notes_on_one_passage_are_marked_in_the_order_they_are_listed() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"D4\"\n"),
+        (
+            "content/articles/a.md",
+            "+++\ntitle = \"A\"\ndate = 2025-03-03\n+++\n\nShe said \"hello\" twice.\n",
+        ),
+    ]);
+    for n in 1..=3 {
+        site.write(
+            &format!("content/annotations/h{n}.md"),
+            &format!("+++\nquote = \"hello\"\nkind = \"context\"\n+++\n\nNote {n}.\n"),
+        );
+    }
+    site.build();
+    let page = site.page("articles/a/index.html");
+    let paragraph = page.select(&sel("#p1 > p")).next().expect("the paragraph");
+    // The markers follow the passage, in the order of the notes beside the text.
+    let markers: Vec<(String, String)> = paragraph
+        .select(&sel("sup.note-ref a"))
+        .map(|a| (text(a), a.value().attr("href").unwrap().to_string()))
+        .collect();
+    let listed: Vec<(String, String)> = page
+        .select(&sel("#p1 aside.note"))
+        .map(|n| {
+            let number = text(n.select(&sel("p > b")).next().unwrap());
+            (number, format!("#{}", n.value().attr("id").unwrap()))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = (1..=3)
+        .map(|n| (n.to_string(), format!("#note-h{n}")))
+        .collect();
+    assert_eq!(markers, expected);
+    assert_eq!(listed, expected);
+    assert_eq!(text(paragraph), "She said \"hello123\" twice.");
+    // No marker inside a marked passage: each note's passage is the quote alone.
+    for mark in paragraph.select(&sel("mark")) {
+        assert_eq!(text(mark), "hello");
+    }
+    let export = std::fs::read_to_string(site.out().join("articles/a/annotations.jsonld"));
+    let export: serde_json::Value = serde_json::from_str(&export.unwrap()).unwrap();
+    let items = export["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    for item in items {
+        assert_eq!(item["target"]["selector"][0]["exact"], "hello", "{item}");
+    }
+}

@@ -45,7 +45,9 @@ fn every_file_a_build_writes_is_known_before_it_renders() {
     let s = full_site();
     s.build();
     let (prepared, _) = explainer::prepare(&s.options()).unwrap();
-    let generated = explainer::render::generated_paths(&prepared.unwrap().site);
+    let prepared = prepared.unwrap();
+    let statics = prepared.statics.iter().map(|s| s.path.as_str());
+    let generated = explainer::render::generated_paths(&prepared.site, statics);
     let written = files_under(&s.out());
     for kind in [
         "search/t/",
@@ -139,4 +141,53 @@ fn a_static_file_where_the_index_writes_a_folder_is_a_content_error() {
     let out = explainer(&["build"], s.root());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("error: static/search/d:1: "));
+}
+
+/// The URLs `sitemap.xml` of the built `s` lists, each with its `lastmod`, if any.
+fn sitemap(s: &TempSite) -> std::collections::BTreeMap<String, Option<String>> {
+    let xml = std::fs::read_to_string(s.out().join("sitemap.xml")).unwrap();
+    let doc = scraper::Html::parse_fragment(&xml);
+    let one = |url: scraper::ElementRef, name: &str| {
+        url.select(&sel(name))
+            .next()
+            .map(|e| e.text().collect::<String>())
+    };
+    doc.select(&sel("url"))
+        .map(|url| (one(url, "loc").unwrap(), one(url, "lastmod")))
+        .collect()
+}
+
+#[test]
+fn the_sitemap_lists_the_html_pages_of_static_without_a_date() {
+    let s = full_site();
+    let page = "<!doctype html><html lang=\"en\"><title>Page</title><p>Text.</p></html>";
+    for p in [
+        "about.html",
+        "docs/index.html",
+        "docs/my guide.html",
+        "docs/404.html",
+    ] {
+        s.write(&format!("static/{p}"), page);
+    }
+    s.write("static/docs/notes.txt", "text");
+    s.build();
+    let urls = sitemap(&s);
+    for (url, file) in [
+        ("https://e.org/r/about.html", "about.html"),
+        ("https://e.org/r/docs/", "docs/index.html"),
+        ("https://e.org/r/docs/my%20guide.html", "docs/my guide.html"),
+    ] {
+        assert_eq!(urls.get(url), Some(&None), "{url}: {urls:#?}");
+        assert!(s.out().join(file).is_file(), "{file}");
+    }
+    // The generated pages keep their dates; no 404 page nor other file is listed.
+    assert!(
+        matches!(urls.get("https://e.org/r/articles/story/"), Some(Some(_))),
+        "{urls:#?}"
+    );
+    assert!(
+        urls.keys()
+            .all(|u| !u.ends_with("404.html") && !u.ends_with(".txt")),
+        "{urls:#?}"
+    );
 }

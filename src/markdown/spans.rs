@@ -24,7 +24,9 @@ pub struct Span {
     /// The closing tag at its real end.
     pub close_last: String,
     /// What follows its real end (e.g. a note reference, itself a link): put after the
-    /// links that enclose the end, since a link may not hold another link.
+    /// links that enclose the end, since a link may not hold another link, and after
+    /// every span that ends at the same place; those of spans that end together follow
+    /// in the order the spans are given (notes on one passage: 1, 2, 3).
     pub after: String,
     /// Whether the span is a link (`<a>`).
     pub link: bool,
@@ -81,7 +83,7 @@ pub fn render_article(
         stack: Vec::new(),
         depth: 0,
         links: 0,
-        pending: String::new(),
+        pending: Vec::new(),
         spans,
     };
     let mut pi = 0;
@@ -97,7 +99,7 @@ pub fn render_article(
                     offset: 0,
                 })
         {
-            w.apply(&points[pi], &mut out);
+            w.apply(&points, pi, &mut out);
             pi += 1;
         }
         let event_kind = if matches!(event, Event::Code(_)) {
@@ -142,7 +144,7 @@ pub fn render_article(
                         out.push(piece(&t, from..at, code));
                     }
                     from = from.max(at);
-                    w.apply(&points[pi], &mut out);
+                    w.apply(&points, pi, &mut out);
                     pi += 1;
                 }
                 if from < t.len() {
@@ -152,9 +154,7 @@ pub fn render_article(
             event => out.push(event),
         }
         if let Some((bi, false)) = block_at[k] {
-            if !w.pending.is_empty() {
-                out.push(Event::InlineHtml(std::mem::take(&mut w.pending).into()));
-            }
+            w.write_pending(&mut out);
             let n = blocks[bi].number.unwrap_or(0);
             let notes = after(n);
             out.push(Event::Html(format!("{notes}</div>\n").into()));
@@ -186,13 +186,16 @@ struct Writer<'s> {
     depth: usize,
     /// Open links of the text (not spans).
     links: usize,
-    /// What follows spans that ended inside a link, for when no link is open.
-    pending: String,
+    /// The spans whose `after` is still to be written: they ended inside a link (it
+    /// waits for no link to be open), or where another span ends too.
+    pending: Vec<usize>,
     spans: &'s [Span],
 }
 
 impl Writer<'_> {
-    fn apply(&mut self, point: &Point, out: &mut Vec<Event>) {
+    /// Opens or closes the span of `points[i]`.
+    fn apply(&mut self, points: &[Point], i: usize, out: &mut Vec<Event>) {
+        let point = &points[i];
         let s = point.4;
         match point.1 {
             PointKind::Open => {
@@ -207,8 +210,16 @@ impl Writer<'_> {
                 self.stack.pop();
                 let span = &self.spans[s];
                 out.push(Event::InlineHtml(span.close_last.clone().into()));
-                self.pending.push_str(&span.after);
-                self.flush(out);
+                if !span.after.is_empty() {
+                    self.pending.push(s);
+                }
+                // Spans that end here too close first: what follows them all comes after.
+                let more = points
+                    .get(i + 1)
+                    .is_some_and(|p| p.0 == point.0 && p.1 == PointKind::Close);
+                if !more {
+                    self.flush(out);
+                }
                 self.reopen(above, out);
             }
         }
@@ -217,9 +228,21 @@ impl Writer<'_> {
     /// Writes what waits for the end of the enclosing links, once none is open.
     fn flush(&mut self, out: &mut Vec<Event>) {
         let in_link = self.links > 0 || self.stack.iter().any(|(s, _)| self.spans[*s].link);
-        if !in_link && !self.pending.is_empty() {
-            out.push(Event::InlineHtml(std::mem::take(&mut self.pending).into()));
+        if !in_link {
+            self.write_pending(out);
         }
+    }
+
+    /// Writes the `after` of the pending spans, in the order the spans are given.
+    fn write_pending(&mut self, out: &mut Vec<Event>) {
+        if self.pending.is_empty() {
+            return;
+        }
+        self.pending.sort_unstable();
+        let html: String = (self.pending.drain(..))
+            .map(|s| self.spans[s].after.as_str())
+            .collect();
+        out.push(Event::InlineHtml(html.into()));
     }
 
     /// Closes the spans from stack index `from` up, returning them to reopen.

@@ -31,6 +31,8 @@ pub fn clashes(generated: &BTreeSet<String>, statics: &[StaticFile]) -> Vec<Diag
                     "is in the folder {folder}, whose files the site writes (the search index): rename or move it"
                 ),
             ));
+            // Said once: whatever else it clashes with there, it may not be there.
+            continue;
         }
         if generated_file && !super::ASSETS.contains(&s.path.as_str()) {
             diags.push(Diagnostic::error(

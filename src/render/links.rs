@@ -40,6 +40,11 @@ impl SiteFiles {
         self.0.contains(path)
     }
 
+    /// Every path, in no order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|p| &**p)
+    }
+
     fn get(&self, path: &str) -> Option<&Arc<str>> {
         self.0.get(path)
     }

@@ -64,13 +64,21 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 /// bytes. Called from several threads at once.
 pub type Sink<'s> = dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync + 's;
 
-/// The output path of every file the site generates (pages and assets), sorted.
-pub fn generated_paths(site: &Site) -> BTreeSet<String> {
-    generated_paths_of(site, &plan::Plan::new(site))
+/// The output path of every file the site generates (pages and assets), sorted, beside
+/// the files of `static/` at `statics` (whose pages its sitemap lists too).
+pub fn generated_paths<'a>(
+    site: &Site,
+    statics: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<String> {
+    generated_paths_of(site, &plan::Plan::new(site), statics)
 }
 
 /// `generated_paths`, for the site of `plan`.
-fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
+fn generated_paths_of<'a>(
+    site: &Site,
+    plan: &plan::Plan,
+    statics: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<String> {
     // With the mark `build` leaves on its output folder, so that no file replaces it.
     let mut paths: BTreeSet<String> = ["index.html", "404.html", ".nojekyll"]
         .into_iter()
@@ -80,7 +88,7 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
         .collect();
     paths.extend(plan.paths().iter().map(|p| file_of(p)));
     paths.extend(timeline::paths(site));
-    paths.extend(search::paths().map(str::to_string));
+    paths.extend(search::paths(search::count(site)));
     paths.extend(annotations::paths(site));
     for (section, slugs) in [
         ("articles", site.articles.keys().collect::<Vec<_>>()),
@@ -97,7 +105,9 @@ fn generated_paths_of(site: &Site, plan: &plan::Plan) -> BTreeSet<String> {
             .map(|n| file_of(&notes::note_path(n))),
     );
     if site.base_url.is_some() {
-        let pages = paths.iter().filter(|p| p.ends_with("index.html")).count();
+        let listed = |p: &&str| sitemap::listed(p);
+        let pages = paths.iter().map(String::as_str).filter(listed).count()
+            + statics.into_iter().filter(listed).count();
         paths.extend(sitemap::files(pages));
         paths.insert(feed::PATH.to_string());
     }
@@ -170,7 +180,7 @@ pub fn render_pages(
     let files = match rendered.files.take() {
         Some(files) if same => files,
         _ => {
-            let generated = generated_paths_of(site, &plan);
+            let generated = generated_paths_of(site, &plan, statics.iter().map(String::as_str));
             links::SiteFiles::new(generated.iter().chain(statics).map(String::as_str))
         }
     };
@@ -258,7 +268,10 @@ pub fn finish(
     // Pages rendered again (`only`) are pages that were there: the sitemap stays.
     if let (Some(base), None) = (&site.base_url, only) {
         let changed = updates::last_changed(site);
-        for (path, xml) in sitemap::sitemaps(base, &generated_paths(site), &changed) {
+        // The files the pages were rendered for: the generated ones and `static/`.
+        let files = (rendered.files.as_ref())
+            .ok_or_else(|| anyhow::anyhow!("the sitemap is made after the pages"))?;
+        for (path, xml) in sitemap::sitemaps(base, files.paths(), &changed) {
             sink(&path, xml.as_bytes())?;
         }
         if let Some(xml) = feed::feed(site, &templates.strings) {

@@ -1,5 +1,6 @@
-//! `robots.txt` and the sitemap (sitemaps.org): every page but 404, with the day it last
-//! changed where known, split under a sitemap index past 50,000 URLs.
+//! `robots.txt` and the sitemap (sitemaps.org): every page but 404, generated or of
+//! `static/`, with the day it last changed where known, split under a sitemap index past
+//! 50,000 URLs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,9 +17,16 @@ pub(super) fn robots(base_url: Option<&str>) -> String {
 /// index at `sitemap.xml` and its URLs in `sitemap-1.xml`, `sitemap-2.xml`, ….
 const SITEMAP_URLS: usize = 50_000;
 
-/// The sitemap files of a site of `pages` pages (`…/index.html` files: not 404).
-pub(super) fn files(pages: usize) -> Vec<String> {
-    let listed = pages;
+/// Whether the sitemap lists the output file `path`: an HTML page (every page the site
+/// generates is an `index.html`; a file of `static/` may have any name), but not a
+/// `404.html`, which is no page of its own.
+pub(super) fn listed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    (name.ends_with(".html") || name.ends_with(".htm")) && name != "404.html"
+}
+
+/// The sitemap files of a site of `listed` pages (`listed`).
+pub(super) fn files(listed: usize) -> Vec<String> {
     let mut out = vec!["sitemap.xml".to_string()];
     if listed > SITEMAP_URLS {
         out.extend((1..=listed.div_ceil(SITEMAP_URLS)).map(|i| format!("sitemap-{i}.xml")));
@@ -26,19 +34,22 @@ pub(super) fn files(pages: usize) -> Vec<String> {
     out
 }
 
-/// The sitemap files, path and XML: every page but 404, under `base`, with the day it
-/// last changed where known (`changed`, by file); in one `sitemap.xml`, or in several
-/// under a sitemap index there when there are too many.
-pub(super) fn sitemaps(
+/// The sitemap files, path and XML: each of `files` (the site's output files) that it
+/// lists (`listed`), in order, under `base`, with the day it last changed where known
+/// (`changed`, by file; a file of `static/` has none); in one `sitemap.xml`, or in
+/// several under a sitemap index there when there are too many.
+pub(super) fn sitemaps<'f>(
     base: &str,
-    files: &BTreeSet<String>,
+    files: impl IntoIterator<Item = &'f str>,
     changed: &BTreeMap<String, String>,
 ) -> Vec<(String, String)> {
-    let locs: Vec<String> = files
-        .iter()
-        .filter(|p| p.ends_with("index.html"))
+    let pages: BTreeSet<&str> = files.into_iter().filter(|p| listed(p)).collect();
+    let locs: Vec<String> = pages
+        .into_iter()
         .map(|path| {
-            let loc = escape_xml(&format!("{base}{}", path.trim_end_matches("index.html")));
+            // A folder's page by the folder; a name of `static/` escaped as a URL path.
+            let url = super::images::url_path(path.trim_end_matches("index.html"));
+            let loc = escape_xml(&format!("{base}{url}"));
             match changed.get(path) {
                 Some(day) => format!("<loc>{loc}</loc><lastmod>{day}</lastmod>"),
                 None => format!("<loc>{loc}</loc>"),

@@ -36,6 +36,17 @@ pub const SUFFIX: usize = 4;
 /// Documents in a chunk of `d/`.
 pub const CHUNK: usize = 100;
 
+/// The index's description: how many documents, the kinds' ranges, the shards.
+pub const META: &str = "search/meta.json";
+
+/// The documents that answer to each filter value.
+pub const FILTERS: &str = "search/filters.json";
+
+/// The output path of the `n`th chunk of documents (from 0).
+pub fn chunk_path(n: usize) -> String {
+    format!("search/d/{n}.json")
+}
+
 /// A title word outweighs this many words of the text; a word that makes up more of a
 /// short title weighs more (up to ten times), so that "Merz" ranks Friedrich Merz's page
 /// above a note that has "Merz" among other words in its title.
@@ -247,14 +258,14 @@ pub fn write(
         "kinds": kinds,
         "shards": shards.keys().collect::<Vec<_>>(),
     });
-    sink("search/meta.json", meta.to_string().as_bytes())?;
+    sink(META, meta.to_string().as_bytes())?;
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let rows: Vec<_> = chunk
             .iter()
             .map(|d| serde_json::json!([d.url, d.kind, d.title, d.summary]))
             .collect();
         let json = serde_json::Value::Array(rows).to_string();
-        sink(&format!("search/d/{n}.json"), json.as_bytes())?;
+        sink(&chunk_path(n), json.as_bytes())?;
     }
     let mut filters: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (id, d) in docs.iter().enumerate() {
@@ -265,7 +276,7 @@ pub fn write(
     let filters: BTreeMap<&str, Vec<u32>> =
         filters.into_iter().map(|(k, ids)| (k, gaps(ids))).collect();
     let json = serde_json::to_string(&filters).unwrap_or_default();
-    sink("search/filters.json", json.as_bytes())?;
+    sink(FILTERS, json.as_bytes())?;
     for (key, text) in shards {
         sink(&format!("search/t/{key}.txt"), text.as_bytes())?;
     }

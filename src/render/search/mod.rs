@@ -19,9 +19,29 @@ pub const PATH: &str = "search/";
 /// The script of the search page, written as `search/search.js`.
 pub const SCRIPT: &str = include_str!("../../../static/search.js");
 
-/// The files search adds to every site beside its index: the page and its script.
-pub fn paths() -> [&'static str; 2] {
-    ["search/index.html", "search/search.js"]
+/// The files search writes for a site of `docs` documents (`count`): the page, its
+/// script, and the files of its index whose names the words do not decide (its
+/// description, its filters and its documents, `CHUNK` to a file). Not the shards of
+/// its words (`search/t/KEY.txt`), which only the script reads.
+pub fn paths(docs: usize) -> impl Iterator<Item = String> {
+    let fixed = [
+        "search/index.html",
+        "search/search.js",
+        index::META,
+        index::FILTERS,
+    ];
+    (fixed.into_iter().map(str::to_string))
+        .chain((0..docs.div_ceil(index::CHUNK)).map(index::chunk_path))
+}
+
+/// How many documents the index of `site` has (`docs::docs`): one for each article,
+/// actor, position, note and event.
+pub fn count(site: &Site) -> usize {
+    site.articles.len()
+        + site.actors.len()
+        + site.positions.len()
+        + site.annotations.len()
+        + site.events.len()
 }
 
 /// Whether the output file `path` is one of the index's files (which every build writes

@@ -40,8 +40,10 @@ pub fn stemmer(language: &str) -> Option<Stemmer> {
 }
 
 /// A word as the index and the search page compare it: lower-cased, in canonical
-/// decomposition with its combining marks dropped. (The page does the same with
-/// `toLowerCase`, `normalize("NFD")` and `\p{M}`.)
+/// decomposition with its combining marks dropped, and with the Greek final sigma `ς`
+/// written as `σ`. (The page does the same with `toLowerCase`, `normalize("NFD")`,
+/// `\p{M}` and a replacement of `ς`: its `toLowerCase` lowers a final `Σ` to `ς`, where
+/// a letter lowered alone gives `σ`, and a writer writes either.)
 pub fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
@@ -49,8 +51,13 @@ pub fn fold(word: &str) -> String {
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        .map(|c| if c == FINAL_SIGMA { SIGMA } else { c })
         .collect()
 }
+
+/// The Greek small letter final sigma, and the sigma `fold` writes for it.
+const FINAL_SIGMA: char = '\u{3c2}';
+const SIGMA: char = '\u{3c3}';
 
 /// The folded words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -102,6 +109,21 @@ mod tests {
             words("Зеленський і НАТО").collect::<Vec<_>>(),
             ["зеленськии", "і", "нато"]
         );
+    }
+
+    #[test]
+    fn the_greek_final_sigma_folds_as_sigma_in_any_case() {
+        // Upper case, lower case with a final ς, and a σ written at the end: one word,
+        // as the page's `toLowerCase` (which gives ς at a word's end) folds it too.
+        for written in ["ΟΔΟΣ", "οδος", "Οδός", "οδοσ"] {
+            assert_eq!(fold(written), "οδοσ", "{written}");
+        }
+        assert_eq!(fold("ΣΟΦΟΣ"), "σοφοσ");
+        // The stem of either spelling is the same, so each finds the other.
+        let greek = stemmer("el").unwrap();
+        let stem = greek.stem(&fold("ΔΡΟΜΟΣ")).into_owned();
+        assert_eq!(stem, greek.stem(&fold("δρόμος")));
+        assert!(!stem.contains(FINAL_SIGMA), "{stem}");
     }
 
     #[test]
