@@ -88,8 +88,7 @@ impl Edit {
         let rel = &self.rel;
         let target =
             std::fs::canonicalize(&self.path).with_context(|| format!("failed to find {rel}"))?;
-        let inside = std::fs::canonicalize(&self.root).is_ok_and(|root| target.starts_with(root));
-        if !inside {
+        if !super::link_stays_inside(&self.root, &self.path) {
             bail!(
                 "{rel} leads outside the site (to {}): nothing was written",
                 target.display()
