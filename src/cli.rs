@@ -66,6 +66,10 @@ pub enum Command {
         /// nothing else is changed.
         #[arg(long)]
         fix_quotes: bool,
+        /// The site's absolute URL, as `build --base-url` takes it: the site is checked
+        /// as that build writes it (with its feed, sitemap and cards).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
         /// How diagnostics are printed.
         #[command(flatten)]
         report: ReportArgs,

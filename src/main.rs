@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         .map(|r| report(r, "built", &how)),
         Command::Check {
             fix_quotes,
+            base_url,
             report: how,
         } => {
             let fixed = if fix_quotes {
@@ -66,7 +67,7 @@ fn main() -> ExitCode {
                 explainer::check(&Options {
                     root,
                     output: None,
-                    base_url: None,
+                    base_url,
                 })
                 .map(|r| report_rewritten(r, "checked", &how, rewritten))
             })
@@ -95,9 +96,19 @@ fn main() -> ExitCode {
         }
         Command::Stats { format } => stats(root, format),
         Command::Suggest { article } => {
-            explainer::suggest::run(&root, article.as_deref()).map(|found| {
-                print!("{}", explainer::suggest::render(&found));
-                ExitCode::SUCCESS
+            explainer::suggest::run(&root, article.as_deref()).map(|outcome| match outcome {
+                explainer::suggest::Outcome::Found(found) => {
+                    print!("{}", explainer::suggest::render(&found));
+                    ExitCode::SUCCESS
+                }
+                explainer::suggest::Outcome::Unread(diagnostics) => report(
+                    Report {
+                        diagnostics,
+                        ..Report::default()
+                    },
+                    "suggest",
+                    &ReportArgs::default(),
+                ),
             })
         }
         Command::Import {
@@ -179,7 +190,7 @@ fn stats(
                 diagnostics,
                 ..Report::default()
             },
-            "checked",
+            "read",
             &ReportArgs::default(),
         ));
     }
@@ -218,6 +229,12 @@ fn report_rewritten(r: Report, verb: &str, how: &ReportArgs, rewritten: usize) -
             eprintln!(
                 "{n} {errors} found; {rewritten} {quotes} {were} rewritten (shown above), nothing else was written"
             );
+        } else if verb == "suggest" {
+            eprintln!(
+                "{n} {errors} found: `suggest` reads every article and actor, and makes no suggestion until they read"
+            );
+        } else if verb == "read" {
+            eprintln!("{n} {errors} found");
         } else {
             eprintln!("{n} {errors} found; nothing was written");
         }

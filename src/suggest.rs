@@ -61,9 +61,32 @@ pub struct Report {
     pub names: usize,
 }
 
+/// What `suggest` made of a site.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The names found.
+    Found(Report),
+    /// Articles or actors that could not be read, with their errors: the names of an
+    /// unread article are not seen, and an unread actor covers none, so no suggestion
+    /// made without them could be trusted ("no name", or `new actor` for one that
+    /// exists).
+    Unread(Vec<crate::Diagnostic>),
+}
+
 /// The suggestions for the site at `root`: for one article, or all of them.
-pub fn run(root: &Path, article: Option<&str>) -> Result<Report> {
-    let (raw, _) = content::load(root)?;
+pub fn run(root: &Path, article: Option<&str>) -> Result<Outcome> {
+    let (raw, diags) = content::load(root)?;
+    let unread: BTreeSet<&str> = (raw.unparsed.iter())
+        .filter(|u| matches!(u.kind, "articles" | "actors"))
+        .map(|u| u.path.as_str())
+        .collect();
+    if !unread.is_empty() {
+        return Ok(Outcome::Unread(
+            (diags.into_iter())
+                .filter(|d| d.is_error() && unread.contains(d.path.as_str()))
+                .collect(),
+        ));
+    }
     let articles: Vec<_> = raw
         .articles
         .iter()
@@ -89,7 +112,9 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Report> {
             } else {
                 "dek".to_string()
             };
-            count(&mut found, &mut seen, &covered, dek, &id);
+            // Compared as the text's blocks are: quotes folded, spaces collapsed.
+            let dek = crate::text::normalize(dek);
+            count(&mut found, &mut seen, &covered, &dek, &id);
         }
         let events = markdown::parse(&file.body, &|_| None);
         for block in markdown::analyse(&events) {
@@ -155,10 +180,10 @@ pub fn run(root: &Path, article: Option<&str>) -> Result<Report> {
         })
         .collect();
     out.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
-    Ok(Report {
+    Ok(Outcome::Found(Report {
         suggestions: out.into_iter().map(|(_, s)| s).collect(),
         names: seen.len(),
-    })
+    }))
 }
 
 /// Each name found: its count, its blocks, where it first occurs, and whether it ever
@@ -248,7 +273,8 @@ impl Covered {
             let (file, written) = (file.clone(), written.clone());
             // Only a change of case is surely the same name; letters that differ
             // ("José Müller", "Jose Muller") may name another person.
-            return Some(if written.to_lowercase() == name.to_lowercase() {
+            let same = crate::text::normalize(&written).to_lowercase() == name.to_lowercase();
+            return Some(if same {
                 Action::Respell { file, written }
             } else {
                 Action::SameSlug { file, written }

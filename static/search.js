@@ -52,17 +52,31 @@
   }
 
   // Words as the index keeps them: Unicode word boundaries, lower case, no diacritics,
-  // the Greek final sigma as σ (toLowerCase gives ς at the end of a word).
+  // the Greek final sigma as σ (toLowerCase gives ς at the end of a word), and every
+  // apostrophe as ' (src/render/search/text.rs, `fold`).
   function fold(w) {
-    return w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ");
+    return w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ")
+      .replace(/[\u2019\u2018\u02bc\uff07]/g, "'");
+  }
+  // Unicode's word boundaries, which the index follows, make each ideograph, each kana
+  // of Hiragana and each letter of Thai, Lao, Khmer and Myanmar (with the marks on it)
+  // a word of its own; Intl.Segmenter joins them by dictionary ("北京" is one word).
+  // Such a word is split again as the index split it.
+  var ONE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]\p{M}*/u;
+  var ONES = new RegExp(ONE.source + "|[^\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}]+", "gu");
+  function push(out, w) {
+    if (!ONE.test(w)) return out.push(fold(w));
+    (w.match(ONES) || []).forEach(function (p) {
+      if (/[\p{L}\p{N}]/u.test(p)) out.push(fold(p));
+    });
   }
   function words(text) {
     var out = [];
     if (typeof Intl !== "undefined" && Intl.Segmenter) {
       var seg = new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "word" });
-      for (var s of seg.segment(text)) if (s.isWordLike) out.push(fold(s.segment));
+      for (var s of seg.segment(text)) if (s.isWordLike) push(out, s.segment);
     } else {
-      out = text.split(/[^\p{L}\p{N}_'’.]+/u).filter(Boolean).map(fold);
+      text.split(/[^\p{L}\p{N}\p{M}_'’.]+/u).filter(Boolean).forEach(function (w) { push(out, w); });
     }
     return out;
   }
@@ -87,7 +101,9 @@
         var parts = line.split("\t");
         if (parts.length !== 3) return;
         var stem = parts[0];
-        var stemmed = w.startsWith(stem) && Array.from(w).length - Array.from(stem).length <= meta.suffix;
+        // A word typed is the stem and one of the endings the stemmer took off the
+        // site's words ("supports": "support" and "s"), as the page has no stemmer.
+        var stemmed = w.startsWith(stem) && meta.endings.indexOf(w.slice(stem.length)) >= 0;
         if (!stemmed && !parts[1].split(" ").some(function (f) { return f.startsWith(w); })) return;
         var id = 0;
         parts[2].split(" ").forEach(function (p) {

@@ -100,6 +100,14 @@ fn every_article_actor_and_position_has_a_card_its_page_names() {
     }
     assert_eq!(pages, cards.len());
     assert!(pages >= 10, "{pages}");
+    // A position's card draws its tally, and the alt text says it too.
+    let doc = site.page("positions/carbon-tax/index.html");
+    assert_eq!(
+        meta(&doc, "property", "og:image:alt").as_deref(),
+        Some(
+            "Position: A carbon tax on households · The Budget Explained · Supports: 2 · Opposes: 1 · Mixed: 1"
+        )
+    );
     assert!(
         report.cards.map(|c| c.note()) == Some(format!("{pages} cards drawn, 0 from the cache")),
         "{:?}",

@@ -146,7 +146,7 @@ fn bad_stance_value() {
     )]);
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(
-        e[0].starts_with("error: content/positions/talks.md:7: unknown variant `maybe`"),
+        e[0].starts_with("error: content/positions/talks.md:7: stance \"maybe\" is not one of"),
         "{e:?}"
     );
 }
@@ -508,7 +508,7 @@ fn a_front_matter_error_does_not_hide_the_errors_of_the_body() {
         ),
     ]);
     for want in [
-        "error: content/actors/alice-smith.md:3: unknown variant `persn`",
+        "error: content/actors/alice-smith.md:3: kind \"persn\" is not one of",
         "error: content/actors/alice-smith.md:6: [[bob-jone]] links to no article, actor or position (did you mean \"bob-jones\"?)",
         "error: content/articles/story.md:4: unknown key \"colour\"",
         "error: content/articles/story.md:7: [[bob-jone]] links to no article, actor or position (did you mean \"bob-jones\"?)",

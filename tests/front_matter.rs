@@ -375,3 +375,59 @@ fn a_duplicate_key_is_named_at_its_second_line() {
         ]
     );
 }
+
+#[test]
+fn a_blank_text_is_an_error_where_required_and_left_out_with_a_warning_where_not() {
+    // `summary = "  "` passed, and `dek = ""`, `byline = " "` and `role = ""` were
+    // printed as nothing: empty descriptions and a date followed by "·  ".
+    let site = small_with(&[
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = 2025-01-02\ndek = \"\"\nbyline = \" \"\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n",
+        ),
+        (
+            "content/actors/alice-smith.md",
+            "+++\nname = \"Alice Smith\"\nkind = \"person\"\nrole = \"\"\n+++\n\nAlice is a minister.\n",
+        ),
+        (
+            "content/positions/talks.md",
+            "+++\ntitle = \"Hold talks\"\nsummary = \"  \"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+        ),
+    ]);
+    let mut found = diagnostics(&site);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "error: content/positions/talks.md:3: summary is empty (write the summary: summary = \"…\")",
+            "warning: content/actors/alice-smith.md:4: role is empty, so it is left out (write the role, or remove the line)",
+            "warning: content/articles/story.md:4: dek is empty, so it is left out (write the dek, or remove the line)",
+            "warning: content/articles/story.md:5: byline is empty, so it is left out (write the byline, or remove the line)",
+        ]
+    );
+    // Left out, the optional texts leave no trace on the pages.
+    site.write(
+        "content/actors/alice-smith.md",
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\nrole = \"\"\n+++\n\nAlice is a minister.\n",
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\n+++\n\nWhy talks matter.\n",
+    );
+    site.build();
+    let story = site.page("articles/story/index.html");
+    let meta = text(story.select(&sel(".meta")).next().unwrap());
+    assert!(!meta.trim_end().ends_with('·'), "{meta:?}");
+    for page in ["articles/story/index.html", "actors/alice-smith/index.html"] {
+        let doc = site.page(page);
+        let description = doc
+            .select(&sel("meta[name=description]"))
+            .next()
+            .and_then(|m| m.value().attr("content").map(str::to_string))
+            .unwrap_or_default();
+        assert!(
+            !description.trim().is_empty() && !description.contains(": ."),
+            "{page}: {description:?}"
+        );
+    }
+}

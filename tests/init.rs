@@ -248,3 +248,28 @@ fn a_site_that_replaced_the_example_but_kept_its_title_is_warned() {
         Some(1)
     );
 }
+
+#[test]
+fn an_example_article_with_an_error_is_still_the_example() {
+    // A starter whose example article had an error was also told that it had replaced
+    // the example and kept its title.
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(init(&["site"], tmp.path()).status.code(), Some(0));
+    let site = tmp.path().join("site");
+    let article = site.join("content/articles/bus-lane-vote.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let date = text.lines().find(|l| l.starts_with("date")).unwrap();
+    std::fs::write(
+        &article,
+        text.replacen(date, "date = \"15 January 2025\"", 1),
+    )
+    .unwrap();
+    let o = explainer(&["check"], &site);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: content/articles/bus-lane-vote.md:"),
+        "{err}"
+    );
+    assert!(!err.contains("still called"), "{err}");
+}

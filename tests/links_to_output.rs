@@ -135,3 +135,40 @@ fn a_link_to_a_file_the_build_does_not_write_is_an_error() {
     );
     assert_eq!(errors_about(&errors, "../../feed.xml"), 0, "{errors:?}");
 }
+
+#[test]
+fn check_takes_the_base_url_build_takes_and_says_which_files_need_one() {
+    // A link to the feed was an error for `check`, which had no --base-url, while the
+    // build of the Pages workflow (`build --base-url …`) wrote the feed and passed.
+    let s = TempSite::new(&small_site());
+    let story = "+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++\n\nAlice Smith met Bob Jones.\n\nBob Jones left early.\n\n";
+    s.write(
+        "content/articles/story.md",
+        &format!("{story}{}", links_to(&["feed.xml", "search/other.json"])),
+    );
+    let o = explainer(&["check"], s.root());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let feed = err
+        .lines()
+        .find(|l| l.contains("\"../../feed.xml\""))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        feed.contains("feed.xml is written only for a site with a base URL")
+            && feed.contains("--base-url"),
+        "{err}"
+    );
+    // A file no base URL brings gets no such hint.
+    assert_eq!(
+        err.matches("written only for a site with a base URL")
+            .count(),
+        1,
+        "{err}"
+    );
+
+    let o = explainer(&["check", "--base-url", "https://x.org/r/"], s.root());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("feed.xml"), "{err}");
+    assert!(err.contains("\"../../search/other.json\""), "{err}");
+}

@@ -52,7 +52,9 @@ impl Index {
                 .iter()
                 .any(|s| s == &key)
         );
-        let suffix = self.meta["suffix"].as_u64().unwrap() as usize;
+        let endings: Vec<&str> = (self.meta["endings"].as_array().unwrap().iter())
+            .map(|e| e.as_str().unwrap())
+            .collect();
         for line in text.lines() {
             let mut parts = line.split('\t');
             let (stem, forms, postings) = (
@@ -60,8 +62,9 @@ impl Index {
                 parts.next().unwrap(),
                 parts.next().unwrap(),
             );
-            let stemmed =
-                word.starts_with(stem) && word.chars().count() - stem.chars().count() <= suffix;
+            let stemmed = word
+                .strip_prefix(stem)
+                .is_some_and(|end| endings.contains(&end));
             if !stemmed && !forms.split(' ').any(|f| f.starts_with(word)) {
                 continue;
             }

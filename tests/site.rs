@@ -327,10 +327,26 @@ fn json_ld_is_valid_json_with_the_right_types() {
     );
     let roe = &get("actors/jane-roe/index.html")["@graph"][0];
     assert_eq!(roe["@type"], "Person");
-    assert_eq!(roe["sameAs"][0], "https://www.wikidata.org/wiki/Q123456");
+    // Its Wikidata item; not its link "Official page", which no URL shows to be one
+    // (further reading and news are not the actor either).
+    assert_eq!(
+        roe["sameAs"],
+        serde_json::json!(["https://www.wikidata.org/wiki/Q123456"])
+    );
     assert_eq!(
         get("actors/exampleland/index.html")["@graph"][0]["@type"],
         "Country"
+    );
+    // A Wikipedia page among the links identifies the actor; a news story does not
+    // (all of `links` were `sameAs`).
+    site.write(
+        "content/actors/jane-roe.md",
+        "+++\nname = \"Jane Roe\"\nkind = \"person\"\naliases = [\"Roe\", \"Prime Minister Jane Roe\"]\nlinks = [{ title = \"Roe on Wikipedia\", url = \"https://en.wikipedia.org/wiki/Jane_Roe\" }, { title = \"An interview\", url = \"https://news.example.com/roe-interview\" }]\n+++\n\nJane Roe leads the government.\n",
+    );
+    site.build();
+    assert_eq!(
+        get("actors/jane-roe/index.html")["@graph"][0]["sameAs"],
+        serde_json::json!(["https://en.wikipedia.org/wiki/Jane_Roe"])
     );
 }
 

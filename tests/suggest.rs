@@ -321,3 +321,54 @@ KIND is person, state or organisation.
         "the text has no capitalised name or acronym\n"
     );
 }
+
+#[test]
+fn an_actor_whose_name_has_a_curly_apostrophe_covers_its_name() {
+    // The text's blocks fold ’ to ', the names of actors did not: "Mary O’Neill" was
+    // suggested though her actor existed, and adding the alias "Mary O'Neill" was then
+    // refused as her name already.
+    let site = site_with(
+        "Mary O’Neill spoke. Later Mary O'Neill left.",
+        &[("mary-o-neill", "name = \"Mary O’Neill\"\nkind = \"person\"")],
+    );
+    assert_eq!(
+        suggest(&site),
+        "every capitalised name in the text is covered by an actor's name or alias\n"
+    );
+}
+
+#[test]
+fn suggest_makes_no_suggestion_while_an_article_or_actor_does_not_read() {
+    // An article that did not read was "no capitalised name", and an actor that did not
+    // read was offered as a new actor of its own slug, which `new` then refused.
+    for (file, text) in [
+        (
+            "content/articles/story.md",
+            "+++\ntitle = \"Story\"\ndate = \"x\"\n+++\n\nMary O’Neill spoke.\n",
+        ),
+        (
+            "content/actors/mary-o-neill.md",
+            "+++\nname = \"Mary O’Neill\"\nkind = \"persn\"\n+++\n\nA profile.\n",
+        ),
+    ] {
+        let site = site_with(
+            "Mary O’Neill spoke.",
+            &[("mary-o-neill", "name = \"Mary O’Neill\"\nkind = \"person\"")],
+        );
+        site.write(file, text);
+        let o = explainer(&["suggest"], site.root());
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{file}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        assert!(o.stdout.is_empty(), "{file}");
+        let err = stderr(&o);
+        assert!(err.contains(&format!("error: {file}:")), "{err}");
+        assert!(
+            err.contains("`suggest` reads every article and actor"),
+            "{err}"
+        );
+    }
+}

@@ -231,12 +231,16 @@ pub fn load_with(
 fn starter_left(root: &Path, raw: &RawSite) -> Option<Diagnostic> {
     let site = raw.site.as_ref()?;
     let starter = crate::init::starter_title();
-    if site.title != starter
-        || raw
-            .articles
-            .iter()
-            .any(|a| a.slug == crate::init::STARTER_ARTICLE)
-    {
+    // The example article is there when it is, read or not (one with an error still
+    // is the starter's, and its error says what is wrong).
+    let example = (raw.articles.iter().map(|a| a.slug.as_str()))
+        .chain(
+            (raw.unparsed.iter())
+                .filter(|u| u.kind == "articles")
+                .map(|u| u.slug.as_str()),
+        )
+        .any(|slug| slug == crate::init::STARTER_ARTICLE);
+    if site.title != starter || example {
         return None;
     }
     let text = std::fs::read_to_string(root.join("content/site.toml")).ok()?;

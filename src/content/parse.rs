@@ -21,6 +21,9 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 mod parse_values;
 use parse_values::check_value;
 
+#[path = "serde_words.rs"]
+mod serde_words;
+
 /// One problem, at a byte offset of the text.
 struct Problem {
     at: usize,
@@ -330,6 +333,25 @@ fn check_table(
         let own = key_cut(k.span().start, key.required.is_none(), cut);
         let before = found.problems.len();
         check_value(key.check, &label, k.span().start, v, own, found);
+        // An optional text left blank (`dek = ""`) would show as nothing where the
+        // pages put it, or as a separator with nothing after it: it is left out, as if
+        // the line were not there, and the writer told.
+        if matches!(key.check, Check::Shown)
+            && v.get_ref().as_str().is_some_and(crate::text::is_blank)
+        {
+            found.unknown.insert(k.span().start);
+            found.problems.push(Problem {
+                warning: true,
+                ..Problem::new(
+                    v.span().start,
+                    (
+                        format!("{label} is empty, so it is left out"),
+                        Some(format!("write the {label}, or remove the line")),
+                    ),
+                    false,
+                )
+            });
+        }
         for p in &mut found.problems[before..] {
             if p.fatal && p.cut.is_none() {
                 p.cut = own;
@@ -383,9 +405,10 @@ fn probe_table(schema: &Schema, table: &DeTable<'_>, cut: Option<Cut>, found: &m
                 if let Some(e) = (schema.probe)(k, v) {
                     let at = e.span().map_or(v.span().start, |s| s.start);
                     let message = e.message().trim().replace('\n', " ");
+                    let said = serde_words::plainly(k.get_ref(), &message);
                     found.problems.push(Problem {
                         cut: own,
-                        ..Problem::new(at, (message, None), true)
+                        ..Problem::new(at, said, true)
                     });
                 }
             }

@@ -60,11 +60,12 @@ fn wrong_types_and_bad_values_each_at_their_line() {
     assert!(!parsed);
     assert_eq!(got.len(), 5, "{got:#?}");
     assert!(
-        got[0].starts_with("1:8 invalid type: integer `3`, expected a string"),
+        got[0]
+            .starts_with("1:8 name must be text in quotes, not the integer 3 (write name = \"3\")"),
         "{got:#?}"
     );
     assert!(
-        got[1].starts_with("2:8 unknown variant `maybe`"),
+        got[1].starts_with("2:8 kind \"maybe\" is not one of \"person\", \"state\""),
         "{got:#?}"
     );
     assert!(
@@ -72,7 +73,7 @@ fn wrong_types_and_bad_values_each_at_their_line() {
         "{got:#?}"
     );
     assert!(
-        got[3].starts_with("3:58 invalid type: integer `1`"),
+        got[3].starts_with("3:58 title must be text in quotes, not the integer 1"),
         "{got:#?}"
     );
     assert!(
@@ -100,7 +101,7 @@ fn stances_are_checked_table_by_table() {
     assert_eq!(
         got,
         [
-            "7:10 unknown variant `maybe`, expected one of `supports`, `opposes`, `mixed`, `unclear`",
+            "7:10 stance \"maybe\" is not one of \"supports\", \"opposes\", \"mixed\", \"unclear\"",
             "9 missing key \"actor\" in a stance (add actor = \"…\" (an actor's slug))",
             "11:1 unknown key \"prefix\" in a stance (the keys of a stance are actor, stance, quote, article, source_url, note)",
             "12:14 source_url \"ftp://x\" is not an http(s) or mailto URL",

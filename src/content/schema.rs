@@ -62,6 +62,9 @@ pub enum Check {
     Type,
     /// Text that is not empty.
     NonEmpty,
+    /// Optional text a page shows as it is written (`dek`, `role`): blank, it is left
+    /// out as if it were not there, with a warning (`parse::check_table`).
+    Shown,
     /// A URL a reader may follow.
     Url,
     /// `base_url` of `site.toml`.
@@ -131,7 +134,7 @@ pub const SITE: Schema = Schema {
     what: "site.toml",
     keys: &[
         required("title", "title = \"…\"", Check::NonEmpty),
-        key("description"),
+        checked("description", Check::Shown),
         checked("language", Check::Language),
         checked("base_url", Check::BaseUrl),
         checked("sources", Check::Table(&SOURCES)),
@@ -214,7 +217,7 @@ pub const IMAGE: Schema = Schema {
             "alt = \"…\" (what the picture shows, for readers who cannot see it)",
             Check::Alt,
         ),
-        key("credit"),
+        checked("credit", Check::Shown),
         checked("width", Check::Pixels),
         checked("height", Check::Pixels),
     ],
@@ -236,15 +239,15 @@ pub const ARTICLE: Schema = Schema {
     keys: &[
         required("title", "title = \"…\"", Check::NonEmpty),
         required("date", "date = 2025-08-18", Check::Date),
-        key("dek"),
-        key("byline"),
-        key("source"),
+        checked("dek", Check::Shown),
+        checked("byline", Check::Shown),
+        checked("source", Check::Shown),
         checked("source_url", Check::Url),
-        key("dateline"),
+        checked("dateline", Check::Shown),
         key("picture"),
         checked("image", Check::Inline(&IMAGE)),
-        key("image_caption"),
-        key("image_credit"),
+        checked("image_caption", Check::Shown),
+        checked("image_credit", Check::Shown),
         checked("updates", Check::Tables(&UPDATE)),
     ],
     label_with_parent: false,
@@ -285,7 +288,7 @@ pub const ACTOR: Schema = Schema {
         ),
         key("aliases"),
         key("match"),
-        key("role"),
+        checked("role", Check::Shown),
         key("affiliation"),
         checked("wikidata", Check::Wikidata),
         checked("links", Check::Tables(&LINK)),
@@ -309,7 +312,7 @@ pub const STANCE: Schema = Schema {
         key("quote"),
         key("article"),
         checked("source_url", Check::Url),
-        key("note"),
+        checked("note", Check::Shown),
     ],
     label_with_parent: false,
     probe: probe::<StanceFront>,
@@ -320,8 +323,8 @@ pub const POSITION: Schema = Schema {
     what: "a position",
     keys: &[
         required("title", "title = \"…\"", Check::NonEmpty),
-        required("summary", "summary = \"…\"", Check::Type),
-        key("question"),
+        required("summary", "summary = \"…\"", Check::NonEmpty),
+        checked("question", Check::Shown),
         key("related"),
         checked("stances", Check::Tables(&STANCE)),
         checked("updates", Check::Tables(&UPDATE)),

@@ -176,10 +176,11 @@ pub fn language_problem(tag: &str) -> Option<Problem> {
 
 /// A text that must say something (`title` of `site.toml`).
 pub fn empty_problem(key: &str, text: &str) -> Option<Problem> {
+    let name = key.rsplit(' ').next().unwrap_or(key);
     crate::text::is_blank(text).then(|| {
         (
             format!("{key} is empty"),
-            Some(format!("write the {key}: {key} = \"…\"")),
+            Some(format!("write the {key}: {name} = \"…\"")),
         )
     })
 }

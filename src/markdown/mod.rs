@@ -6,7 +6,7 @@
 mod blocks;
 mod checks;
 mod raw;
-mod sanitize;
+pub(crate) mod sanitize;
 use sanitize::{demote_headings, sanitizer};
 mod spans;
 mod tidy;

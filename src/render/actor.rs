@@ -69,6 +69,7 @@ pub fn actor(
             stances,
             named: named_in(site, t, plan, urls, slug, n),
             article_count: plan.named_count(slug),
+            articles: site.articles.len() > 1,
             mention_count: mentions,
             notes,
             events: super::timeline::for_actor(site, t, urls, slug),

@@ -168,7 +168,7 @@ pub(super) fn jobs<'a>(
                 m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                 m.image = m
                     .image
-                    .or_else(|| cards::social(site, t, &p, "card_article", &a.title));
+                    .or_else(|| cards::social(site, t, &p, "card_article", &a.title, None));
                 m.updated = updates::view(site, t, urls, (&p, &a.updates), "");
                 m.alternates.push(super::annotations::alternate(t));
                 m.style = super::previews::style(&data.article.previews);
@@ -255,7 +255,7 @@ pub(super) fn jobs<'a>(
                     m.image = a.image.as_ref().and_then(|i| images::social(site, i));
                     m.image = m
                         .image
-                        .or_else(|| cards::social(site, t, &first, "card_actor", &a.name));
+                        .or_else(|| cards::social(site, t, &first, "card_actor", &a.name, None));
                     context(view, urls, m, nodes, data)
                 }),
             });
@@ -288,7 +288,9 @@ pub(super) fn jobs<'a>(
                     if n == 1 {
                         m.updated = updates::view(site, t, urls, (&first, &pos.updates), "");
                     }
-                    m.image = cards::social(site, t, &first, "card_position", &pos.title);
+                    let tally = cards::tally(t, pos.stances.iter().map(|s| s.stance));
+                    m.image =
+                        cards::social(site, t, &first, "card_position", &pos.title, Some(tally));
                     context(view, urls, m, Vec::new(), data)
                 }),
             });

@@ -80,3 +80,11 @@ pub fn site_files(raw: &RawSite, statics: &[String], based: bool) -> SiteFiles {
             .chain(statics.iter().map(String::as_str)),
     )
 }
+
+/// Whether the output file `path` is one that only a site with a base URL has: the
+/// sitemap, the feed and the share cards (their pages name them by absolute URL).
+pub fn needs_base_url(path: &str) -> bool {
+    path == "sitemap.xml"
+        || path == super::feed::PATH
+        || path.ends_with(&format!("/{}", super::cards::FILE))
+}

@@ -181,7 +181,8 @@ pub fn article(site: &Site, slug: &str, shown: Option<&images::SocialImage>) -> 
 }
 
 /// An actor page's node: a `Person`, `Country` or `Organization`, the same as its
-/// Wikidata item and links.
+/// Wikidata item and the Wikipedia pages among its links: `sameAs` says that a page
+/// identifies the actor, which the rest of `links` (further reading, news) does not.
 pub fn actor(site: &Site, slug: &str) -> Value {
     let a = &site.actors[slug];
     let schema_type = match a.kind {
@@ -196,9 +197,24 @@ pub fn actor(site: &Site, slug: &str) -> Value {
         "alternateName": a.aliases,
         "jobTitle": if a.kind == ActorKind::Person { a.role.clone() } else { None },
         "description": a.role,
-        "sameAs": wikidata.chain(a.links.iter().map(|l| l.url.clone())).collect::<Vec<_>>(),
+        "sameAs": wikidata
+            .chain((a.links.iter()).filter(|l| identifies(&l.url)).map(|l| l.url.clone()))
+            .collect::<Vec<_>>(),
         "image": a.image.as_ref().and_then(|i| images::json_ld(site, i, None)),
         "url": url(site, &page_path("actors", slug)),
+    })
+}
+
+/// Whether a link of an actor's is a page that identifies it, for `sameAs`: one of
+/// Wikipedia's (or a Wikidata item written as a link).
+fn identifies(link: &str) -> bool {
+    url::Url::parse(link).is_ok_and(|u| {
+        u.host_str().is_some_and(|h| {
+            h == "wikipedia.org"
+                || h.ends_with(".wikipedia.org")
+                || h == "www.wikidata.org"
+                || h == "wikidata.org"
+        })
     })
 }
 

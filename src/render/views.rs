@@ -311,6 +311,9 @@ pub struct ActorView {
     pub named: Vec<NamedIn>,
     /// How many articles name it.
     pub article_count: usize,
+    /// Whether the site has more than one article (one that names it nowhere is "named
+    /// in no article", not "not named in the article").
+    pub articles: bool,
     /// How many paragraphs name it.
     pub mention_count: usize,
     /// Notes about it.

@@ -86,6 +86,10 @@ pub fn check(
                         "a link that starts with / leads from the domain's root, outside a site served under a sub-path such as GitHub Pages'; write it from the page: \"{up}{}\"",
                         &w.link[1..]
                     ))
+                } else if base_url.is_none() && super::site_files::needs_base_url(&target) {
+                    Some(format!(
+                        "{target} is written only for a site with a base URL: set base_url in content/site.toml, or check and build with --base-url"
+                    ))
                 } else {
                     None
                 };

@@ -58,9 +58,10 @@ const JOINERS: &[&str] = &[
 const SEPARATORS: &str = "<>/()[]{}|\"“”=+*—–";
 
 /// The words of an actor's name or alias, as `tokens` reads the text's ("Lloyd’s" is
-/// "Lloyd").
+/// "Lloyd"), normalised as the text's blocks are ("O’Neill" is "O'Neill").
 pub(super) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace())
+    crate::text::normalize(s)
+        .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| strip_possessive(w).0.to_string())
         .collect()

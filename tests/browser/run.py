@@ -448,6 +448,8 @@ def main():
         try:
             build_site(site)
             starters = {lang: build_starter(lang, tmp) for lang in LANGUAGES}
+            sh([str(EXPLAINER), "build", "--strict", "--root", str(HERE.parent / "fixtures" / "search-cases"),
+                "--output", str(Path(tmp) / "search-cases")], stdout=subprocess.DEVNULL)
             httpd, base = serve(tmp)
             root = base[:-len(f"{SUB}/")]
             with sync_playwright() as pw:
@@ -458,6 +460,7 @@ def main():
                     visuals.run(browser, base, site, check, Visit, SHOTS, luminance)
                     import search  # tests/browser/search.py: site search
                     search.run(browser, base, site, check, Visit, Path(tmp) / "pagefind", root + "pagefind/")
+                    search.run_cases(browser, root + "search-cases/", check, Visit)
                     for lang, folder in starters.items():
                         run_language_checks(browser, f"{root}{lang}/", folder, lang)
                 finally:

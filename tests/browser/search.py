@@ -21,6 +21,12 @@
   * The site's search also matches a word as a prefix ("Mer" finds "Merz") and a
     stem plus a short ending, so it may find more: each article it finds beyond
     Pagefind's must hold a word that shares the query's first characters.
+- On tests/fixtures/search-cases (`run_cases`), words the page splits or spells
+  otherwise than the index find what they name, and nothing else: ideographs, kana and
+  Thai (which the browser's segmenter joins by dictionary and the index does not), a
+  word typed with ' that the text typesets with ’ (and the reverse), a word that only
+  extends a stem by letters no ending of the site has ("Nigeria" for "Niger"), and the
+  text of a note's raw HTML that its page shows, but not the script it drops.
 """
 import re
 import subprocess
@@ -167,3 +173,42 @@ def run(browser, base, site, check, Visit, pf_dir, pf_url):
 
     narrow.close()
     wide.close()
+
+
+# Query → the pages of tests/fixtures/search-cases it must list, exactly.
+CASES = {
+    "北京": ["articles/world/"],
+    "主席": ["articles/world/"],
+    "大統領": ["articles/world/"],
+    "ภาษาไทย": ["articles/world/"],
+    "ไทย": ["articles/world/"],
+    "O'Neil": ["articles/world/"],
+    "O’Neil": ["articles/world/"],
+    "Ukraine's": ["articles/world/"],
+    "Ukraine’s": ["articles/world/"],
+    "supports": ["articles/world/"],
+    "Niger": ["articles/world/", "articles/world/notes/niger/"],
+    "Nigeria": [],
+    "Nigerian": [],
+    "cartel": [],
+    "blockword": ["articles/world/notes/niger/"],
+    "inlinescript": [],
+    "inlinestyle": [],
+}
+
+
+def run_cases(browser, base, check, Visit):
+    """Checks `CASES` on the search page of the fixture served at `base`."""
+    def cases():
+        ctx = browser.new_context()
+        bad = []
+        for q, want in CASES.items():
+            v = Visit(ctx, base + "search/?q=" + quote(q))
+            found = sorted(u[len(base):] for u in results(v.page))
+            problems = v.problems()
+            v.close()
+            if found != sorted(want) or problems:
+                bad.append(f"{q!r}: {found} (expected {sorted(want)}) {'; '.join(problems)}")
+        ctx.close()
+        return "; ".join(bad) or None
+    check("search: ideographs, Thai, apostrophes, endings and raw HTML find what the page shows", cases)

@@ -46,7 +46,7 @@ SCHEMA = "https://schema.org/"
 #   https://developers.google.com/search/docs/appearance/structured-data/breadcrumb
 #   (item may be left out on the last crumb only; here every crumb has it).
 # - Person, Organization, Country, WebSite, ImageObject: https://schema.org/ (name and
-#   url of an entity; sameAs of an actor where it has a Wikidata id or links).
+#   url of an entity; sameAs of an actor where it has a Wikidata id or a Wikipedia link).
 PROPERTIES = {
     "ClaimReview": (["claimReviewed", "reviewRating", "url"],
                     ["author", "datePublished", "itemReviewed"], []),

@@ -327,16 +327,21 @@ pub fn tally(t: &Strings, stances: impl Iterator<Item = StanceKind>) -> String {
     }
 }
 
-/// What the card of a page shows, said for `og:image:alt`.
-pub fn alt(t: &Strings, kind: &str, title: &str, site: &Site) -> String {
-    t.fill(
+/// What the card of a page shows, said for `og:image:alt`: its kind, title and site,
+/// and a position's tally, as the card draws them.
+pub fn alt(t: &Strings, kind: &str, title: &str, site: &Site, tally: Option<&str>) -> String {
+    let said = t.fill(
         "card_alt",
         &[
             ("kind", t.get(kind)),
             ("title", title),
             ("site", &site.title),
         ],
-    )
+    );
+    match tally {
+        Some(tally) => format!("{said} · {tally}"),
+        None => said,
+    }
 }
 
 /// The `og:image` of the page at site path `page`, when the site draws cards: its card,
@@ -347,6 +352,7 @@ pub fn social(
     page: &str,
     kind: &str,
     title: &str,
+    tally: Option<String>,
 ) -> Option<super::images::SocialImage> {
     if !drawn(site) {
         return None;
@@ -356,6 +362,6 @@ pub fn social(
         url: format!("{base}{}", path_of(page)),
         width: WIDTH,
         height: HEIGHT,
-        alt: alt(t, kind, title, site),
+        alt: alt(t, kind, title, site, tally.as_deref()),
     })
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use super::text::markdown_text;
+use super::text::{markdown_text, sanitized_text};
 use crate::model::{Actor, Annotation, Article, Position, Site, events::Event};
 use crate::render::notes;
 use crate::render::urls::page_path;
@@ -55,23 +55,23 @@ impl Text<'_> {
                 format!(
                     "{} {}",
                     role.iter().flatten().copied().collect::<Vec<_>>().join(" "),
-                    markdown_text(&a.body)
+                    sanitized_text(&a.body)
                 )
             }
             Text::Position(p) => {
                 let mut text = vec![p.summary.clone(), p.question.clone().unwrap_or_default()];
-                text.push(markdown_text(&p.body));
+                text.push(sanitized_text(&p.body));
                 text.extend(
                     p.stances
                         .iter()
-                        .filter_map(|s| s.note.as_deref().map(markdown_text)),
+                        .filter_map(|s| s.note.as_deref().map(sanitized_text)),
                 );
                 text.join(" ")
             }
             Text::Note(n, body) => {
                 [n.quote.as_str(), n.verdict.as_deref().unwrap_or(""), body].join(" ")
             }
-            Text::Event(e) => markdown_text(&e.body),
+            Text::Event(e) => sanitized_text(&e.body),
             Text::Given(text) => text.clone(),
         }
     }
@@ -154,7 +154,7 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
         } else {
             format!("{}#note-{slug}", page_path("articles", &n.article))
         };
-        let body = markdown_text(&n.body);
+        let body = sanitized_text(&n.body);
         let title = n.title.clone().unwrap_or_else(|| short(&n.quote));
         out.push(Doc {
             url,

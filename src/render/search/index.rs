@@ -1,14 +1,15 @@
 //! The search index's files, written under `search/`:
 //!
 //! - `meta.json`: how many documents, the size of a chunk of them, the range of each
-//!   kind, and the keys of the term shards that exist;
+//!   kind, the keys of the term shards that exist, and the endings the stemmer took off
+//!   the site's words (`endings`);
 //! - `d/N.json`: documents `N*CHUNK ..`, each `[url, kind, title, summary]`;
 //! - `t/KEY.txt`: the terms whose words start with the two characters of `KEY` (their
 //!   code points in hex, joined by `-`), a line each: the stem, a tab, the site's words
 //!   of that stem separated by spaces, a tab, then its postings: document ids as gaps
 //!   from the one before, `gap` or `gap:score` (score 1 left out), ordered by id. A
 //!   word typed matches a line when one of its words starts with it (so "Mer" finds
-//!   "Merz"), or when it is the stem and at most `SUFFIX` more characters (so
+//!   "Merz"), or when it is the stem and one of the endings the meta lists (so
 //!   "supports" finds "supporting" on a site that never writes "supports": the page
 //!   has no stemmer of its own);
 //! - `filters.json`: each filter value → the ids of its documents, as gaps.
@@ -175,6 +176,27 @@ fn terms(docs: &[Doc], language: &str) -> Sorted {
         .collect()
 }
 
+/// The endings the stemmer took off the site's words to make their stems (`s`, `ing`,
+/// `ed` on an English site), of at most `SUFFIX` characters, sorted. A word typed
+/// matches a stem it extends by one of them: the page has no stemmer, and this stands in
+/// for one ("supports" finds "supporting" through the stem "support" and the ending
+/// `s` of other words) without taking "Nigeria" for "Niger" (no word of the site ended
+/// in `ia` where the stemmer cut it).
+fn endings(terms: &Sorted) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (stem, (words, _)) in terms {
+        for w in words {
+            if let Some(end) = w.strip_prefix(stem.as_str())
+                && !end.is_empty()
+                && end.chars().count() <= SUFFIX
+            {
+                out.insert(end.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Ids as gaps from the one before (the first from 0).
 fn gaps(ids: impl IntoIterator<Item = u32>) -> Vec<u32> {
     let mut last = 0;
@@ -241,7 +263,9 @@ pub fn write(
     language: &str,
     sink: &mut dyn FnMut(&str, &[u8]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let shards = shards(terms(docs, language));
+    let terms = terms(docs, language);
+    let endings = endings(&terms);
+    let shards = shards(terms);
     let mut kinds = serde_json::Map::new();
     for kind in KINDS {
         let start = docs.iter().position(|d| d.kind == kind).unwrap_or(0);
@@ -253,7 +277,7 @@ pub fn write(
     }
     let meta = serde_json::json!({
         "docs": docs.len(),
-        "suffix": SUFFIX,
+        "endings": endings,
         "chunk": CHUNK,
         "kinds": kinds,
         "shards": shards.keys().collect::<Vec<_>>(),
@@ -351,6 +375,29 @@ mod tests {
             file(&files, "search/t/73-75.txt"),
             "supporting\tsupporting\t1\nsupports\tsupports\t0\n"
         );
+    }
+
+    #[test]
+    fn the_meta_lists_the_endings_the_stemmer_took_off_the_sites_words() {
+        // A word typed matches a stem it extends by one of these (static/search.js); any
+        // four letters more had let "Nigeria" find "Niger" and "cartel" find "car".
+        let docs = [
+            doc(
+                "a/",
+                "article",
+                "",
+                "Troops left Niger; supporting talks",
+                &[],
+            ),
+            doc("b/", "article", "", "A car was seen", &[]),
+        ];
+        let files = files(&docs, "en");
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META)).unwrap();
+        assert_eq!(meta["endings"], serde_json::json!(["ing", "s"]));
+        // Without a stemmer, no word is cut: no ending.
+        let meta: serde_json::Value =
+            serde_json::from_str(file(&super::files(&docs, "ja"), META)).unwrap();
+        assert_eq!(meta["endings"], serde_json::json!([]));
     }
 
     #[test]

@@ -8,6 +8,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::markdown::RawHtml;
+
 /// The Snowball stemmer for a BCP 47 tag's primary language, if there is one.
 pub fn stemmer(language: &str) -> Option<Stemmer> {
     let primary = language
@@ -51,9 +53,19 @@ pub fn fold(word: &str) -> String {
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| if c == FINAL_SIGMA { SIGMA } else { c })
+        .map(|c| match c {
+            FINAL_SIGMA => SIGMA,
+            c if APOSTROPHES.contains(c) => '\'',
+            c => c,
+        })
         .collect()
 }
+
+/// The apostrophes a word may hold besides `'`: typeset ones (`Ukraine’s`), the modifier
+/// letter (`Hawaiʼi`) and the full-width one. Folded to `'`, as quotes are when they are
+/// matched, so that the word a reader types with `'` finds the word typeset with `’`,
+/// and a possessive comes off both in the stemmer.
+const APOSTROPHES: &str = "\u{2019}\u{2018}\u{2bc}\u{ff07}";
 
 /// The Greek small letter final sigma, and the sigma `fold` writes for it.
 const FINAL_SIGMA: char = '\u{3c2}';
@@ -69,8 +81,20 @@ pub fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.unicode_words()
 }
 
-/// The plain text of a Markdown body: its text and code, without markup or URLs.
+/// The plain text of an article's body as its page shows it: its text and code, raw
+/// HTML as the text it is shown as, without markup or URLs.
 pub fn markdown_text(body: &str) -> String {
+    plain_text(body, RawHtml::AsText)
+}
+
+/// The plain text of a Markdown body whose raw HTML is kept (a profile, a note, a
+/// position, an event), as its page shows it: what the sanitizer keeps of the HTML, and
+/// nothing of what it drops (the content of `<script>` and `<style>`).
+pub fn sanitized_text(body: &str) -> String {
+    plain_text(body, RawHtml::Keep)
+}
+
+fn plain_text(body: &str, html: RawHtml) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut out = String::with_capacity(body.len());
     for event in Parser::new(body) {
@@ -79,11 +103,49 @@ pub fn markdown_text(body: &str) -> String {
                 out.push_str(&s);
                 out.push(' ');
             }
+            Event::Html(s) | Event::InlineHtml(s) if html == RawHtml::AsText => {
+                out.push_str(&s);
+                out.push(' ');
+            }
+            // Kept HTML mixes with the text around it (`a <b>bold</b> word`, a
+            // `<script>` whose content the page drops): the body is read as its page
+            // shows it instead, a rare case.
+            Event::Html(_) | Event::InlineHtml(_) => return shown_text(body),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
     }
     out
+}
+
+/// The text of a body with raw HTML as its page shows it: rendered, sanitized as the
+/// page is (`markdown::sanitize`), each tag then read as a space and each character
+/// reference decoded. The sanitizer writes `<` outside a tag only inside an attribute
+/// value quoted with `"`, so a tag is known by its quotes alone.
+fn shown_text(body: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(body, crate::markdown::options()),
+    );
+    let clean = crate::markdown::sanitize::sanitizer(Default::default())
+        .clean(&html)
+        .to_string();
+    let mut text = String::with_capacity(clean.len());
+    let (mut in_tag, mut quoted) = (false, false);
+    for c in clean.chars() {
+        match c {
+            '<' if !in_tag => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '"' if in_tag => quoted = !quoted,
+            '>' if in_tag && !quoted => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    crate::render::charref::decode(&text).into_owned()
 }
 
 #[cfg(test)]
@@ -133,6 +195,41 @@ mod tests {
         assert_eq!(s.stem("supporting"), "support");
         assert_eq!(s.stem("opposes"), "oppos");
         assert!(stemmer("ja").is_none());
+    }
+
+    #[test]
+    fn every_apostrophe_folds_as_the_one_a_reader_types() {
+        // "Ukraine’s" was a word of its own, "ukraine’", which "Ukraine's" never found.
+        for written in ["Ukraine’s", "Ukraine's", "Ukraineʼs", "Ukraine＇s"] {
+            assert_eq!(fold(written), "ukraine's", "{written}");
+        }
+        let english = stemmer("en").unwrap();
+        assert_eq!(english.stem(&fold("Ukraine’s")), english.stem("ukraine"));
+    }
+
+    #[test]
+    fn kept_html_is_read_as_its_page_shows_it() {
+        // The page drops what a <script> or <style> holds and shows what a block of
+        // HTML holds; the index held the first and missed the second.
+        let body = "Shown <script>inlinescript()</script> and <style>inlinestyle{}</style> end.\n\n<div>\nblockword &amp; more\n</div>\n";
+        let shown: Vec<String> = words(&sanitized_text(body)).collect();
+        assert_eq!(shown, ["shown", "and", "end", "blockword", "more"]);
+        // An article shows its raw HTML as text: the index has it as text.
+        let article: Vec<String> = words(&markdown_text("A <b>bold</b> word.")).collect();
+        assert_eq!(article, ["a", "b", "bold", "b", "word"]);
+        // Without raw HTML, the text as it is.
+        assert_eq!(sanitized_text("*A* word"), markdown_text("*A* word"));
+    }
+
+    #[test]
+    fn ideographs_and_thai_letters_are_words_of_one_character() {
+        // What the page's script splits again (static/search.js, `ONE`): the index has
+        // one word for each of these characters, and Katakana in runs.
+        let w: Vec<&str> = raw_words("北京 トランプ大統領 ภาษา").collect();
+        assert_eq!(
+            w,
+            ["北", "京", "トランプ", "大", "統", "領", "ภ", "า", "ษ", "า"]
+        );
     }
 
     #[test]
