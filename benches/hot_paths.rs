@@ -222,7 +222,9 @@ fn broken_quotes(c: &mut Criterion) {
     );
     // The machine may be busy: the thread's own CPU time says more than the clock.
     let before = thread_cpu_ns();
-    let help = QuoteHelp::new(&blocks);
+    let events = parse(&body, &|_| None);
+    let title = || None;
+    let help = QuoteHelp::new(&blocks, &events, &title);
     for r in &requests {
         black_box(help.diagnose(r, quote::Miss::NotFound { other_case: false }));
     }
@@ -239,7 +241,7 @@ fn broken_quotes(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1000));
     group.bench_function("explain_1000_in_50KB", |b| {
         b.iter(|| {
-            let help = QuoteHelp::new(black_box(&blocks));
+            let help = QuoteHelp::new(black_box(&blocks), &events, &title);
             requests
                 .iter()
                 .map(|r| {

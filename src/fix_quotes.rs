@@ -200,10 +200,15 @@ pub fn run(root: &Path) -> Result<(String, usize)> {
     let fixes = plan(root)?;
     let diffs = apply(root, &fixes)?;
     let mut out = diffs.concat();
+    // One line a fix: a quote written over several lines is said on one.
+    let one_line = |q: &str| crate::text::normalize(q);
     for f in &fixes {
         out.push_str(&format!(
             "fixed {}: quote \"{}\" is now \"{}\" ({}% similar)\n",
-            f.path, f.old, f.new, f.percent
+            f.path,
+            one_line(&f.old),
+            one_line(&f.new),
+            f.percent
         ));
     }
     if fixes.is_empty() {

@@ -72,6 +72,25 @@ pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<V
             }
             continue;
         }
+        if entry.path_is_symlink() && entry.file_type().is_dir() && in_an_output(entry.path()) {
+            diags.push(crate::Diagnostic::error(
+                format!("static/{rel}"),
+                Some(1),
+                "a symbolic link into a site that explainer wrote: each build would copy the last one into itself (remove the link)",
+            ));
+            walk.skip_current_dir();
+            continue;
+        }
+        // Hidden files and folders (`.git`, `.env`, `.DS_Store`, `.gitkeep`) are an
+        // editor's or a tool's, not the readers': they are not published, as Jekyll
+        // leaves them out (`.well-known/` is published).
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && name != ".well-known" {
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         if entry.file_type().is_dir() {
             continue;
         }
@@ -90,6 +109,12 @@ pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<V
         });
     }
     Ok(out)
+}
+
+/// Whether `path` (a folder) is, or is inside, a site that explainer wrote: a folder
+/// from it up holds the output's mark.
+fn in_an_output(path: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|real| real.ancestors().any(|a| a.join(MARKER).is_file()))
 }
 
 /// A site being written: files go into a fresh folder beside the target, which replaces

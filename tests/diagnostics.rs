@@ -824,6 +824,28 @@ fn a_wikilink_that_names_nothing_is_an_error_at_its_line() {
 }
 
 #[test]
+fn a_wikilink_inside_raw_html_is_said_to_be_no_link() {
+    // `[[slug]]` in an HTML block passed `check` and showed as written, an unknown slug
+    // included.
+    let site = TempSite::new(&small_site());
+    site.write(
+        ACTOR,
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\n<div>\n[[bob-jones]]\n</div>\n\n<p>text [[nope-z]]</p>\n\nAnd [[bob-jones]] here.\n",
+    );
+    let report = explainer::check(&site.options()).unwrap();
+    let got: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "warning: content/actors/alice-smith.md:7: [[bob-jones]] inside raw HTML is no link: the page shows it as written (write it outside the HTML, in a paragraph of Markdown of its own)",
+            "warning: content/actors/alice-smith.md:10: [[nope-z]] inside raw HTML is no link: the page shows it as written (write it outside the HTML, in a paragraph of Markdown of its own)",
+        ]
+    );
+    let columns: Vec<Option<usize>> = report.diagnostics.iter().map(|d| d.column).collect();
+    assert_eq!(columns, [Some(1), Some(9)]);
+}
+
+#[test]
 fn the_problems_of_one_line_come_in_the_order_written() {
     // Probe: they came in the order of their messages, and without a column.
     let site = TempSite::new(&small_site());

@@ -273,6 +273,40 @@ fn json_ld_and_open_graph_name_a_picture_only_by_an_absolute_url() {
 }
 
 #[test]
+fn an_svg_picture_leaves_the_preview_to_the_share_card() {
+    // og:image named the SVG, which platforms do not show, and the card went unused.
+    let site = site_with_picture(&[
+        (
+            "content/site.toml",
+            "title = \"Small\"\nbase_url = \"https://e.org/site/\"\n",
+        ),
+        (
+            ACTOR,
+            &actor_with(
+                "Alice Smith",
+                "image = { src = \"images/flag.svg\", alt = \"A flag\", width = 30, height = 20 }\n",
+            ),
+        ),
+    ]);
+    site.write(
+        "static/images/flag.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"30\" height=\"20\"></svg>",
+    );
+    site.build();
+    let profile = site.page("actors/alice-smith/index.html");
+    assert_eq!(
+        meta(&profile, "og:image").as_deref(),
+        Some("https://e.org/site/actors/alice-smith/card.png")
+    );
+    assert_eq!(meta(&profile, "og:image:width").as_deref(), Some("1200"));
+    // The page still shows the picture, and its structured data names it.
+    assert_eq!(
+        node(&profile, "Person")["image"]["url"],
+        "https://e.org/site/images/flag.svg"
+    );
+}
+
+#[test]
 fn an_allowed_host_serves_a_picture_of_the_size_given() {
     let site = site_with_picture(&[
         (

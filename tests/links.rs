@@ -73,6 +73,23 @@ fn a_broken_link_is_reported_where_it_is_written_once() {
 }
 
 #[test]
+fn a_broken_reference_link_is_reported_at_its_definition() {
+    // It was reported where the link is used, not on the line that writes its URL.
+    let s = site();
+    s.write(
+        "content/actors/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\n+++\n\nSee [the minutes][m] and [Minutes] again.\n\n[m]: minutes/\n[minutes]: other/\n",
+    );
+    assert_eq!(
+        s.errors(),
+        [
+            "error: content/actors/bob-jones.md:8: links to \"minutes/\", which is not in the site (on actors/bob-jones/ it leads to actors/bob-jones/minutes/index.html)",
+            "error: content/actors/bob-jones.md:9: links to \"other/\", which is not in the site (on actors/bob-jones/ it leads to actors/bob-jones/other/index.html)",
+        ]
+    );
+}
+
+#[test]
 fn link_errors_come_with_the_other_content_errors() {
     // L13: a broken link, a wrong quote and a static file that clashes, in one run.
     let s = site();

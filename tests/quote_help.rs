@@ -259,3 +259,35 @@ fn across_two_paragraphs_of_a_block_quote_names_them_paragraphs() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_quote_from_the_title_a_code_block_or_a_footnote_says_where_it_is() {
+    // "no passage of the article is 70% similar or more", of a passage that is there
+    // word for word, where no mark can go.
+    let with = |extra: &str| -> Vec<String> {
+        let article = format!(
+            "{ARTICLE}\n```\nrun the numbers again\n```\n\nA claim.[^a]\n\n[^a]: The footnote says hello world.\n"
+        );
+        let mut all = vec![
+            ("content/site.toml", "title = \"Bridge\"\n"),
+            ("content/articles/bridge.md", article.as_str()),
+        ];
+        let note = format!("+++\nquote = \"{extra}\"\nkind = \"context\"\n+++\n\nA note.\n");
+        all.push((NOTE, &note));
+        TempSite::new(&all).errors()
+    };
+    for (quote, place) in [
+        ("The bridge", "the article's title"),
+        ("run the numbers", "a code block"),
+        ("says hello world", "a footnote"),
+    ] {
+        let e = with(quote);
+        assert_eq!(
+            e,
+            [format!(
+                "error: {NOTE}:2: quote not found in the text of article \"bridge\": \"{quote}\" (it is in {place}, where no note can mark it: a quote must lie inside one paragraph, heading, list item or table cell of the text)"
+            )],
+            "{quote}"
+        );
+    }
+}

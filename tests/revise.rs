@@ -151,3 +151,28 @@ fn a_revision_needs_an_article_that_exists() {
     assert_eq!(out.status.code(), Some(2), "--revise without --slug");
     assert!(stderr(&out).contains("--slug"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_quote_written_over_lines_is_said_fixed_on_one_line() {
+    // The "fixed …" line printed the new line inside a multi-line quote as it was,
+    // splitting the line.
+    let site = site();
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"\"\"left early,\nbefore the vote\"\"\"\nkind = \"context\"\n+++\n\nHe had another meeting.\n",
+    );
+    site.write(
+        ARTICLE,
+        &read(&site, ARTICLE).replace("left early, before the vote", "left early before the vote"),
+    );
+    let out = explainer(&["check", "--fix-quotes"], site.root());
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let fixed: Vec<&str> = said.lines().filter(|l| l.starts_with("fixed ")).collect();
+    assert_eq!(
+        fixed,
+        [
+            "fixed content/annotations/left.md: quote \"left early, before the vote\" is now \"left early before the vote\" (96% similar)"
+        ],
+        "{said}"
+    );
+}

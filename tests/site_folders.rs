@@ -143,3 +143,45 @@ fn files_read_through_links_stay_inside_the_site() {
         "{errors:#?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_static_link_into_the_sites_output_is_refused() {
+    // `static/pub` → `../public` copied each build into the next: public/pub/pub/pub.
+    let site = TempSite::new(&small_site());
+    site.build();
+    std::fs::create_dir_all(site.root().join("static")).unwrap();
+    std::os::unix::fs::symlink(site.out(), site.root().join("static/pub")).unwrap();
+    let e = site.errors();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("error: static/pub:1: a symbolic link into a site that explainer wrote"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn hidden_files_of_static_are_not_published() {
+    // `.env`, `.git/` and `.DS_Store` went live with the site.
+    let site = TempSite::new(&small_site());
+    for (path, text) in [
+        ("static/.env", "SECRET=1"),
+        ("static/.git/config", "[core]"),
+        ("static/img/.DS_Store", "x"),
+        ("static/img/a.txt", "kept"),
+        (
+            "static/.well-known/security.txt",
+            "Contact: mailto:a@example.org",
+        ),
+    ] {
+        site.write(path, text);
+    }
+    site.build();
+    let out = site.out();
+    for gone in [".env", ".git/config", "img/.DS_Store"] {
+        assert!(!out.join(gone).exists(), "{gone} was published");
+    }
+    for kept in ["img/a.txt", ".well-known/security.txt"] {
+        assert!(out.join(kept).is_file(), "{kept} was not published");
+    }
+}

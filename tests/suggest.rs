@@ -372,3 +372,31 @@ fn suggest_makes_no_suggestion_while_an_article_or_actor_does_not_read() {
         );
     }
 }
+
+#[test]
+fn short_titles_particles_and_numbered_names_are_read_as_names() {
+    // "Dr. Jones" and "Gen. Milley" were dropped (the dot taken for a sentence's end),
+    // "Gen" was offered as an actor, "Ursula von der Leyen" was two names, and
+    // "COVID-19" was "COVID".
+    let site = site_with(
+        "The mayor met Mr. Smith and Dr. Jones on Monday. The talks with Gen. Milley ended. Ursula von der Leyen spoke. COVID-19 spread.",
+        &[],
+    );
+    let out = suggest(&site);
+    let names: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once("× "))
+        .map(|(_, rest)| rest.split("  ").next().unwrap().trim())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Smith",
+            "Jones",
+            "Milley",
+            "Ursula von der Leyen",
+            "COVID-19"
+        ],
+        "{out}"
+    );
+}

@@ -136,6 +136,24 @@ pub fn link_problems(body: &str) -> Vec<LinkProblem> {
                     ));
                 }
             }
+            // Raw HTML is no Markdown: a `[[slug]]` in it is neither a link nor checked.
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if let Some(open) = h.find("[[")
+                    && let Some(len) = h[open..].find("]]")
+                {
+                    let written = &h[open..open + len + 2];
+                    out.push(LinkProblem::warning(
+                        range.start + open,
+                        format!(
+                            "{written} inside raw HTML is no link: the page shows it as written"
+                        ),
+                        Some(
+                            "write it outside the HTML, in a paragraph of Markdown of its own"
+                                .into(),
+                        ),
+                    ));
+                }
+            }
             Event::Text(t) if &**t == "[" => bracket = Some(range.start),
             Event::Text(t) if &**t == "]" && wiki_after_bracket => {
                 let next_opens =

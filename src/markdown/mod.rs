@@ -59,22 +59,40 @@ pub enum Written<'a> {
 /// Every link destination and piece of raw HTML of a body, with its byte offset, for
 /// the link check to report a broken link where it is written.
 pub fn written_links(body: &str) -> Vec<(Written<'_>, usize)> {
-    Parser::new_ext(body, options())
+    let parser = Parser::new_ext(body, options());
+    // A reference link's destination is written in its definition (`[ref]: URL`): a
+    // broken one is reported there, where it is fixed. Labels match in any case.
+    let definitions: Vec<(String, usize)> = (parser.reference_definitions().iter())
+        .map(|(label, def)| (label.to_lowercase(), def.span.start))
+        .collect();
+    let defined_at = |id: &str| {
+        let id = id.to_lowercase();
+        (definitions.iter()).find_map(|(label, at)| (*label == id).then_some(*at))
+    };
+    parser
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(
                 Tag::Link {
                     link_type,
                     dest_url,
+                    id,
                     ..
                 }
                 | Tag::Image {
                     link_type,
                     dest_url,
+                    id,
                     ..
                 },
             ) if !matches!(link_type, LinkType::WikiLink { .. }) && safe_url(&dest_url) => {
-                Some((Written::Link(dest_url), range.start))
+                let at = match link_type {
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
+                        defined_at(&id).unwrap_or(range.start)
+                    }
+                    _ => range.start,
+                };
+                Some((Written::Link(dest_url), at))
             }
             Event::Html(h) | Event::InlineHtml(h) => Some((Written::Html(h), range.start)),
             _ => None,

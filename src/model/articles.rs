@@ -230,7 +230,8 @@ pub fn analyse(
         .iter()
         .map(|r| (r.quote.as_str(), r.prefix.as_deref(), r.suffix.as_deref()))
         .collect();
-    let help = QuoteHelp::new(&blocks);
+    let title = || title_of(slug);
+    let help = QuoteHelp::new(&blocks, &events, &title);
     for (req, result) in requests.iter().zip(quote::find_many(&blocks, &quotes)) {
         match result {
             Ok(found) => {

@@ -103,8 +103,17 @@ pub fn absolute(site: &Site, image: &Image) -> Option<String> {
     }
 }
 
-/// The Open Graph picture of a page showing `image`, when it has an absolute URL.
+/// The Open Graph picture of a page showing `image`, when it has an absolute URL and
+/// is no SVG (which no platform shows in a preview).
 pub fn social(site: &Site, image: &Image) -> Option<SocialImage> {
+    // Platforms show no SVG in a link's preview: the page's share card stands in.
+    let path = match &image.src {
+        ImageSrc::Static(p) | ImageSrc::Remote(p) => p,
+    };
+    let file = path.split(['?', '#']).next().unwrap_or(path);
+    if file.to_ascii_lowercase().ends_with(".svg") {
+        return None;
+    }
     Some(SocialImage {
         url: absolute(site, image)?,
         width: image.width,

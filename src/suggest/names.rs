@@ -35,7 +35,16 @@ const TITLES: &[&str] = &[
     "President", "Prime", "Minister", "Chancellor", "Secretary", "Special", "Envoy",
     "Senator", "Governor", "Mayor", "King", "Queen", "Pope", "Vice", "Deputy", "Mr", "Mrs",
     "Ms", "Dr", "Sir", "Dame", "Former", "Spokesman", "Spokeswoman", "Ambassador",
-    "Commissioner", "Chief", "Leader", "Premier",
+    "Commissioner", "Chief", "Leader", "Premier", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen",
+    "Rep", "Prof", "Capt", "Maj", "Adm", "Cmdr", "Rev",
+];
+
+/// Titles written shortened with a dot ("Dr. Jones", "Gen. Milley"): the dot ends no
+/// sentence and no name.
+#[rustfmt::skip]
+const SHORT_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof", "Capt",
+    "Maj", "Adm", "Cmdr", "Rev",
 ];
 
 /// Words that stand before a title ("UK Prime Minister", "Finance Minister", "Secretary
@@ -72,12 +81,13 @@ pub(super) fn contains(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Whether `w` is an acronym: two letters or more, all capitals ("UK", "U.S.", "COP30").
+/// Whether `w` is an acronym: two letters or more, all capitals ("UK", "U.S.", "COP30",
+/// "COVID-19").
 pub(super) fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && w.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '&' | '-'))
 }
 
 /// Whether `w` starts with a capital.
@@ -154,12 +164,26 @@ fn token(raw: &str) -> Token {
         core.trim_end_matches('.')
     };
     let (word, possessive) = strip_possessive(word);
-    // "NATO-style", "U.S.-led": the name is the capitalised part.
+    // "NATO-style", "U.S.-led": the name is the capitalised part; not of "COVID-19".
     let word = match word.split_once('-') {
-        Some((head, tail)) if !capitalised(tail) && capitalised(head) => head,
+        Some((head, tail))
+            if !capitalised(tail)
+                && capitalised(head)
+                && !tail.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head
+        }
         _ => word,
     };
     let closing = raw.trim_end_matches(['’', '\'']);
+    if SHORT_TITLES.contains(&word) && raw.ends_with('.') {
+        return Token {
+            word: word.to_string(),
+            breaks: false,
+            ends: false,
+            possessive: false,
+        };
+    }
     let ends = closing.ends_with(['!', '?', ':', ';']) || closing.ends_with('.') && !dotted;
     // Any other punctuation after the word (a closing quote too), or a possessive, ends
     // a name, not the sentence: "Ukraine’s NATO bid" names Ukraine and NATO.
@@ -223,9 +247,11 @@ pub fn scan(text: &str) -> Scan {
         let mut end = i + 1;
         while end < toks.len() && !toks[end - 1].breaks {
             let next = &toks[end];
-            let joiner = JOINERS.contains(&next.word.as_str())
-                && !next.breaks
-                && toks.get(end + 1).is_some_and(|n| capitalised(&n.word));
+            // Joiners inside a name, one or more ("von der Leyen"), before a capital.
+            let joined = (toks[end..].iter())
+                .take_while(|t| JOINERS.contains(&t.word.as_str()) && !t.breaks)
+                .count();
+            let joiner = joined > 0 && toks.get(end + joined).is_some_and(|n| capitalised(&n.word));
             if !in_name(&next.word, true) && !joiner {
                 break;
             }

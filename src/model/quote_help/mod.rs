@@ -7,7 +7,10 @@
 //! This runs only for quotes that failed, after the exact matcher, never on the hot path.
 
 mod context;
+mod elsewhere;
 mod words;
+
+use elsewhere::Elsewhere;
 
 use std::cell::OnceCell;
 
@@ -29,6 +32,11 @@ const ONE_BLOCK: &str = "a quote must lie inside one paragraph, heading, list it
 /// Explains the quotes into one article that could not be placed.
 pub struct QuoteHelp<'a> {
     blocks: &'a [Block],
+    /// The article's title and the events of its body, for `elsewhere`.
+    title: &'a dyn Fn() -> Option<String>,
+    events: &'a [pulldown_cmark::Event<'a>],
+    /// The article's text that no mark can go in, made when first needed.
+    elsewhere: OnceCell<Elsewhere>,
     /// The article's text for the approximate search, made when first needed.
     haystack: OnceCell<Haystack>,
 }
@@ -50,10 +58,18 @@ enum Side {
 }
 
 impl<'a> QuoteHelp<'a> {
-    /// Help for quotes into the article of `blocks`.
-    pub fn new(blocks: &'a [Block]) -> Self {
+    /// Help for quotes into the article of `blocks`, made of the body's `events`, with
+    /// the title `title` gives.
+    pub fn new(
+        blocks: &'a [Block],
+        events: &'a [pulldown_cmark::Event<'a>],
+        title: &'a dyn Fn() -> Option<String>,
+    ) -> Self {
         QuoteHelp {
             blocks,
+            title,
+            events,
+            elsewhere: OnceCell::new(),
             haystack: OnceCell::new(),
         }
     }
@@ -108,6 +124,23 @@ impl<'a> QuoteHelp<'a> {
                     shown(&req.quote)
                 ),
             )];
+        }
+        let elsewhere = (self.elsewhere).get_or_init(|| Elsewhere::of((self.title)(), self.events));
+        if let Some(place) = elsewhere.find(needle.quote()) {
+            return vec![
+                Diagnostic::error(
+                    &req.path,
+                    Some(req.line),
+                    format!(
+                        "quote not found in the text of article \"{}\": \"{}\"",
+                        req.article,
+                        shown(&req.quote)
+                    ),
+                )
+                .with_hint(Some(format!(
+                    "it is in {place}, where no note can mark it: {ONE_BLOCK} of the text"
+                ))),
+            ];
         }
         let hay = self.haystack();
         let words = needle.quote().chars().count().div_ceil(64);
