@@ -47,7 +47,13 @@ pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<V
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                // A link that loops, or that leads nowhere.
+                // A link that loops, or that leads nowhere; not a hidden one, which is
+                // left out anyway (Emacs's `.#name` lock leads nowhere).
+                let hidden = (e.path().and_then(|p| p.file_name()))
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if hidden {
+                    continue;
+                }
                 let link = e.path().filter(|p| p.is_symlink());
                 match (link, e.loop_ancestor()) {
                     (Some(p), Some(_)) => diags.push(crate::Diagnostic::error(
@@ -65,6 +71,16 @@ pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<V
             }
         };
         let rel = rel_of(entry.path());
+        // Hidden files and folders (`.git`, `.env`, `.DS_Store`, `.gitkeep`) are an
+        // editor's or a tool's, not the readers': they are not published, as Jekyll
+        // leaves them out (`.well-known/` is published).
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && name != ".well-known" {
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         if entry.path_is_symlink() && !crate::content::link_stays_inside(root, entry.path()) {
             diags.push(crate::content::outside_link(&format!("static/{rel}")));
             if entry.file_type().is_dir() {
@@ -79,16 +95,6 @@ pub fn static_files(root: &Path, diags: &mut Vec<crate::Diagnostic>) -> Result<V
                 "a symbolic link into a site that explainer wrote: each build would copy the last one into itself (remove the link)",
             ));
             walk.skip_current_dir();
-            continue;
-        }
-        // Hidden files and folders (`.git`, `.env`, `.DS_Store`, `.gitkeep`) are an
-        // editor's or a tool's, not the readers': they are not published, as Jekyll
-        // leaves them out (`.well-known/` is published).
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') && name != ".well-known" {
-            if entry.file_type().is_dir() {
-                walk.skip_current_dir();
-            }
             continue;
         }
         if entry.file_type().is_dir() {

@@ -65,3 +65,34 @@ fn serves_rebuilds_on_change_and_survives_errors() {
         "the site's 404 page"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_edit_of_a_file_read_through_a_link_is_served() {
+    // `static/info.txt` and a profile linked to files elsewhere in the site: their
+    // edits were not seen, and the old text stayed until another file changed.
+    let site = TempSite::new(&small_site());
+    site.write("shared/info.txt", "v1");
+    site.write(
+        "shared/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\n+++\n\nProfile v1.\n",
+    );
+    std::fs::create_dir_all(site.root().join("static")).unwrap();
+    std::os::unix::fs::symlink("../shared/info.txt", site.root().join("static/info.txt")).unwrap();
+    std::fs::remove_file(site.root().join("content/actors/bob-jones.md")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../shared/bob-jones.md",
+        site.root().join("content/actors/bob-jones.md"),
+    )
+    .unwrap();
+    let server = Server::start(site.root(), &[]);
+    server.wait_for("/info.txt", |r| r.status == 200 && r.text() == "v1");
+    server.wait_for("/actors/bob-jones/", |r| r.text().contains("Profile v1."));
+    site.write("shared/info.txt", "v2");
+    server.wait_for("/info.txt", |r| r.text() == "v2");
+    site.write(
+        "shared/bob-jones.md",
+        "+++\nname = \"Bob Jones\"\nkind = \"person\"\n+++\n\nProfile v2.\n",
+    );
+    server.wait_for("/actors/bob-jones/", |r| r.text().contains("Profile v2."));
+}

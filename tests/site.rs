@@ -363,3 +363,26 @@ fn templates_of_the_site_override_the_built_in_ones() {
     let home = std::fs::read_to_string(site.out().join("index.html")).unwrap();
     assert!(!home.contains("OVERRIDDEN"));
 }
+
+#[test]
+fn a_template_that_loads_from_another_host_is_warned_about() {
+    // An override of base.html without the policy and with a script from a CDN built
+    // with --strict without a word.
+    let site = TempSite::new(&common::small_site());
+    site.write(
+        "templates/base.html",
+        "<!doctype html>\n<html lang=\"en\">\n<head><title>{{ page.title }}</title>\n<script src=\"https://cdn.example.com/x.js\"></script>\n</head>\n<body>{% block main %}{% endblock main %}</body>\n</html>\n",
+    );
+    let report = explainer::check(&site.options()).unwrap();
+    let said: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(
+        said[0].starts_with(
+            "warning: templates/base.html:3: the page's <head> has no Content-Security-Policy"
+        ),
+        "{said:#?}"
+    );
+    assert!(said[1].starts_with("warning: templates/base.html:4: <script src> \"https://cdn.example.com/x.js\" is on another host"), "{said:#?}");
+    let o = explainer(&["build", "--strict"], site.root());
+    assert_eq!(o.status.code(), Some(1));
+}

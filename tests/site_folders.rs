@@ -185,3 +185,27 @@ fn hidden_files_of_static_are_not_published() {
         assert!(out.join(kept).is_file(), "{kept} was not published");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_editors_lock_file_is_passed_over() {
+    // Emacs links `.#NAME` to `user@host.pid:time`, which leads nowhere, while a file
+    // has unsaved changes: the site failed to build for as long.
+    let site = TempSite::new(&small_site());
+    for folder in [
+        "content/actors",
+        "content/events",
+        "templates",
+        "static",
+        "i18n",
+    ] {
+        std::fs::create_dir_all(site.root().join(folder)).unwrap();
+        std::os::unix::fs::symlink(
+            "editor@host.12345:1733600000",
+            site.root().join(folder).join(".#alice-smith.md"),
+        )
+        .unwrap();
+    }
+    assert_eq!(site.diagnostics(), Vec::<String>::new());
+    site.build();
+}

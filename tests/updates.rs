@@ -58,19 +58,21 @@ fn a_page_says_when_it_was_updated_and_logs_every_update_newest_first() {
     );
     assert_eq!(
         attr(&page, ".updates .log > li", "id"),
+        // Of one day, the one written last is the newer: it comes first (it came
+        // last), and keeps the id of the second of its day.
         [
             "update-2025-01-05",
-            "update-2025-01-03",
-            "update-2025-01-03-2"
+            "update-2025-01-03-2",
+            "update-2025-01-03"
         ]
     );
     let log: Vec<String> = page.select(&sel(".updates .log > li")).map(text).collect();
     assert!(log[0].starts_with("5 January 2025") && log[0].contains("Corrected a date."));
+    assert!(log[1].contains("A second change that day."), "{log:?}");
     assert!(
-        log[1].contains("Named Bob Jones in the second paragraph."),
+        log[2].contains("Named Bob Jones in the second paragraph."),
         "{log:?}"
     );
-    assert!(log[2].contains("A second change that day."), "{log:?}");
     assert!(hrefs(&page, ".updates a").contains(&"../../actors/bob-jones/".to_string()));
     assert!(hrefs(&page, "header .updated a").contains(&"#h-updates".to_string()));
     // The actor's page: its own line and log; its written relative link kept.
@@ -413,4 +415,29 @@ fn footnotes_of_updates_of_one_day_stay_apart_on_the_home_page_and_in_the_feed()
         }
     }
     assert_eq!(checked, 3);
+}
+
+#[test]
+fn an_update_dated_after_today_and_one_written_into_a_stance_are_told() {
+    // A day to come passed without a word, and showed in the page, the feed and the
+    // sitemap; `updates` after `[[stances]]` was "unknown key" with no word of why.
+    let site = TempSite::new(&small_site());
+    site.write(
+        ARTICLE,
+        &article_with("updates = [{ date = 2999-05-05, text = \"Later.\" }]\n"),
+    );
+    site.write(
+        "content/positions/talks.md",
+        "+++\ntitle = \"Hold talks\"\nsummary = \"Talk first.\"\n\n[[stances]]\nactor = \"alice-smith\"\nstance = \"supports\"\nquote = \"Alice Smith met Bob Jones.\"\nupdates = [{ date = 2025-01-04, text = \"Added.\" }]\n+++\n\nWhy talks matter.\n",
+    );
+    let report = explainer::check(&site.options()).unwrap();
+    let said: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let today = explainer::new::today();
+    assert_eq!(
+        said,
+        [
+            format!("warning: content/articles/story.md:4: the update of 2999-05-05 is dated after today ({today})"),
+            "error: content/positions/talks.md:9: unknown key \"updates\" in a stance (a position's updates go above its first [[stances]] line: keys after it belong to that stance)".to_string(),
+        ]
+    );
 }

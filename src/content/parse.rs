@@ -311,10 +311,16 @@ fn check_table(
     for (k, v) in in_order(table) {
         let name: &str = k.get_ref();
         let Some(key) = schema.key(name) else {
-            let hint = did_you_mean(name, schema.names()).unwrap_or_else(|| {
-                let all: Vec<&str> = schema.names().collect();
-                format!("the keys of {} are {}", schema.what, all.join(", "))
+            // TOML puts the keys after a `[[stances]]` line into that stance.
+            let misplaced = (name == "updates" && schema.what == "a stance").then(|| {
+                "a position's updates go above its first [[stances]] line: keys after it belong to that stance".to_string()
             });
+            let hint = misplaced
+                .or_else(|| did_you_mean(name, schema.names()))
+                .unwrap_or_else(|| {
+                    let all: Vec<&str> = schema.names().collect();
+                    format!("the keys of {} are {}", schema.what, all.join(", "))
+                });
             found.flagged.insert(k.span().start);
             let problem = (format!("unknown key \"{name}\"{place}"), Some(hint));
             // An unknown key, at any depth, is left out of what serde reads, so that

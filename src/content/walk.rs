@@ -202,6 +202,11 @@ fn walk_kind<F: Front + Send + Sync>(
         for (name, file_type, path) in listed {
             let name = name.to_string_lossy().into_owned();
             let rel = format!("content/{kind}/{name}");
+            // Hidden files are no one's content: an editor's lock (Emacs links
+            // `.#name.md` to nowhere while a file has unsaved changes), a swap file.
+            if name.starts_with('.') {
+                continue;
+            }
             let link = file_type.is_symlink();
             if link && !link_stays_inside(root, &path) {
                 found.entries.push(Entry::Skipped(outside_link(&rel)));
@@ -212,14 +217,12 @@ fn walk_kind<F: Front + Send + Sync>(
             } else {
                 file_type.is_dir()
             };
-            if name.starts_with('.') || is_dir {
-                if is_dir && !name.starts_with('.') {
-                    found.entries.push(Entry::Skipped(Diagnostic::warning(
-                        rel,
-                        None,
-                        "ignored: sub-folders of content/ are not read",
-                    )));
-                }
+            if is_dir {
+                found.entries.push(Entry::Skipped(Diagnostic::warning(
+                    rel,
+                    None,
+                    "ignored: sub-folders of content/ are not read",
+                )));
                 continue;
             }
             if !name.ends_with(".md") {

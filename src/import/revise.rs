@@ -92,9 +92,15 @@ fn add_update(front: &mut toml_edit::DocumentMut, date: &str, text: &str) -> Res
             front.insert("updates", toml_edit::value(list));
         }
         Some(toml_edit::Item::Value(toml_edit::Value::Array(list))) => {
-            entry
-                .decor_mut()
-                .set_prefix(if list.is_empty() { "" } else { " " });
+            // On a line of its own when the updates are written a line each.
+            let own_line = (list.iter().last())
+                .and_then(|v| v.decor().prefix())
+                .and_then(|p| p.as_str())
+                .filter(|p| p.contains('\n'))
+                .map(str::to_string);
+            let prefix =
+                own_line.unwrap_or_else(|| (if list.is_empty() { "" } else { " " }).to_string());
+            entry.decor_mut().set_prefix(prefix);
             list.push_formatted(toml_edit::Value::InlineTable(entry));
         }
         Some(toml_edit::Item::ArrayOfTables(tables)) => {
@@ -128,6 +134,12 @@ mod tests {
         assert_eq!(
             added("title = \"T\"\nupdates = [{ date = 2025-08-19, text = \"A.\" }] # kept\n"),
             "title = \"T\"\nupdates = [{ date = 2025-08-19, text = \"A.\" }, { date = 2025-08-20, text = \"Revised.\" }] # kept\n"
+        );
+        // A line each: the new one on a line of its own, as `import --revise` found it
+        // the same line as the last.
+        assert_eq!(
+            added("updates = [\n  { date = 2025-08-19, text = \"A.\" },\n]\n"),
+            "updates = [\n  { date = 2025-08-19, text = \"A.\" },\n  { date = 2025-08-20, text = \"Revised.\" },\n]\n"
         );
         assert_eq!(
             added("title = \"T\"\n\n[[updates]]\ndate = 2025-08-19\ntext = \"A.\"\n"),

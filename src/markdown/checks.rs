@@ -39,7 +39,7 @@ pub(super) fn unsafe_hint() -> String {
 }
 
 /// Whether a URL points to another host (absolute http(s), or `//host/…`).
-pub(super) fn external(url: &str) -> bool {
+pub fn external(url: &str) -> bool {
     let url = url.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//")

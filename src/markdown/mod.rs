@@ -12,7 +12,7 @@ mod spans;
 mod tidy;
 
 pub use blocks::{Block, BlockRange, Pos, Segment, analyse, partners};
-pub use checks::{LinkProblem, empty_wikilink, link_problems};
+pub use checks::{LinkProblem, empty_wikilink, external, link_problems};
 pub use raw::{RawUrl, raw_html_problems, raw_urls};
 pub use spans::{Span, render_article};
 pub use tidy::footnote_id;

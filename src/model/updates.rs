@@ -28,7 +28,7 @@ pub fn day(value: &toml::value::Datetime) -> Option<String> {
     Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
 }
 
-/// The updates of `file`, newest first (those of one day in the order written), their
+/// The updates of `file`, newest first (those of one day, the last written first), their
 /// texts' links checked, raw HTML as `html` says. An article's (`not_before` its date)
 /// must not predate it.
 pub(super) fn resolve<F>(
@@ -48,6 +48,16 @@ pub(super) fn resolve<F>(
         let Some(date) = day(u.date.get_ref()) else {
             continue;
         };
+        // A day to come is a slip of the keyboard more often than a plan: pages, the
+        // feed and the sitemap would all say the page changed then.
+        let today = crate::new::today();
+        if date > today {
+            cx.diags.push(crate::Diagnostic::warning(
+                &file.path,
+                Some(file.line(u.date.span())),
+                format!("the update of {date} is dated after today ({today})"),
+            ));
+        }
         if let Some(first) = not_before.filter(|first| date.as_str() < *first) {
             cx.error(
                 file,
@@ -61,7 +71,9 @@ pub(super) fn resolve<F>(
             html,
         });
     }
-    // Stable: updates of one day keep the order they are written in.
+    // Newest first: of one day, the one written last (a file lists its updates as they
+    // come, as `import --revise` adds them).
+    out.reverse();
     out.sort_by(|a, b| b.date.cmp(&a.date));
     out
 }

@@ -35,6 +35,7 @@ mod sitemap;
 pub mod structured;
 pub mod tags;
 mod template_errors;
+mod template_hosts;
 pub mod templates;
 pub mod timeline;
 pub mod updates;

@@ -105,7 +105,11 @@ pub fn load(
     let mut diags = Vec::new();
     let dir = root.join("templates");
     if crate::content::is_folder(root, "templates", &mut diags) {
-        let walk = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
+        // Hidden files and folders are an editor's (Emacs's `.#name` lock links to
+        // nowhere), never templates: passed over before anything is read of them.
+        let walk = (walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name())
+            .into_iter()
+            .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walk {
             let entry = entry.with_context(|| format!("failed to read {}", dir.display()))?;
             if entry.path_is_symlink() {
@@ -156,6 +160,7 @@ pub fn load(
                 .with_context(|| format!("failed to read {}", entry.path().display()))?;
             match String::from_utf8(bytes) {
                 Ok(text) => {
+                    diags.extend(super::template_hosts::problems(&rel, &text));
                     sources.insert(name, (rel, text));
                 }
                 Err(_) => diags.push(Diagnostic::error(

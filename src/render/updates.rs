@@ -54,11 +54,12 @@ pub struct RecentUpdate {
 }
 
 /// The ids of `updates` (newest first) in a page's log: `update-DAY`, and for the
-/// second and later update of one day, `update-DAY-2`, `update-DAY-3` ….
+/// second and later update of one day (in the order written, the last listed first),
+/// `update-DAY-2`, `update-DAY-3` …: an update added later changes no id.
 pub fn ids(updates: &[Update]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(updates.len());
     for (i, u) in updates.iter().enumerate() {
-        let same_day = updates[..i].iter().filter(|v| v.date == u.date).count();
+        let same_day = updates[i + 1..].iter().filter(|v| v.date == u.date).count();
         out.push(match same_day {
             0 => format!("update-{}", u.date),
             n => format!("update-{}-{}", u.date, n + 1),
@@ -258,11 +259,12 @@ mod tests {
         ]);
         assert_eq!(
             got,
+            // Newest first: the third written of the 19th first.
             [
                 "update-2025-08-20",
-                "update-2025-08-19",
+                "update-2025-08-19-3",
                 "update-2025-08-19-2",
-                "update-2025-08-19-3"
+                "update-2025-08-19"
             ]
         );
     }

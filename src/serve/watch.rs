@@ -1,7 +1,7 @@
 //! Watching the site's folders, and what each change means for the next build.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 use anyhow::{Context, Result};
@@ -28,8 +28,41 @@ impl Change {
     }
 }
 
-/// The change a watcher's event (or error) makes to the site at `root`, if any.
-fn change_of(root: &Path, event: notify::Result<notify::Event>) -> Option<Change> {
+/// The folders of a site that a build reads.
+const READ: [&str; 4] = ["content", "templates", "static", "i18n"];
+
+/// The symbolic links of the folders a build reads that lead elsewhere in the site:
+/// (where they lead, canonical; the link, relative to the root). A change there is a
+/// change of the file read through the link.
+pub(super) type Links = Vec<(PathBuf, String)>;
+
+/// The links of the site at `root` (canonical) that lead out of the folders a build
+/// reads (but stay in the site: no other is read).
+pub(super) fn links(root: &Path) -> Links {
+    let mut out = Links::new();
+    for folder in READ {
+        let walk = walkdir::WalkDir::new(root.join(folder))
+            .min_depth(1)
+            .sort_by_file_name();
+        for entry in walk.into_iter().flatten() {
+            if !entry.path_is_symlink() {
+                continue;
+            }
+            let Ok(to) = std::fs::canonicalize(entry.path()) else {
+                continue;
+            };
+            let read = READ.iter().any(|f| to.starts_with(root.join(f)));
+            if let (false, Ok(rel)) = (read, entry.path().strip_prefix(root)) {
+                out.push((to, rel.to_string_lossy().replace('\\', "/")));
+            }
+        }
+    }
+    out
+}
+
+/// The change a watcher's event (or error) makes to the site at `root`, if any; `links`
+/// are the site's links that lead out of the folders a build reads (see `links`).
+fn change_of(root: &Path, links: &Links, event: notify::Result<notify::Event>) -> Option<Change> {
     use notify::EventKind;
     use notify::event::ModifyKind;
     // An error may be events lost.
@@ -45,10 +78,21 @@ fn change_of(root: &Path, event: notify::Result<notify::Event>) -> Option<Change
         .filter_map(|p| {
             let rel = p.strip_prefix(root).ok()?;
             let first = rel.components().next()?;
-            ["content", "templates", "static", "i18n"]
-                .iter()
-                .any(|w| first.as_os_str() == *w)
-                .then(|| rel.to_string_lossy().replace('\\', "/"))
+            if READ.iter().any(|w| first.as_os_str() == *w) {
+                return Some(rel.to_string_lossy().replace('\\', "/"));
+            }
+            // A file read through a link: the change is the link's.
+            let (to, link) = links.iter().find(|(to, _)| p.starts_with(to))?;
+            let below = p
+                .strip_prefix(to)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some(if below.is_empty() {
+                link.clone()
+            } else {
+                format!("{link}/{below}")
+            })
         })
         .collect();
     if ours.is_empty() {
@@ -73,8 +117,13 @@ pub(super) fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver
     let (tx, rx) = std::sync::mpsc::channel::<Change>();
     let root_buf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let filter_root = root_buf.clone();
+    let mut links = links(&root_buf);
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Some(change) = change_of(&filter_root, res) {
+        if let Some(change) = change_of(&filter_root, &links, res) {
+            // Files came or went: a link may have too.
+            if change == Change::Everything {
+                links = self::links(&filter_root);
+            }
             let _ = tx.send(change);
         }
     })
@@ -97,17 +146,18 @@ mod tests {
         let event = |kind, path: &str| Ok(Event::new(kind).add_path(root.join(path)));
         let data = EventKind::Modify(ModifyKind::Data(DataChange::Content));
         assert_eq!(
-            change_of(root, event(data, "content/articles/a.md")),
+            change_of(root, &Links::new(), event(data, "content/articles/a.md")),
             Some(Change::Files(["content/articles/a.md".to_string()].into()))
         );
         // The site's own words are watched too.
         assert_eq!(
-            change_of(root, event(data, "i18n/de.toml")),
+            change_of(root, &Links::new(), event(data, "i18n/de.toml")),
             Some(Change::Files(["i18n/de.toml".to_string()].into()))
         );
         assert_eq!(
             change_of(
                 root,
+                &Links::new(),
                 event(EventKind::Modify(ModifyKind::Any), "static/x.css")
             ),
             Some(Change::Files(["static/x.css".to_string()].into()))
@@ -119,30 +169,98 @@ mod tests {
             EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
         ] {
             assert_eq!(
-                change_of(root, event(kind, "content/articles/a.md")),
+                change_of(root, &Links::new(), event(kind, "content/articles/a.md")),
                 Some(Change::Everything),
                 "{kind:?}"
             );
         }
         let metadata = EventKind::Modify(ModifyKind::Metadata(notify::event::MetadataKind::Any));
         assert_eq!(
-            change_of(root, event(metadata, "content/articles/a.md")),
+            change_of(
+                root,
+                &Links::new(),
+                event(metadata, "content/articles/a.md")
+            ),
             None
         );
         let access = EventKind::Access(notify::event::AccessKind::Any);
         assert_eq!(
-            change_of(root, event(access, "content/articles/a.md")),
+            change_of(root, &Links::new(), event(access, "content/articles/a.md")),
             None
         );
-        assert_eq!(change_of(root, event(data, "public/index.html")), None);
         assert_eq!(
-            change_of(Path::new("/elsewhere"), event(data, "content/a.md")),
+            change_of(root, &Links::new(), event(data, "public/index.html")),
+            None
+        );
+        assert_eq!(
+            change_of(
+                Path::new("/elsewhere"),
+                &Links::new(),
+                event(data, "content/a.md")
+            ),
             None
         );
         let rescan = Ok(Event::new(EventKind::Other).set_flag(Flag::Rescan));
-        assert_eq!(change_of(root, rescan), Some(Change::Everything));
+        assert_eq!(
+            change_of(root, &Links::new(), rescan),
+            Some(Change::Everything)
+        );
         let lost = Err(notify::Error::generic("queue overflow"));
-        assert_eq!(change_of(root, lost), Some(Change::Everything));
+        assert_eq!(
+            change_of(root, &Links::new(), lost),
+            Some(Change::Everything)
+        );
+    }
+
+    #[test]
+    fn a_change_where_a_link_leads_is_a_change_of_the_link() {
+        // `static/info.txt` → `shared/info.txt`: an edit of the file it leads to was
+        // not seen, and serve kept the old text.
+        use notify::event::{DataChange, ModifyKind};
+        use notify::{Event, EventKind};
+        let root = Path::new("/site");
+        let links: Links = vec![
+            (root.join("shared/info.txt"), "static/info.txt".into()),
+            (root.join("shared"), "static/shared".into()),
+        ];
+        let data = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        let event = |path: &str| Ok(Event::new(data).add_path(root.join(path)));
+        assert_eq!(
+            change_of(root, &links, event("shared/info.txt")),
+            Some(Change::Files(["static/info.txt".to_string()].into()))
+        );
+        assert_eq!(
+            change_of(root, &links, event("shared/more/x.css")),
+            Some(Change::Files(
+                ["static/shared/more/x.css".to_string()].into()
+            ))
+        );
+        assert_eq!(change_of(root, &links, event("elsewhere/x.css")), None);
+    }
+
+    #[test]
+    fn the_links_of_a_site_are_those_out_of_the_folders_it_reads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        for dir in ["shared", "static", "content/actors"] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        std::fs::write(root.join("shared/info.txt"), "v1").unwrap();
+        std::fs::write(root.join("content/actors/a.md"), "x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("../shared/info.txt", root.join("static/info.txt")).unwrap();
+            std::os::unix::fs::symlink("../shared", root.join("static/shared")).unwrap();
+            // Into a folder the build reads anyway: watched already.
+            std::os::unix::fs::symlink("../content/actors/a.md", root.join("static/a.md")).unwrap();
+            assert_eq!(
+                links(&root),
+                vec![
+                    (root.join("shared/info.txt"), "static/info.txt".to_string()),
+                    (root.join("shared"), "static/shared".to_string()),
+                ]
+            );
+        }
     }
 
     #[test]
