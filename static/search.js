@@ -91,6 +91,17 @@
     return gaps.map(function (g) { return (last += g); });
   }
 
+  // Whether the word typed `w` is of the stem `stem` (see `lookup`).
+  function stemOf(meta, stem, w) {
+    var bases = [stem];
+    (meta.rewrites || []).forEach(function (r) {
+      if (stem.endsWith(r[0])) bases.push(stem.slice(0, stem.length - r[0].length) + r[1]);
+    });
+    return bases.some(function (b) {
+      return w === b || (w.startsWith(b) && meta.endings.indexOf(w.slice(b.length)) >= 0);
+    });
+  }
+
   // The documents whose words start with `w`, each with its score.
   function lookup(meta, w) {
     var key = shardKey(w);
@@ -101,9 +112,11 @@
         var parts = line.split("\t");
         if (parts.length !== 3) return;
         var stem = parts[0];
-        // A word typed is the stem and one of the endings the stemmer took off the
-        // site's words ("supports": "support" and "s"), as the page has no stemmer.
-        var stemmed = w.startsWith(stem) && meta.endings.indexOf(w.slice(stem.length)) >= 0;
+        // A word typed is the stem, alone or with one of the endings the stemmer took
+        // off the site's words ("supports": "support" and "s"), or with its last letters
+        // written back as the stemmer changed them ("policy": "polici", i → y): the page
+        // has no stemmer of its own.
+        var stemmed = stemOf(meta, stem, w);
         if (!stemmed && !parts[1].split(" ").some(function (f) { return f.startsWith(w); })) return;
         var id = 0;
         parts[2].split(" ").forEach(function (p) {

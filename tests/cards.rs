@@ -415,4 +415,22 @@ fn check_finds_the_card_template_errors_that_build_stops_at() {
         explainer::render::cards::DEFAULT_TEMPLATE,
     );
     assert_eq!(site.errors(), Vec::<String>::new());
+    // Without a base URL no card is drawn, but the Pages workflow's build has one: a
+    // site's own template is checked all the same (it passed `check`, then failed the
+    // deployment).
+    let site = TempSite::new(&common::small_site());
+    site.write(
+        "templates/card.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\">\n<rect\n",
+    );
+    let errors = site.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]
+            .starts_with("error: templates/card.svg:1: the card template does not make an SVG"),
+        "{errors:?}"
+    );
+    // With cards turned off, it is not read.
+    site.write("content/site.toml", "title = \"Small\"\ncards = false\n");
+    assert_eq!(site.errors(), Vec::<String>::new());
 }

@@ -62,9 +62,19 @@ impl Index {
                 parts.next().unwrap(),
                 parts.next().unwrap(),
             );
-            let stemmed = word
-                .strip_prefix(stem)
-                .is_some_and(|end| endings.contains(&end));
+            let mut bases = vec![stem.to_string()];
+            for r in self.meta["rewrites"].as_array().unwrap() {
+                let (from, to) = (r[0].as_str().unwrap(), r[1].as_str().unwrap());
+                if let Some(head) = stem.strip_suffix(from) {
+                    bases.push(format!("{head}{to}"));
+                }
+            }
+            let stemmed = bases.iter().any(|b| {
+                word == b
+                    || word
+                        .strip_prefix(b.as_str())
+                        .is_some_and(|end| endings.contains(&end))
+            });
             if !stemmed && !forms.split(' ').any(|f| f.starts_with(word)) {
                 continue;
             }

@@ -24,8 +24,9 @@
 - On tests/fixtures/search-cases (`run_cases`), words the page splits or spells
   otherwise than the index find what they name, and nothing else: ideographs, kana and
   Thai (which the browser's segmenter joins by dictionary and the index does not), a
-  word typed with ' that the text typesets with ’ (and the reverse), a word that only
-  extends a stem by letters no ending of the site has ("Nigeria" for "Niger"), and the
+  word typed with ' that the text typesets with ’ (and the reverse), a word whose stem
+  the stemmer spelt otherwise ("policy" for "policies", stem `polici`), a word that
+  only extends a stem by letters no ending of the site has ("Nigeria" for "Niger"), and the
   text of a note's raw HTML that its page shows, but not the script it drops.
 """
 import re
@@ -188,6 +189,8 @@ CASES = {
     "Ukraine’s": ["articles/world/"],
     "supports": ["articles/world/"],
     "Niger": ["articles/world/", "articles/world/notes/niger/"],
+    "policy": ["articles/world/"],
+    "company": ["articles/world/"],
     "Nigeria": [],
     "Nigerian": [],
     "cartel": [],

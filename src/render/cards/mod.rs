@@ -245,6 +245,11 @@ pub fn cards_of(site: &Site, t: &Strings) -> Vec<(String, Card)> {
     if !drawn(site) {
         return Vec::new();
     }
+    every_card(site, t)
+}
+
+/// Every card the site would have with a base URL, by output path, sorted.
+pub fn every_card(site: &Site, t: &Strings) -> Vec<(String, Card)> {
     let rtl = t.get("dir") == "rtl";
     let card = |kind: &str, title: &str, tally: Option<String>| Card {
         kind: t.get(kind).to_string(),

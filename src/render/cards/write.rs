@@ -104,12 +104,14 @@ pub fn for_build(
     })
 }
 
-/// `check`'s look at the card template of the site at `root`, when it draws cards: the
-/// template parses, and makes an SVG for the first card of each kind (an article's, an
-/// actor's, a position's), so that a template `build` would stop at fails `check` too.
-/// Not every card: drawing them is the build's work.
+/// `check`'s look at the card template of the site at `root`, when it draws cards, or
+/// has a template of its own that a build with a base URL (the Pages workflow's) would
+/// draw them with: the template parses, and makes an SVG for the first card of each
+/// kind (an article's, an actor's, a position's), so that a template `build` would stop
+/// at fails `check` too. Not every card: drawing them is the build's work.
 pub fn check(root: &Path, site: &Site, t: &Strings) -> Result<Vec<Diagnostic>> {
-    if !super::drawn(site) {
+    let own = root.join("templates/card.svg").exists();
+    if !site.cards || !(super::drawn(site) || own) {
         return Ok(Vec::new());
     }
     let (drawer, mut diags) = Drawer::load(root)?;
@@ -117,7 +119,7 @@ pub fn check(root: &Path, site: &Site, t: &Strings) -> Result<Vec<Diagnostic>> {
         return Ok(diags);
     };
     let mut seen = BTreeSet::new();
-    for (_, card) in cards_of(site, t) {
+    for (_, card) in super::every_card(site, t) {
         if !seen.insert(card.kind.clone()) {
             continue;
         }

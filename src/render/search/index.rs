@@ -1,17 +1,18 @@
 //! The search index's files, written under `search/`:
 //!
 //! - `meta.json`: how many documents, the size of a chunk of them, the range of each
-//!   kind, the keys of the term shards that exist, and the endings the stemmer took off
-//!   the site's words (`endings`);
+//!   kind, the keys of the term shards that exist, the endings the stemmer took off the
+//!   site's words (`endings`) and the last letters it changed (`rewrites`);
 //! - `d/N.json`: documents `N*CHUNK ..`, each `[url, kind, title, summary]`;
 //! - `t/KEY.txt`: the terms whose words start with the two characters of `KEY` (their
 //!   code points in hex, joined by `-`), a line each: the stem, a tab, the site's words
 //!   of that stem separated by spaces, a tab, then its postings: document ids as gaps
 //!   from the one before, `gap` or `gap:score` (score 1 left out), ordered by id. A
 //!   word typed matches a line when one of its words starts with it (so "Mer" finds
-//!   "Merz"), or when it is the stem and one of the endings the meta lists (so
-//!   "supports" finds "supporting" on a site that never writes "supports": the page
-//!   has no stemmer of its own);
+//!   "Merz"), or when it is the stem, alone or with one of the endings the meta lists
+//!   (so "supports" finds "supporting" on a site that never writes "supports": the
+//!   page has no stemmer of its own), or the stem with its last letters written back
+//!   as one of the meta's `rewrites` says ("policy" finds the stem `polici`);
 //! - `filters.json`: each filter value → the ids of its documents, as gaps.
 //!
 //! A page fetches the meta, the shards of the words typed, the filters when one is set
@@ -197,6 +198,32 @@ fn endings(terms: &Sorted) -> BTreeSet<String> {
     out
 }
 
+/// How the stemmer changed the last letters of the site's words it did not just cut
+/// (`country` → `countri`): each as (the stem's last letters, the word's), at most two
+/// letters each, sorted. A word typed matches a stem that, its last letters written
+/// back so, the word is (or is with one of `endings`): "policy" finds "policies",
+/// whose stem is `polici`, on a site that writes "country" somewhere.
+fn rewrites(terms: &Sorted) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (stem, (words, _)) in terms {
+        for w in words {
+            if w.starts_with(stem.as_str()) {
+                continue;
+            }
+            let same = (stem.chars().zip(w.chars()))
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum::<usize>();
+            let (from, to) = (&stem[same..], &w[same..]);
+            if same > 0 && !from.is_empty() && from.chars().count() <= 2 && to.chars().count() <= 2
+            {
+                out.insert((from.to_string(), to.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// Ids as gaps from the one before (the first from 0).
 fn gaps(ids: impl IntoIterator<Item = u32>) -> Vec<u32> {
     let mut last = 0;
@@ -265,6 +292,7 @@ pub fn write(
 ) -> anyhow::Result<()> {
     let terms = terms(docs, language);
     let endings = endings(&terms);
+    let rewrites = rewrites(&terms);
     let shards = shards(terms);
     let mut kinds = serde_json::Map::new();
     for kind in KINDS {
@@ -278,6 +306,7 @@ pub fn write(
     let meta = serde_json::json!({
         "docs": docs.len(),
         "endings": endings,
+        "rewrites": rewrites,
         "chunk": CHUNK,
         "kinds": kinds,
         "shards": shards.keys().collect::<Vec<_>>(),
@@ -398,6 +427,17 @@ mod tests {
         let meta: serde_json::Value =
             serde_json::from_str(file(&super::files(&docs, "ja"), META)).unwrap();
         assert_eq!(meta["endings"], serde_json::json!([]));
+        // `country` → `countri`: the stem's `i` is the word's `y`.
+        let docs = [doc(
+            "a/",
+            "article",
+            "",
+            "the country and its policies",
+            &[],
+        )];
+        let meta: serde_json::Value =
+            serde_json::from_str(file(&super::files(&docs, "en"), META)).unwrap();
+        assert_eq!(meta["rewrites"], serde_json::json!([["i", "y"]]));
     }
 
     #[test]
