@@ -551,6 +551,26 @@ fn control_characters_are_dropped_from_the_page_with_a_warning_at_their_line() {
 }
 
 #[test]
+fn an_svg_logo_is_refused_with_advice_that_can_be_followed() {
+    // It was told to give width and height, which `logo` does not take.
+    let site = TempSite::new(&small_site());
+    site.write(
+        "static/img/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.write(
+        "content/site.toml",
+        "title = \"Talks\"\n\n[publisher]\nname = \"Desk\"\nlogo = \"img/logo.svg\"\n",
+    );
+    assert_eq!(
+        site.errors(),
+        [
+            "error: content/site.toml:5: publisher logo \"img/logo.svg\" is an SVG (save the logo as a PNG, JPEG, GIF or WebP under static/)"
+        ]
+    );
+}
+
+#[test]
 fn an_unknown_key_in_a_nested_table_hides_none_of_its_other_checks() {
     // A typo in `[publisher]` used to leave the whole table unread, so its missing logo
     // was reported only in the next run; the same for a stance's typo and its actor.

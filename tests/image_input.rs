@@ -20,6 +20,8 @@ fn each_wrong_picture_is_reported_at_its_key() {
         a("a-folder", "image = { src = \"images\", alt = \"A\" }\n"),
         a("from-root", "image = { src = \"static/images/talks.png\", alt = \"A\" }\n"),
         a("climbs", "image = { src = \"../content/site.toml\", alt = \"A\" }\n"),
+        // Probe: a `..` that stays in static/ was said to lead out of it.
+        a("stays-in", "image = { src = \"images/../images/./talks.png\", alt = \"A\" }\n"),
         a("plain-http", "image = { src = \"http://photos.example.org/a.png\", alt = \"A\" }\n"),
         a("other-host", "image = { src = \"https://cdn.example.com/a.png\", alt = \"A\" }\n"),
         a("no-size", "image = { src = \"https://photos.example.org/a.png\", alt = \"A\", width = 10 }\n"),

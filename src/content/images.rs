@@ -155,6 +155,22 @@ fn logo_image(
         );
         return None;
     }
+    // Its size is read from its file, and an SVG has none to read (nor would search
+    // engines show one as a logo): `width` and `height`, which an SVG `image` takes,
+    // `logo` does not.
+    if logo.get_ref().to_ascii_lowercase().ends_with(".svg") {
+        diags.push(
+            Diagnostic::error(
+                SITE_TOML,
+                Some(lines.line(logo.span().start)),
+                format!("publisher logo \"{}\" is an SVG", logo.get_ref()),
+            )
+            .with_hint(Some(
+                "save the logo as a PNG, JPEG, GIF or WebP under static/".into(),
+            )),
+        );
+        return None;
+    }
     Some(Spanned::new(
         logo.span(),
         ImageFront {
@@ -277,13 +293,16 @@ impl Site<'_> {
         // The path from static/ (the root of the site: a leading `/` says the same).
         let mut parts = Vec::new();
         for part in s.split('/').filter(|p| !p.is_empty() && *p != ".") {
-            if part == ".." {
+            // `img/../img/a.png` is `img/a.png`; only a `..` above static/ leads out.
+            if part == ".." && parts.pop().is_none() {
                 return Err(Fault::Src((
                     format!("image src \"{raw}\" leads out of static/"),
                     "give the path from static/, e.g. src = \"images/lead.jpg\"".into(),
                 )));
             }
-            parts.push(part);
+            if part != ".." {
+                parts.push(part);
+            }
         }
         if parts.is_empty() {
             return Err(neither());
