@@ -15,6 +15,9 @@ use super::measure::{Unread, measure, scaled};
 use super::{LineMap, RawSite, values};
 use crate::diagnostic::Diagnostic;
 
+#[path = "logo.rs"]
+mod logo;
+
 /// A picture, checked and measured.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
@@ -89,7 +92,7 @@ pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
     let logo = raw
         .site
         .as_ref()
-        .and_then(|s| logo_image(s, &raw.site_lines, &mut early));
+        .and_then(|s| logo::logo_image(s, &raw.site_lines, &mut early));
     if let Some(logo) = &logo {
         jobs.push(Job {
             path: SITE_TOML,
@@ -131,57 +134,6 @@ pub(super) fn check(root: &Path, raw: &RawSite) -> (Images, Vec<Diagnostic>) {
 
 /// The file whose `image` the publisher's logo is.
 pub const SITE_TOML: &str = "content/site.toml";
-
-/// The `logo` of `[publisher]` as an `image` to check (its `alt` the publisher's name),
-/// when it names a file: a URL is refused into `diags`.
-fn logo_image(
-    site: &SiteFront,
-    lines: &LineMap,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Spanned<ImageFront>> {
-    let publisher = site.publisher.as_ref()?.get_ref();
-    let logo = publisher.logo.as_ref()?;
-    if logo.get_ref().contains("://") {
-        diags.push(
-            Diagnostic::error(
-                SITE_TOML,
-                Some(lines.line(logo.span().start)),
-                format!("publisher logo \"{}\" is not a file under static/", logo.get_ref()),
-            )
-            .with_hint(Some(
-                "save the logo under static/ and give its path from there, e.g. logo = \"logo.png\""
-                    .into(),
-            )),
-        );
-        return None;
-    }
-    // Its size is read from its file, and an SVG has none to read (nor would search
-    // engines show one as a logo): `width` and `height`, which an SVG `image` takes,
-    // `logo` does not.
-    if logo.get_ref().to_ascii_lowercase().ends_with(".svg") {
-        diags.push(
-            Diagnostic::error(
-                SITE_TOML,
-                Some(lines.line(logo.span().start)),
-                format!("publisher logo \"{}\" is an SVG", logo.get_ref()),
-            )
-            .with_hint(Some(
-                "save the logo as a PNG, JPEG, GIF or WebP under static/".into(),
-            )),
-        );
-        return None;
-    }
-    Some(Spanned::new(
-        logo.span(),
-        ImageFront {
-            src: logo.clone(),
-            alt: publisher.name.clone(),
-            credit: None,
-            width: None,
-            height: None,
-        },
-    ))
-}
 
 /// What checking a picture needs to know of the site.
 struct Site<'a> {

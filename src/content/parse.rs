@@ -339,25 +339,7 @@ fn check_table(
         let own = key_cut(k.span().start, key.required.is_none(), cut);
         let before = found.problems.len();
         check_value(key.check, &label, k.span().start, v, own, found);
-        // An optional text left blank (`dek = ""`) would show as nothing where the
-        // pages put it, or as a separator with nothing after it: it is left out, as if
-        // the line were not there, and the writer told.
-        if matches!(key.check, Check::Shown)
-            && v.get_ref().as_str().is_some_and(crate::text::is_blank)
-        {
-            found.unknown.insert(k.span().start);
-            found.problems.push(Problem {
-                warning: true,
-                ..Problem::new(
-                    v.span().start,
-                    (
-                        format!("{label} is empty, so it is left out"),
-                        Some(format!("write the {label}, or remove the line")),
-                    ),
-                    false,
-                )
-            });
-        }
+        parse_values::left_out_if_blank(key.check, &label, k, v, found);
         for p in &mut found.problems[before..] {
             if p.fatal && p.cut.is_none() {
                 p.cut = own;

@@ -261,3 +261,30 @@ pub(super) fn date_in(s: &str) -> Option<toml::value::Datetime> {
         .ok()
         .filter(|d| d.date.is_some() && d.time.is_none() && d.offset.is_none())
 }
+
+/// An optional text left blank (`dek = ""`) would show as nothing where the pages put
+/// it, or as a separator with nothing after it: a `Check::Shown` key so written is left
+/// out, as if its line were not there (with the unknown keys: see `Found::unknown`),
+/// and the writer told.
+pub(super) fn left_out_if_blank(
+    check: Check,
+    label: &str,
+    key: &Spanned<toml::de::DeString<'_>>,
+    v: &Spanned<DeValue<'_>>,
+    found: &mut Found,
+) {
+    if matches!(check, Check::Shown) && v.get_ref().as_str().is_some_and(crate::text::is_blank) {
+        found.unknown.insert(key.span().start);
+        found.problems.push(Problem {
+            warning: true,
+            ..Problem::new(
+                v.span().start,
+                (
+                    format!("{label} is empty, so it is left out"),
+                    Some(format!("write the {label}, or remove the line")),
+                ),
+                false,
+            )
+        });
+    }
+}

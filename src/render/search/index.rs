@@ -64,7 +64,7 @@ pub fn shard_key(word: &str) -> String {
 }
 
 /// Stem → its words and its postings `(id, score)` by id.
-type Sorted = BTreeMap<String, (BTreeSet<String>, Vec<(u32, u32)>)>;
+pub(super) type Sorted = BTreeMap<String, (BTreeSet<String>, Vec<(u32, u32)>)>;
 
 /// The terms one thread has seen: each distinct word as written is folded and stemmed
 /// once, and then known by the number of its stem (a site repeats its words far more
@@ -177,53 +177,6 @@ fn terms(docs: &[Doc], language: &str) -> Sorted {
         .collect()
 }
 
-/// The endings the stemmer took off the site's words to make their stems (`s`, `ing`,
-/// `ed` on an English site), of at most `SUFFIX` characters, sorted. A word typed
-/// matches a stem it extends by one of them: the page has no stemmer, and this stands in
-/// for one ("supports" finds "supporting" through the stem "support" and the ending
-/// `s` of other words) without taking "Nigeria" for "Niger" (no word of the site ended
-/// in `ia` where the stemmer cut it).
-fn endings(terms: &Sorted) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (stem, (words, _)) in terms {
-        for w in words {
-            if let Some(end) = w.strip_prefix(stem.as_str())
-                && !end.is_empty()
-                && end.chars().count() <= SUFFIX
-            {
-                out.insert(end.to_string());
-            }
-        }
-    }
-    out
-}
-
-/// How the stemmer changed the last letters of the site's words it did not just cut
-/// (`country` → `countri`): each as (the stem's last letters, the word's), at most two
-/// letters each, sorted. A word typed matches a stem that, its last letters written
-/// back so, the word is (or is with one of `endings`): "policy" finds "policies",
-/// whose stem is `polici`, on a site that writes "country" somewhere.
-fn rewrites(terms: &Sorted) -> BTreeSet<(String, String)> {
-    let mut out = BTreeSet::new();
-    for (stem, (words, _)) in terms {
-        for w in words {
-            if w.starts_with(stem.as_str()) {
-                continue;
-            }
-            let same = (stem.chars().zip(w.chars()))
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a.len_utf8())
-                .sum::<usize>();
-            let (from, to) = (&stem[same..], &w[same..]);
-            if same > 0 && !from.is_empty() && from.chars().count() <= 2 && to.chars().count() <= 2
-            {
-                out.insert((from.to_string(), to.to_string()));
-            }
-        }
-    }
-    out
-}
-
 /// Ids as gaps from the one before (the first from 0).
 fn gaps(ids: impl IntoIterator<Item = u32>) -> Vec<u32> {
     let mut last = 0;
@@ -291,8 +244,8 @@ pub fn write(
     sink: &mut dyn FnMut(&str, &[u8]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let terms = terms(docs, language);
-    let endings = endings(&terms);
-    let rewrites = rewrites(&terms);
+    let endings = super::forms::endings(&terms);
+    let rewrites = super::forms::rewrites(&terms);
     let shards = shards(terms);
     let mut kinds = serde_json::Map::new();
     for kind in KINDS {
@@ -337,10 +290,10 @@ pub fn write(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn doc(
+    pub(in crate::render::search) fn doc(
         url: &str,
         kind: &'static str,
         title: &str,
@@ -358,7 +311,10 @@ mod tests {
         }
     }
 
-    fn file<'a>(files: &'a [(String, Vec<u8>)], path: &str) -> &'a str {
+    pub(in crate::render::search) fn file<'a>(
+        files: &'a [(String, Vec<u8>)],
+        path: &str,
+    ) -> &'a str {
         let (_, bytes) = files.iter().find(|(p, _)| p == path).unwrap();
         std::str::from_utf8(bytes).unwrap()
     }
@@ -404,40 +360,6 @@ mod tests {
             file(&files, "search/t/73-75.txt"),
             "supporting\tsupporting\t1\nsupports\tsupports\t0\n"
         );
-    }
-
-    #[test]
-    fn the_meta_lists_the_endings_the_stemmer_took_off_the_sites_words() {
-        // A word typed matches a stem it extends by one of these (static/search.js); any
-        // four letters more had let "Nigeria" find "Niger" and "cartel" find "car".
-        let docs = [
-            doc(
-                "a/",
-                "article",
-                "",
-                "Troops left Niger; supporting talks",
-                &[],
-            ),
-            doc("b/", "article", "", "A car was seen", &[]),
-        ];
-        let files = files(&docs, "en");
-        let meta: serde_json::Value = serde_json::from_str(file(&files, META)).unwrap();
-        assert_eq!(meta["endings"], serde_json::json!(["ing", "s"]));
-        // Without a stemmer, no word is cut: no ending.
-        let meta: serde_json::Value =
-            serde_json::from_str(file(&super::files(&docs, "ja"), META)).unwrap();
-        assert_eq!(meta["endings"], serde_json::json!([]));
-        // `country` → `countri`: the stem's `i` is the word's `y`.
-        let docs = [doc(
-            "a/",
-            "article",
-            "",
-            "the country and its policies",
-            &[],
-        )];
-        let meta: serde_json::Value =
-            serde_json::from_str(file(&super::files(&docs, "en"), META)).unwrap();
-        assert_eq!(meta["rewrites"], serde_json::json!([["i", "y"]]));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! form, and the search page then says what to do.
 
 pub mod docs;
+mod forms;
 pub mod index;
 pub mod text;
 
