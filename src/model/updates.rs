@@ -39,6 +39,8 @@ pub(super) fn resolve<F>(
     html: RawHtml,
 ) -> Vec<Update> {
     let mut out = Vec::with_capacity(written.len());
+    // Asked of the clock once per file, and only of a file with updates.
+    let today = std::cell::OnceCell::new();
     for u in written {
         let u = u.get_ref();
         let text = u.text.get_ref();
@@ -50,8 +52,8 @@ pub(super) fn resolve<F>(
         };
         // A day to come is a slip of the keyboard more often than a plan: pages, the
         // feed and the sitemap would all say the page changed then.
-        let today = crate::new::today();
-        if date > today {
+        let today = today.get_or_init(crate::new::today);
+        if date > *today {
             cx.diags.push(crate::Diagnostic::warning(
                 &file.path,
                 Some(file.line(u.date.span())),

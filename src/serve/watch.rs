@@ -117,12 +117,25 @@ pub(super) fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver
     let (tx, rx) = std::sync::mpsc::channel::<Change>();
     let root_buf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let filter_root = root_buf.clone();
-    let mut links = links(&root_buf);
+    // The links, found when an event outside the folders a build reads needs them (a
+    // rare event): not on each file saved, which on a big site would walk it each time.
+    let mut links: Option<Links> = None;
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Some(change) = change_of(&filter_root, &links, res) {
+        let read = |p: &Path| {
+            let rel = p.strip_prefix(&filter_root).ok();
+            let first = rel.and_then(|r| r.components().next());
+            first.is_none_or(|f| READ.iter().any(|w| f.as_os_str() == *w))
+        };
+        let outside = res.as_ref().is_ok_and(|e| e.paths.iter().any(|p| !read(p)));
+        let known = match (&links, outside) {
+            (Some(known), _) => known,
+            (None, true) => links.insert(self::links(&filter_root)),
+            (None, false) => &Links::new(),
+        };
+        if let Some(change) = change_of(&filter_root, known, res) {
             // Files came or went: a link may have too.
             if change == Change::Everything {
-                links = self::links(&filter_root);
+                links = None;
             }
             let _ = tx.send(change);
         }
