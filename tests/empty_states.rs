@@ -75,3 +75,25 @@ fn an_actor_no_article_names_is_named_in_no_article() {
         "Not named in the article."
     );
 }
+
+/// An article with nothing under its front matter built a page with a headline alone,
+/// without a word.
+#[test]
+fn an_article_without_text_is_warned_about_at_its_front_matters_end() {
+    for body in ["", "\n", "\n  \n\t\n"] {
+        let site = TempSite::new(&[
+            ("content/site.toml", "title = \"Empty\"\n"),
+            (
+                "content/articles/story.md",
+                &format!("+++\ntitle = \"Story\"\ndate = 2025-01-02\n+++{body}"),
+            ),
+        ]);
+        assert_eq!(
+            site.diagnostics(),
+            [
+                "warning: content/articles/story.md:4: the article has no text: its page would show the headline alone (write the article below the closing +++, or make one of a text file with `explainer import`)"
+            ],
+            "{body:?}"
+        );
+    }
+}

@@ -31,6 +31,9 @@ fn each_wrong_picture_is_reported_at_its_key() {
         a("drawing", "[image]\nsrc = \"images/map.svg\"\nalt = \"A map\"\n"),
         a("not-a-picture", "image = { src = \"notes.png\", alt = \"A\" }\n"),
         a("cut-short", "image = { src = \"short.png\", alt = \"A\" }\n"),
+        // Probe: a whole header with nothing after it, and text saved as .svg, passed.
+        a("header-only", "image = { src = \"header.png\", alt = \"A\" }\n"),
+        a("text-svg", "image = { src = \"text.svg\", alt = \"A\", width = 4, height = 3 }\n"),
         a("typo", "image = { src = \"images/talks.png\", alt = \"A\", caption = \"C\" }\n"),
         a("zero", "image = { src = \"images/talks.png\", alt = \"A\", width = 0 }\n"),
         a("quoted", "image = { src = \"images/talks.png\", alt = \"A\", height = \"450\" }\n"),
@@ -51,6 +54,9 @@ fn each_wrong_picture_is_reported_at_its_key() {
     );
     site.write("static/notes.png", "Only some text, not a picture.\n");
     std::fs::write(site.root().join("static/short.png"), &png(8, 8)[..20]).unwrap();
+    // The signature and the IHDR chunk: 33 bytes.
+    std::fs::write(site.root().join("static/header.png"), &png(8, 8)[..33]).unwrap();
+    site.write("static/text.svg", "Not found\n");
     assert_eq!(
         site.errors(),
         [
@@ -63,6 +69,7 @@ fn each_wrong_picture_is_reported_at_its_key() {
             "error: content/actors/drawing.md:4: image src \"images/map.svg\" is an SVG, whose size in pixels the build does not read: give width and height (its size in pixels, e.g. width = 1200, height = 800)",
             "error: content/actors/empty-alt.md:4: image alt is empty (say what the picture shows, for readers who cannot see it)",
             "error: content/actors/from-root.md:4: image src \"static/images/talks.png\": there is no file static/static/images/talks.png (write src = \"images/talks.png\": the path is read from static/)",
+            "error: content/actors/header-only.md:4: image src \"header.png\": static/header.png is cut short or damaged, so its size cannot be read (save the picture again)",
             "error: content/actors/no-alt.md:4: missing key \"alt\" in an image (add alt = \"…\" (what the picture shows, for readers who cannot see it))",
             "error: content/actors/no-file.md:4: image src \"images/nope.png\": there is no file static/images/nope.png (save the picture there, or correct the path, which is read from static/)",
             "error: content/actors/no-size.md:4: image src \"https://photos.example.org/a.png\" is on another host, so the build cannot read its size: give width and height (its size in pixels, e.g. width = 1200, height = 800)",
@@ -70,6 +77,7 @@ fn each_wrong_picture_is_reported_at_its_key() {
             "error: content/actors/other-host.md:4: image src \"https://cdn.example.com/a.png\" is on cdn.example.com, and pages load nothing from other hosts unless content/site.toml allows it (save the picture under static/ and give its path, or allow its host in content/site.toml: [images] allow = [\"cdn.example.com\"])",
             "error: content/actors/plain-http.md:4: image src \"http://photos.example.org/a.png\" is neither a file under static/ nor an https:// URL (save the picture under static/ and give its path from there, e.g. src = \"images/lead.jpg\")",
             "error: content/actors/quoted.md:4: image height must be a whole number of pixels, not a string (write the number without quotes, e.g. height = 1200)",
+            "error: content/actors/text-svg.md:4: image src \"text.svg\": static/text.svg is not an SVG image: no <svg> element in the SVG namespace (save the picture again as SVG, or as PNG, JPEG, WebP or AVIF)",
             "error: content/actors/typo.md:4: unknown key \"caption\" in an image (the keys of an image are src, alt, credit, width, height)",
             "error: content/actors/zero.md:4: image width is not a size in pixels (write a whole number, 1 or more, e.g. width = 1200)",
             "error: content/articles/story.md:5: image_credit and the credit of image both say who made the picture (keep one of them)",

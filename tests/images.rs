@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use scraper::Html;
+use serde_json::json;
 
 fn attr(page: &Html, selector: &str, name: &str) -> Option<String> {
     let el = page
@@ -159,6 +160,35 @@ fn a_given_size_wins_and_one_side_alone_keeps_the_proportions() {
     assert_eq!(
         size(&profile, "figure.portrait img"),
         ("300".into(), "300".into())
+    );
+}
+
+/// Open Graph and schema.org ask for the size of the file, which platforms fetch and
+/// crop; the size a page shows it at is the `<img>`'s alone.
+#[test]
+fn a_picture_shown_smaller_is_named_by_its_files_size() {
+    let site = site_with_picture(&[
+        (
+            "content/site.toml",
+            "title = \"Small\"\nbase_url = \"https://e.org/\"\n",
+        ),
+        (
+            ARTICLE,
+            &article_with("image = { src = \"images/talks.png\", alt = \"Talks\", width = 400 }\n"),
+        ),
+    ]);
+    site.build();
+    let page = site.page("articles/story/index.html");
+    assert_eq!(
+        attr(&page, "figure.lead-image img", "width").as_deref(),
+        Some("400")
+    );
+    assert_eq!(meta(&page, "og:image:width").as_deref(), Some("800"));
+    assert_eq!(meta(&page, "og:image:height").as_deref(), Some("450"));
+    let image = &node(&page, "NewsArticle")["image"];
+    assert_eq!(
+        (&image["width"], &image["height"]),
+        (&json!(800), &json!(450))
     );
 }
 

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use toml::Spanned;
 
 use super::front::{ImageFront, SiteFront};
-use super::measure::{Unread, measure, scaled};
+use super::measure::{Unread, is_svg, measure, scaled};
 use super::{LineMap, RawSite, values};
 use crate::diagnostic::Diagnostic;
 
@@ -31,6 +31,10 @@ pub struct Image {
     pub width: u32,
     /// Its height in pixels.
     pub height: u32,
+    /// The width and height of the file itself, as browsers show it: what Open Graph
+    /// and schema.org ask for, where `width` and `height` are the size it is shown at.
+    /// As given, for a picture whose file is not read (an SVG, another host's).
+    pub pixels: (u32, u32),
 }
 
 /// Where a picture is.
@@ -199,6 +203,7 @@ impl Site<'_> {
         };
         Some(Image {
             src,
+            pixels: measured.unwrap_or((width, height)),
             alt: f.alt.get_ref().trim().to_string(),
             credit: credit
                 .map(|c| c.trim().to_string())
@@ -304,7 +309,17 @@ impl Site<'_> {
                     GIVE_SIZE.into(),
                 )));
             }
-            return Ok((ImageSrc::Static(path), None));
+            return match is_svg(&full) {
+                Ok(true) => Ok((ImageSrc::Static(path), None)),
+                Ok(false) => Err(at(
+                    &format!("{shown} is not an SVG image: no <svg> element in the SVG namespace"),
+                    "save the picture again as SVG, or as PNG, JPEG, WebP or AVIF",
+                )),
+                Err(e) => Err(at(
+                    &format!("{shown} cannot be read ({e})"),
+                    "make the file readable",
+                )),
+            };
         }
         match measure(&full) {
             Ok(size) => Ok((ImageSrc::Static(path), Some(size))),

@@ -3,6 +3,7 @@
 
 use super::resolve::{Ctx, Which, valid_slug};
 use super::*;
+use crate::Diagnostic;
 use crate::content::front::{ActorFront, ArticleFront};
 use crate::content::{RawSite, SourceFile};
 use crate::markdown::RawHtml;
@@ -78,6 +79,20 @@ pub(super) fn article(
         file.body_line_at(at)
     });
     let updates = super::updates::resolve(cx, file, &f.updates, Some(&date), RawHtml::AsText);
+    if file.body.trim().is_empty() {
+        // At the closing `+++`: the line after it may not be in the file.
+        let line = file.body_line.saturating_sub(1).max(1);
+        cx.diags.push(
+            Diagnostic::warning(
+                &file.path,
+                Some(line),
+                "the article has no text: its page would show the headline alone",
+            )
+            .with_hint(Some(
+                "write the article below the closing +++, or make one of a text file with `explainer import`".into(),
+            )),
+        );
+    }
     Some(Article {
         slug: file.slug.clone(),
         title: f.title.clone(),

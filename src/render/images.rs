@@ -116,8 +116,8 @@ pub fn social(site: &Site, image: &Image) -> Option<SocialImage> {
     }
     Some(SocialImage {
         url: absolute(site, image)?,
-        width: image.width,
-        height: image.height,
+        width: image.pixels.0,
+        height: image.pixels.1,
         alt: image.alt.clone(),
     })
 }
@@ -128,8 +128,8 @@ pub fn json_ld(site: &Site, image: &Image, caption: Option<&str>) -> Option<Valu
     let mut object = Map::new();
     object.insert("@type".into(), json!("ImageObject"));
     object.insert("url".into(), json!(absolute(site, image)?));
-    object.insert("width".into(), json!(image.width));
-    object.insert("height".into(), json!(image.height));
+    object.insert("width".into(), json!(image.pixels.0));
+    object.insert("height".into(), json!(image.pixels.1));
     if let Some(caption) = caption {
         object.insert("caption".into(), json!(caption));
     }
@@ -150,6 +150,7 @@ mod tests {
             credit: Some("Photo: P".into()),
             width: 4,
             height: 3,
+            pixels: (4, 3),
         }
     }
 
