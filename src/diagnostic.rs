@@ -18,14 +18,15 @@ pub struct Diagnostic {
     pub path: String,
     /// The 1-based line of the key or text at fault, when one is known.
     pub line: Option<usize>,
+    /// The 1-based column (in characters) on `line`, when it is known: diagnostics of
+    /// one line sort in the order they were written.
+    pub column: Option<usize>,
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong.
     pub message: String,
     /// How to fix it, when a hint helps (e.g. `did you mean "donald-trump"?`).
     pub hint: Option<String>,
-    /// The 1-based column (in characters) on `line`, when it is known.
-    pub column: Option<usize>,
 }
 
 impl Diagnostic {

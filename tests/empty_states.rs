@@ -97,3 +97,36 @@ fn an_article_without_text_is_warned_about_at_its_front_matters_end() {
         );
     }
 }
+
+/// With no article at all, a stance's quote and a note were dropped without a word:
+/// `check` passed, and the site showed the stance without its evidence (probe).
+#[test]
+fn a_quote_on_a_site_without_articles_is_an_error_at_its_line() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"Empty\"\n"),
+        (
+            "content/actors/ana.md",
+            "+++\nname = \"Ana\"\nkind = \"person\"\n+++\n\nx\n",
+        ),
+        (
+            "content/positions/p.md",
+            "+++\ntitle = \"P\"\nsummary = \"S\"\n\n[[stances]]\nactor = \"ana\"\nstance = \"supports\"\nquote = \"words nobody wrote\"\n+++\n\nx\n",
+        ),
+        (
+            "content/annotations/n.md",
+            "+++\nquote = \"also nowhere\"\nkind = \"context\"\n+++\n\nnote\n",
+        ),
+    ]);
+    let hint = "(add the article under content/articles/ (`explainer import` makes one of a text file), or remove the quote)";
+    assert_eq!(
+        site.errors(),
+        [
+            format!(
+                "error: content/annotations/n.md:2: the site has no article, so this quote is found nowhere {hint}"
+            ),
+            format!(
+                "error: content/positions/p.md:8: the site has no article, so this quote is found nowhere {hint}"
+            ),
+        ]
+    );
+}

@@ -118,3 +118,37 @@ fn human_stays_on_stderr_and_a_clean_site_prints_nothing_for_machines() {
     let o = explainer(&["check", "--format", "xml"], clean.root());
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Names that name nothing had no column, and those of one line came out in the
+/// alphabetical order of their messages, not in the order written (probe).
+#[test]
+fn an_unknown_name_is_located_at_its_column_in_the_order_written() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/positions/second.md",
+        "+++\ntitle = \"T\"\nsummary = \"S\"\nrelated = [\"talks\", \"zed\", \"ghost\", \"second\"]\n\n[[stances]]\nactor = \"nobody\"\nstance = \"supports\"\nsource_url = \"https://e.org/a\"\n+++\n",
+    );
+    let o = explainer(&["check", "--format", "json"], site.root());
+    let located: Vec<(u64, u64, String)> = out(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|d| d["file"] == "content/positions/second.md")
+        .map(|d| {
+            let n = |k: &str| d[k].as_u64().unwrap_or_else(|| panic!("{k} of {d}"));
+            (
+                n("line"),
+                n("column"),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        located,
+        [
+            (4, 21, "unknown related position \"zed\"".to_string()),
+            (4, 28, "unknown related position \"ghost\"".to_string()),
+            (4, 37, "a position cannot be related to itself".to_string()),
+            (7, 9, "unknown actor \"nobody\"".to_string()),
+        ]
+    );
+}

@@ -184,6 +184,7 @@ impl Site<'_> {
         let raw = f.src.get_ref();
         let (src, measured) = match self.src(raw, given) {
             Ok(found) => found,
+            Err(Fault::Reported) => return None,
             Err(Fault::Src(p)) => {
                 report(line(f.src.span()), p);
                 return None;
@@ -271,6 +272,9 @@ impl Site<'_> {
             Fault::Src((format!("image src \"{raw}\": {what}"), hint.to_string()))
         };
         let Ok(meta) = std::fs::metadata(&full) else {
+            if std::fs::metadata(self.root.join("static")).is_ok_and(|m| !m.is_dir()) {
+                return Err(Fault::Reported);
+            }
             // `static/images/a.jpg` for `images/a.jpg`: the path from the site's folder.
             let from_root = (parts.first() == Some(&"static") && parts.len() > 1)
                 .then(|| parts[1..].join("/"))
@@ -391,6 +395,8 @@ impl Site<'_> {
 
 /// What is wrong with a picture: its `src`, or the sizes it lacks.
 enum Fault {
+    /// Reported already: `static/` is a file, which the build reports at its name.
+    Reported,
     /// Reported at the `src` key.
     Src(Problem),
     /// Reported at the `image` key.

@@ -55,6 +55,11 @@ impl<F> SourceFile<F> {
         self.lines.line(span.start)
     }
 
+    /// The 1-based column (in characters) where a byte span of the front matter starts.
+    pub fn column(&self, span: &std::ops::Range<usize>) -> usize {
+        self.lines.column(span.start)
+    }
+
     /// The 1-based line of a byte offset in the body.
     pub fn body_line_at(&self, offset: usize) -> usize {
         self.body_line
@@ -81,6 +86,8 @@ impl<F> SourceFile<F> {
 pub struct LineMap {
     first_line: usize,
     newlines: Vec<usize>,
+    /// The mapped text, for columns (a front matter: a few hundred bytes).
+    text: Arc<str>,
 }
 
 impl LineMap {
@@ -89,6 +96,7 @@ impl LineMap {
         LineMap {
             first_line,
             newlines,
+            text: Arc::from(text),
         }
     }
 
@@ -97,8 +105,9 @@ impl LineMap {
         self.first_line + self.newlines.partition_point(|&n| n < offset)
     }
 
-    /// The 1-based column of a byte offset in `text`, the mapped text, in characters.
-    pub fn column(&self, text: &str, offset: usize) -> usize {
+    /// The 1-based column of a byte offset in the mapped text, in characters.
+    pub fn column(&self, offset: usize) -> usize {
+        let text = &*self.text;
         let offset = offset.min(text.len());
         let start = match self.newlines.partition_point(|&n| n < offset) {
             0 => 0,
@@ -133,6 +142,9 @@ pub struct RawSite {
     pub unparsed: Vec<Unparsed>,
     /// The pictures of the articles and actors, checked and measured, by file.
     pub images: images::Images,
+    /// The kinds (`actors`) whose folder is a file, which is reported at its name: what
+    /// names one of them is not reported again as unknown.
+    pub unread: Vec<&'static str>,
 }
 
 /// A content file that exists but did not parse.

@@ -201,7 +201,7 @@ pub(super) fn parse_toml<F: Front>(
         if !p.syntax && !broken.is_empty() && (p.missing || broken.contains(&line)) {
             continue;
         }
-        let column = (!p.missing).then(|| lines.column(text, p.at));
+        let column = (!p.missing).then(|| lines.column(p.at));
         let d = if p.warning {
             Diagnostic::warning(path, Some(line), p.message)
         } else {

@@ -133,6 +133,10 @@ pub(super) fn load_kinds(
     raw.actors = gather("actors", &mut c.actors, diags, &mut raw.unparsed);
     raw.positions = gather("positions", &mut c.positions, diags, &mut raw.unparsed);
     raw.annotations = gather("annotations", &mut c.annotations, diags, &mut raw.unparsed);
+    raw.unread = ["articles", "actors", "positions", "annotations"]
+        .into_iter()
+        .filter(|kind| super::folder_to_read(root, &format!("content/{kind}")).is_err())
+        .collect();
     c.complete = true;
     Ok(())
 }

@@ -32,6 +32,9 @@ pub(super) struct Ctx<'a> {
     /// Every actor's name, alias and match word, lower-cased, with its slug: for
     /// did-you-mean hints on an unknown actor.
     pub(super) actor_names: std::sync::Arc<Vec<(String, &'a str)>>,
+    /// The kinds (by `Which`) whose folder is a file, reported at its name: what names
+    /// one of them is not reported again as unknown.
+    pub(super) unread: [bool; 3],
 }
 
 impl<'a> Ctx<'a> {
@@ -45,6 +48,7 @@ impl<'a> Ctx<'a> {
             actors: self.actors.clone(),
             positions: self.positions.clone(),
             actor_names: self.actor_names.clone(),
+            unread: self.unread,
         }
     }
 
@@ -82,9 +86,10 @@ impl<'a> Ctx<'a> {
         span: Option<std::ops::Range<usize>>,
         message: impl Into<String>,
     ) {
-        let line = span.map_or(1, |s| file.line(s));
+        let line = span.as_ref().map_or(1, |s| file.line(s.clone()));
+        let column = span.as_ref().map(|s| file.column(s));
         self.diags
-            .push(Diagnostic::error(&file.path, Some(line), message));
+            .push(Diagnostic::error(&file.path, Some(line), message).with_column(column));
     }
 
     /// Checks that a reference names a slug of the given set; records an error otherwise.
@@ -103,6 +108,9 @@ impl<'a> Ctx<'a> {
         if known.contains(value.get_ref().as_str()) {
             return true;
         }
+        if self.unread[set as usize] {
+            return false;
+        }
         let hint = did_you_mean(value.get_ref(), known.iter().copied()).or_else(|| {
             matches!(set, Which::Actors)
                 .then(|| super::slugs::actor_hint(value.get_ref(), &self.actor_names))
@@ -115,7 +123,8 @@ impl<'a> Ctx<'a> {
                 Some(line),
                 format!("unknown {what} \"{}\"", value.get_ref()),
             )
-            .with_hint(hint),
+            .with_hint(hint)
+            .with_column(Some(file.column(&value.span()))),
         );
         false
     }
@@ -156,6 +165,17 @@ pub(super) enum Which {
     Positions,
 }
 
+impl Which {
+    /// The folder of `content/` that holds this kind.
+    fn folder(self) -> &'static str {
+        match self {
+            Which::Articles => "articles",
+            Which::Actors => "actors",
+            Which::Positions => "positions",
+        }
+    }
+}
+
 /// Checks the raw content and builds the site model. Every problem found is returned;
 /// the site is usable only when none of them is an error.
 pub fn resolve(raw: &RawSite) -> (Site, Vec<Diagnostic>) {
@@ -184,6 +204,8 @@ pub(super) fn resolve_requests(
         actors: BTreeSet::new(),
         positions: BTreeSet::new(),
         actor_names: Default::default(),
+        unread: [Which::Articles, Which::Actors, Which::Positions]
+            .map(|w| raw.unread.contains(&w.folder())),
     };
     let mut site = Site {
         language: "en".into(),

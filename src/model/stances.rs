@@ -35,7 +35,25 @@ fn quote_article<F>(
             );
             None
         }
-        None => cx.articles.iter().next().map(|s| s.to_string()),
+        None => match cx.articles.iter().next() {
+            Some(only) => Some(only.to_string()),
+            // With no article (and none unread), a quote would be dropped unseen.
+            None if !cx.unread[Which::Articles as usize] => {
+                cx.diags.push(
+                    Diagnostic::error(
+                        &file.path,
+                        Some(file.line(at.clone())),
+                        "the site has no article, so this quote is found nowhere",
+                    )
+                    .with_hint(Some(
+                        "add the article under content/articles/ (`explainer import` makes one of a text file), or remove the quote".into(),
+                    ))
+                    .with_column(Some(file.column(&at))),
+                );
+                None
+            }
+            None => None,
+        },
     }
 }
 
