@@ -10,7 +10,9 @@ use crate::model::Site;
 /// checked where they are written, and what the templates link to follows from a model
 /// with errors (a note whose quote was not found has no mark to link back to). Such a
 /// model may also name what it does not hold; a page that cannot be made then gives
-/// up this check, quietly, never the run.
+/// up this check, quietly, never the run. The errors of the site's own templates are
+/// kept too: a template that fails on the model is at fault whatever the content's
+/// errors, which hid it until they were fixed.
 pub fn check_ids(
     site: &Site,
     templates: &Templates,
@@ -29,8 +31,9 @@ pub fn check_ids(
             &mut rendered,
             false,
         )?;
+        // The ids of pages that did not render say nothing.
         if !diags.is_empty() {
-            return Ok(Vec::new());
+            return Ok(diags);
         }
         for links in rendered.pages.values_mut() {
             links.missing.clear();
@@ -46,7 +49,7 @@ pub fn check_ids(
     match found {
         Ok(Ok(diags)) => diags
             .into_iter()
-            .filter(|d| d.path.starts_with("content/"))
+            .filter(|d| d.path.starts_with("content/") || site_template_error(d))
             .collect(),
         _ => Vec::new(),
     }
@@ -96,4 +99,12 @@ fn unshown_notes(
         }
     }
     out
+}
+
+/// Whether `d` is an error of one of the site's own templates (not a built-in one,
+/// which fails only on what a model with errors lacks).
+fn site_template_error(d: &Diagnostic) -> bool {
+    d.path.starts_with("templates/")
+        && !d.path.ends_with("(built-in)")
+        && d.message.starts_with("template error")
 }

@@ -35,19 +35,37 @@ pub fn loading(
         .filter_map(|(_, _, e)| e.as_ref())
         .flat_map(|e| template_errors(e, origin, None))
         .collect();
-    let parsed = alone.iter().filter(|(_, _, e)| e.is_none());
-    // The unknown filters, tests and functions of the others, which Tera checks once
-    // every template has parsed (not what their parents or includes lack: those may be
-    // the broken ones).
-    let mut rest = Tera::new();
-    super::i18n::register(&mut rest);
-    if let Err(e) = rest.add_raw_templates(parsed.map(|(n, t, _)| (n.as_str(), t.as_str())))
+    // What Tera checks once every template has parsed, in the same run: unknown
+    // filters, tests and functions, and includes of templates that are nowhere. A
+    // broken template stands in as its built-in default, or as an empty one, so that
+    // what names it is not reported again.
+    let broken: Vec<&str> = (alone.iter())
+        .filter(|(_, _, e)| e.is_some())
+        .map(|(n, ..)| n.as_str())
+        .collect();
+    let stand_in = |name: &str| {
+        (super::templates::DEFAULTS.iter())
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, text)| *text)
+    };
+    let rest = alone.iter().map(|(n, t, e)| match e {
+        None => (n.as_str(), t.as_str()),
+        Some(_) => (n.as_str(), stand_in(n)),
+    });
+    let mut tera = Tera::new();
+    super::i18n::register(&mut tera);
+    if let Err(e) = tera.add_raw_templates(rest)
         && let ErrorKind::Msg(_) = e.kind()
     {
+        let about_broken = |d: &Diagnostic| {
+            broken.iter().any(|b| d.message.contains(&format!("`{b}`")))
+                || (d.message.contains("is not defined in any parent template")
+                    && broken.iter().any(|b| stand_in(b).is_empty()))
+        };
         diags.extend(
             template_errors(&e, origin, None)
                 .into_iter()
-                .filter(|d| !d.message.contains("Unknown template")),
+                .filter(|d| !about_broken(d)),
         );
     }
     diags
