@@ -485,3 +485,32 @@ fn the_guide_keys_only_the_kinds_of_note_the_article_carries() {
         }
     }
 }
+
+/// A table column's alignment was an inline `style`, which the pages' own policy
+/// (`style-src 'self'`) has browsers ignore: no page may carry one (probe).
+#[test]
+fn a_tables_alignment_is_a_class_the_stylesheet_sets() {
+    let site = TempSite::fixture("single");
+    let table = "\n| Party | Seats | Share |\n|:------|------:|:-----:|\n| Council | 7 | 1/2 |\n";
+    append(&site, "content/articles/bridge.md", table);
+    append(&site, "content/annotations/rushed.md", table);
+    site.build();
+    for (path, html) in pages(&site) {
+        let doc = Html::parse_document(&html);
+        let styled: Vec<String> = doc.select(&sel("body [style]")).map(|e| e.html()).collect();
+        assert!(styled.is_empty(), "{path}: {styled:?}");
+    }
+    let doc = site.page("articles/bridge/index.html");
+    for selector in [
+        ".text td.align-right",
+        ".text th.align-left",
+        ".text td.align-center",
+    ] {
+        assert_eq!(doc.select(&sel(selector)).count(), 1, "{selector}");
+    }
+    // The note's table, on its own page.
+    let note = site.page("articles/bridge/notes/rushed/index.html");
+    assert_eq!(note.select(&sel("td.align-right")).count(), 1);
+    let css = std::fs::read_to_string(site.out().join("style.css")).unwrap();
+    assert!(css.contains(".align-right{text-align:right}"));
+}

@@ -257,6 +257,26 @@ enum LinkMode {
     },
 }
 
+/// Writes `events` as HTML to `html`, as pulldown-cmark does, but for a table column's
+/// alignment: a class (`align-right`, set in the stylesheet) in place of the inline
+/// `style` pulldown-cmark writes, which the pages' Content-Security-Policy
+/// (`style-src 'self'`) has browsers ignore.
+pub(crate) fn push_html<'e>(html: &mut String, events: impl Iterator<Item = Event<'e>>) {
+    let start = html.len();
+    pulldown_cmark::html::push_html(html, events);
+    const STYLE: &str = " style=\"text-align: ";
+    if memchr::memmem::find(&html.as_bytes()[start..], STYLE.as_bytes()).is_some() {
+        let mut fixed = html.split_off(start);
+        for side in ["left", "center", "right"] {
+            fixed = fixed.replace(
+                &format!("{STYLE}{side}\">"),
+                &format!(" class=\"align-{side}\">"),
+            );
+        }
+        html.push_str(&fixed);
+    }
+}
+
 /// Renders events to HTML, through the sanitizer when they hold raw HTML.
 fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
     let ours = if kept_html {
@@ -265,7 +285,7 @@ fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
         Default::default()
     };
     let mut html = String::with_capacity(size * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    push_html(&mut html, events.into_iter());
     if kept_html {
         demote_headings(sanitizer(ours).clean(&html).to_string())
     } else {

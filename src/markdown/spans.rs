@@ -161,7 +161,7 @@ pub fn render_article(
         }
     }
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    super::push_html(&mut html, out.into_iter());
     html
 }
 

@@ -95,8 +95,8 @@ const FEW: usize = 8;
 
 /// Finds many quotes at once: a few one by one, more in one pass over the text (one
 /// aho-corasick automaton), so that an article with thousands of notes is read once,
-/// not once per note. Each quote counts its occurrences the way `str::matches` does
-/// (without overlap).
+/// not once per note. Each quote counts every place it occurs, overlapping ones too:
+/// "ha ha" is in "ha ha ha" twice, and either could be the one meant.
 pub fn find_many(
     blocks: &[Block],
     quotes: &[(&str, Option<&str>, Option<&str>)],
@@ -128,23 +128,18 @@ pub fn find_many(
             .collect();
         for (b, s, text) in segments {
             for (finder, list) in finders.iter().zip(&mut hits) {
-                // Without overlap, like `str::matches`.
                 let n = finder.needle().len();
-                list.extend(finder.find_iter(text.as_bytes()).map(|at| (b, s, at + n)));
+                let mut from = 0;
+                while let Some(at) = finder.find(&text.as_bytes()[from..]) {
+                    list.push((b, s, from + at + n));
+                    from += at + 1;
+                }
             }
         }
     } else if let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) {
         for (b, s, text) in segments {
             for m in ac.find_overlapping_iter(text) {
-                let list = &mut hits[m.pattern().as_usize()];
-                // Like `str::matches`: an occurrence overlapping the previous one is skipped.
-                if list
-                    .last()
-                    .is_some_and(|&(lb, ls, le)| lb == b && ls == s && le > m.start())
-                {
-                    continue;
-                }
-                list.push((b, s, m.end()));
+                hits[m.pattern().as_usize()].push((b, s, m.end()));
             }
         }
     }
@@ -179,7 +174,7 @@ pub fn find_many(
 }
 
 /// Each place of `needle` in the leaves of `blocks`, as `(block, segment, byte start)`,
-/// counted without overlap as `find_many` counts. For diagnostics, not the hot path.
+/// overlapping ones too, as `find_many` counts. For diagnostics, not the hot path.
 pub fn occurrences(blocks: &[Block], needle: &str) -> Vec<(usize, usize, usize)> {
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = Vec::new();
@@ -189,7 +184,7 @@ pub fn occurrences(blocks: &[Block], needle: &str) -> Vec<(usize, usize, usize)>
             let mut from = 0;
             while let Some(at) = finder.find(&text[from..]) {
                 out.push((b, s, from + at));
-                from += at + needle.len().max(1);
+                from += at + 1;
             }
         }
     }
@@ -225,6 +220,29 @@ mod tests {
         assert_eq!((f.block, f.range), (1, 4..7));
     }
 
+    /// "ha ha" is in "ha ha ha" twice, and either may be the one meant: it was taken
+    /// as once, and the first marked without a word (probe).
+    #[test]
+    fn a_quote_that_occurs_again_overlapping_itself_is_ambiguous() {
+        let b = blocks("He laughed: ha ha ha.\n\nA banana.");
+        assert_eq!(find(&b, "ha ha", None, None), Err(Miss::Ambiguous(2)));
+        assert_eq!(find(&b, "ana", None, None), Err(Miss::Ambiguous(2)));
+        let f = find(&b, "ha ha", None, Some(".")).unwrap();
+        assert_eq!(f.range, 15..20);
+        let f = find(&b, "ha ha", Some(": "), None).unwrap();
+        assert_eq!(f.range, 12..17);
+        // So do many quotes at once, in one pass.
+        let quotes = [
+            "ha ha", "ana", "He", "laughed", "banana", "A", "ugh", "ed:", "ha ha ha", "a",
+        ];
+        assert!(quotes.len() > FEW);
+        let asked: Vec<(&str, Option<&str>, Option<&str>)> =
+            quotes.iter().map(|q| (*q, None, None)).collect();
+        let alone: Vec<_> = quotes.iter().map(|q| find(&b, q, None, None)).collect();
+        assert_eq!(find_many(&b, &asked), alone);
+        assert_eq!(alone[1], Err(Miss::Ambiguous(2)));
+    }
+
     #[test]
     fn many_quotes_are_found_as_each_is_alone() {
         let b =
@@ -245,7 +263,11 @@ mod tests {
     #[test]
     fn occurrences_count_as_the_matcher_counts() {
         let b = blocks("aaa aa\n\n- aa\n- b");
-        assert_eq!(occurrences(&b, "aa"), [(0, 0, 0), (0, 0, 4), (1, 0, 0)]);
+        assert_eq!(
+            occurrences(&b, "aa"),
+            [(0, 0, 0), (0, 0, 1), (0, 0, 4), (1, 0, 0)]
+        );
+        assert_eq!(find(&b, "aa", None, None), Err(Miss::Ambiguous(4)));
         let n = needle("rushed", Some("the scheme"), Some(" ahead")).unwrap();
         assert_eq!(
             (n.before(), n.quote(), n.after()),
