@@ -7,7 +7,7 @@ use std::ops::Range;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, PatternID, dfa::DFA};
 
-use crate::text::is_word_char;
+use crate::text::{is_word_char, script_break};
 
 /// Finds the names of many actors in text.
 pub struct Finder {
@@ -64,8 +64,8 @@ impl Finder {
             }
             let after_word = match i.checked_sub(1).map(|j| bytes[j]) {
                 None => false,
-                Some(p) if p.is_ascii() => p.is_ascii_alphanumeric() || p == b'_',
-                Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
+                Some(p) if p.is_ascii() && b.is_ascii() => p.is_ascii_alphanumeric() || p == b'_',
+                Some(_) => joined(text, i),
             };
             if after_word {
                 continue;
@@ -146,13 +146,26 @@ fn longest_first(run: &mut [(Range<usize>, usize)]) -> Vec<(Range<usize>, usize)
     out
 }
 
+/// Whether `start..end` of `text` is a whole word (or words): no letter or digit right
+/// before or after it, but where the scripts themselves part words (`script_break`).
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c));
-    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-    before && after
+    let name = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let part = |outside: Option<char>, edge: Option<char>| match (outside, edge) {
+        (Some(o), Some(e)) => !is_word_char(o) || script_break(o, e),
+        _ => true,
+    };
+    part(before, name.chars().next()) && part(after, name.chars().next_back())
+}
+
+/// Whether the name that starts at byte `i` of `text` would follow a letter of its own
+/// word.
+fn joined(text: &str, i: usize) -> bool {
+    match (text[..i].chars().next_back(), text[i..].chars().next()) {
+        (Some(a), Some(b)) => is_word_char(a) && !script_break(a, b),
+        _ => false,
+    }
 }
 
 /// The sentence of `text` around `range`, for showing a mention in context.
@@ -241,6 +254,29 @@ mod tests {
         let names: Vec<_> = got.iter().map(|(r, o)| (r.start, *o)).collect();
         assert_eq!(names, [(15, 0), (30, 1), (50, 2)]);
         assert_eq!(got[0].0.len(), "Donald Trump".len());
+    }
+
+    /// Chinese and Japanese are written without spaces: a name there was a mention only
+    /// beside punctuation (probe).
+    #[test]
+    fn a_name_in_text_without_spaces_is_a_mention() {
+        let f = Finder::new(&[
+            ("北京".into(), 0),
+            ("トランプ".into(), 1),
+            ("ไทย".into(), 2),
+            ("Ana".into(), 3),
+        ]);
+        let found = |text: &str| -> Vec<(String, usize)> {
+            let got = f.find(text);
+            got.into_iter().map(|(r, o)| (text[r].to_string(), o)).collect()
+        };
+        assert_eq!(found("北京说，东京都不同意。"), [("北京".to_string(), 0)]);
+        assert_eq!(found("トランプ大統領は北京で"), [("トランプ".to_string(), 1), ("北京".to_string(), 0)]);
+        // A run of Katakana is one word: the name is not in a longer one.
+        assert_eq!(found("トランプタワー"), []);
+        assert_eq!(found("ประเทศไทยวันนี้"), [("ไทย".to_string(), 2)]);
+        // Spaced scripts keep their whole words.
+        assert_eq!(found("Banana, Anas, Ana说"), [("Ana".to_string(), 3)]);
     }
 
     #[test]
