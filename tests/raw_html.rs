@@ -238,3 +238,48 @@ fn a_link_in_an_element_the_sanitizer_drops_is_not_checked() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("\"nothere.html\""), "{errors:?}");
 }
+
+/// HTML nested 50,000 deep took the sanitizer's parser seconds per build, growing with
+/// the square of the depth (probe): deeper than browsers build, it is an error at the
+/// raw HTML's line, and its raw HTML is shown as text.
+#[test]
+fn a_body_nested_deeper_than_browsers_build_is_an_error_where_written() {
+    let s = TempSite::new(&small_site());
+    let profile = format!(
+        "+++\nname = \"Alice Smith\"\nkind = \"person\"\n+++\n\nShe spoke.\n\n{}\n",
+        "<div>".repeat(3000)
+    );
+    s.write("content/actors/alice-smith.md", &profile);
+    let quotes = format!(
+        "+++\ntitle = \"Talks\"\nsummary = \"S\"\n+++\n\n{} deep <b>x</b>\n",
+        ">".repeat(3000)
+    );
+    s.write("content/positions/other.md", &quotes);
+    let said = s.errors();
+    let deep = "this text nests more than 512 elements deep, deeper than browsers build: its raw HTML is shown as text";
+    assert_eq!(
+        said.iter()
+            .filter(|e| e.contains(deep))
+            .cloned()
+            .collect::<Vec<_>>(),
+        [
+            format!(
+                "error: content/actors/alice-smith.md:8: {deep} (close the elements its raw HTML opens (</div>), and nest quotes and lists fewer levels deep)"
+            ),
+            format!(
+                "error: content/positions/other.md:6: {deep} (close the elements its raw HTML opens (</div>), and nest quotes and lists fewer levels deep)"
+            ),
+        ],
+        "{said:#?}"
+    );
+    // Nested as deep as browsers build, it is kept.
+    s.write(
+        "content/actors/alice-smith.md",
+        &profile.replace(&"<div>".repeat(3000), &"<div>".repeat(500)),
+    );
+    s.write(
+        "content/positions/other.md",
+        &quotes.replace(&">".repeat(3000), &">".repeat(100)),
+    );
+    assert_eq!(s.errors(), Vec::<String>::new());
+}

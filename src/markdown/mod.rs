@@ -5,6 +5,7 @@
 
 mod blocks;
 mod checks;
+pub mod depth;
 mod raw;
 pub(crate) mod sanitize;
 use sanitize::{demote_headings, sanitizer};
@@ -278,19 +279,38 @@ pub(crate) fn push_html<'e>(html: &mut String, events: impl Iterator<Item = Even
 }
 
 /// Renders events to HTML, through the sanitizer when they hold raw HTML.
-fn render(events: Vec<Event>, kept_html: bool, size: usize) -> String {
+fn render(mut events: Vec<Event>, kept_html: bool, size: usize) -> String {
     let ours = if kept_html {
         tidy::footnote_ids(&events)
     } else {
         Default::default()
     };
     let mut html = String::with_capacity(size * 3 / 2);
-    push_html(&mut html, events.into_iter());
-    if kept_html {
-        demote_headings(sanitizer(ours).clean(&html).to_string())
-    } else {
-        html
+    push_html(&mut html, events.iter().cloned());
+    if !kept_html {
+        return html;
     }
+    if depth::too_deep(&html) {
+        // Too deep for a browser, and for the sanitizer's parser to read in time: its
+        // raw HTML shown as text, as an article's is (and reported where it is written).
+        for event in &mut events {
+            if let Event::Html(h) | Event::InlineHtml(h) = event {
+                *event = Event::Text(std::mem::replace(h, "".into()));
+            }
+        }
+        html.clear();
+        push_html(&mut html, events.into_iter());
+        return html;
+    }
+    demote_headings(sanitizer(ours).clean(&html).to_string())
+}
+
+/// Whether `body`, written as HTML with its raw HTML kept, nests too deep
+/// (`depth::too_deep`): what `render` then shows as text.
+pub fn too_deep(body: &str) -> bool {
+    let mut html = String::new();
+    push_html(&mut html, Parser::new_ext(body, options()));
+    depth::too_deep(&html)
 }
 
 /// Renders Markdown (a profile, a note, a position's body) to HTML, its footnotes in

@@ -84,6 +84,17 @@ const URL_ATTRIBUTES: [&str; 13] = [
 /// Attributes whose value is a list of `URL [descriptor]`, separated by commas.
 const SRCSET_ATTRIBUTES: [&str; 2] = ["srcset", "imagesrcset"];
 
+/// Where the raw HTML of `body` starts, when the body nests too deep with it
+/// (`depth::too_deep`): Markdown's own nesting counts too, since the sanitizer reads
+/// them together.
+fn too_deep(body: &str) -> Option<usize> {
+    memchr::memchr(b'<', body.as_bytes())?;
+    let first = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))?;
+    super::too_deep(body).then_some(first.1.start)
+}
+
 /// Every URL written in the raw HTML of `body` (as Markdown reads it: not in code) in an
 /// attribute the sanitizer keeps, in order. Raw HTML that follows raw HTML (the lines of an HTML block) is read as one
 /// piece, as the browser reads the page, so a tag written over several lines counts.
@@ -151,6 +162,17 @@ fn urls_of(piece: &str, starts: &[(usize, usize)], out: &mut Vec<RawUrl>) {
 /// error, as for a Markdown image).
 pub fn raw_html_problems(body: &str) -> Vec<LinkProblem> {
     let mut out = Vec::new();
+    if let Some(at) = too_deep(body) {
+        out.push(LinkProblem {
+            at,
+            error: true,
+            message: format!(
+                "this text nests more than {} elements deep, deeper than browsers build: its raw HTML is shown as text",
+                super::depth::MOST
+            ),
+            hint: Some("close the elements its raw HTML opens (</div>), and nest quotes and lists fewer levels deep".into()),
+        });
+    }
     for u in raw_urls(body) {
         let link = u.attribute == "href" && !u.loads();
         if !safe_url(&u.url) {

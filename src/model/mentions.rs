@@ -268,10 +268,15 @@ mod tests {
         ]);
         let found = |text: &str| -> Vec<(String, usize)> {
             let got = f.find(text);
-            got.into_iter().map(|(r, o)| (text[r].to_string(), o)).collect()
+            got.into_iter()
+                .map(|(r, o)| (text[r].to_string(), o))
+                .collect()
         };
         assert_eq!(found("北京说，东京都不同意。"), [("北京".to_string(), 0)]);
-        assert_eq!(found("トランプ大統領は北京で"), [("トランプ".to_string(), 1), ("北京".to_string(), 0)]);
+        assert_eq!(
+            found("トランプ大統領は北京で"),
+            [("トランプ".to_string(), 1), ("北京".to_string(), 0)]
+        );
         // A run of Katakana is one word: the name is not in a longer one.
         assert_eq!(found("トランプタワー"), []);
         assert_eq!(found("ประเทศไทยวันนี้"), [("ไทย".to_string(), 2)]);
