@@ -200,7 +200,7 @@ fn every_problem_of_an_event_is_reported_at_its_line_in_one_run() {
             "error: content/events/broken.md:3: invalid basic string, expected `\"`",
             "error: content/events/main.md:1: an event cannot be called \"main\": the timeline page uses that id itself",
             "error: content/events/no-day.md:3: date must be a TOML date like 2025-08-18",
-            "error: content/events/quoted-date.md:2: date \"2025-01-05\" is a string, not a TOML date (write the date without quotes, e.g. date = 2025-08-18)",
+            "error: content/events/quoted-date.md:2: date \"2025-01-05\" is a string, not a TOML date (write the date without quotes: date = 2025-01-05)",
             "error: content/events/refs.md:4: unknown actor \"bob-jone\" (did you mean \"bob-jones\"?)",
             "error: content/events/refs.md:5: unknown position \"talk\" (did you mean \"talks\"?)",
             "error: content/events/refs.md:6: unknown article \"stroy\" (did you mean \"story\"?)",

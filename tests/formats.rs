@@ -152,3 +152,19 @@ fn an_unknown_name_is_located_at_its_column_in_the_order_written() {
         ]
     );
 }
+
+/// `actor = "story"` for the article `story` was only "unknown actor" (probe).
+#[test]
+fn a_name_of_another_kind_says_whose_it_is() {
+    let site = TempSite::new(&small_site());
+    site.write(
+        "content/positions/second.md",
+        "+++\ntitle = \"T\"\nsummary = \"S\"\n\n[[stances]]\nactor = \"story\"\nstance = \"supports\"\nsource_url = \"https://e.org/a\"\n+++\n",
+    );
+    let o = explainer(&["check"], site.root());
+    assert!(
+        err(&o).contains("error: content/positions/second.md:6: unknown actor \"story\" (that is the name of content/articles/story.md, which is not one of the actors)"),
+        "{}",
+        err(&o)
+    );
+}

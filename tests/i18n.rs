@@ -183,6 +183,30 @@ fn an_unknown_key_is_an_error_at_its_line_with_the_nearest_key() {
     );
 }
 
+/// A duplicate key hid the table's other errors, and did not say which key it was
+/// (probe).
+#[test]
+fn a_duplicate_key_is_named_and_hides_no_other_error() {
+    let s = site(
+        "de",
+        &[("i18n/de.toml", "updatd = \"x\"\nskip = 5\nskip = \"dup\"\n")],
+    );
+    let errors = s.errors();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("error: i18n/de.toml:1: unknown key \"updatd\""),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with("error: i18n/de.toml:2: "),
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors[2],
+        "error: i18n/de.toml:3: duplicate key \"skip\": a key may be given once in a table"
+    );
+}
+
 #[test]
 fn a_wrong_shape_is_an_error() {
     let s = site(

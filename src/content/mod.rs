@@ -28,6 +28,7 @@ use anyhow::{Context, Result};
 
 use crate::diagnostic::Diagnostic;
 use front::{ActorFront, AnnotationFront, ArticleFront, PositionFront, SiteFront};
+pub(crate) use parse::syntax_message;
 pub use read::split_front_matter;
 pub use read::{file_to_read, folder_to_read, is_folder, link_stays_inside, outside_link};
 pub use walk::FileCache;

@@ -115,7 +115,16 @@ fn dates() {
     assert_eq!(
         got,
         [
-            "3:8 date \"2025-01-02\" is a string, not a TOML date (write the date without quotes, e.g. date = 2025-08-18)"
+            "3:8 date \"2025-01-02\" is a string, not a TOML date (write the date without quotes: date = 2025-01-02)"
+        ]
+    );
+    // Probe: a day not in the calendar was told to lose its quotes, which only led to
+    // the next error.
+    let (got, _) = problems::<ArticleFront>("title = \"T\"\ndate = \"2025-02-30\"\n", 2);
+    assert_eq!(
+        got,
+        [
+            "3:8 date \"2025-02-30\" is a string, not a TOML date, and no day of the calendar (write a day that is in the calendar, without quotes, e.g. date = 2025-08-18)"
         ]
     );
     let (got, _) = problems::<ArticleFront>("title = \"T\"\ndate = 10:00:00\n", 2);
@@ -185,7 +194,9 @@ fn tables_of_the_wrong_shape_say_what_they_should_be() {
         problems::<PositionFront>("title = \"T\"\nsummary = \"S\"\nstances = \"x\"\n", 2);
     assert_eq!(
         got,
-        ["4:11 stances must be an array of tables (a stance each), not a string"]
+        [
+            "4:11 stances must be an array of tables (a stance each), not a string (write [[stances]], with two brackets, over the keys of each one)"
+        ]
     );
     let text = "name = \"N\"\nkind = \"state\"\nlinks = [{ titel = \"a\", url = \"https://e.org\" }, \"s\"]\n";
     let (got, _) = problems::<ActorFront>(text, 2);

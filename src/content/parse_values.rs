@@ -115,6 +115,8 @@ pub(super) fn check_value(
                 .map(|day| format!("pages show the day alone: write {label} = {day}")),
         )),
         (Check::Date, DeValue::String(s)) => {
+            // `updates date` is written `date = …`.
+            let key = label.rsplit(' ').next().unwrap_or(label);
             // serde would say "expected a TOML datetime"; this says what to write.
             found.flagged.insert(key_at);
             found.problems.push(Problem {
@@ -122,10 +124,18 @@ pub(super) fn check_value(
                 ..Problem::new(
                     at,
                     (
-                        format!("{label} \"{s}\" is a string, not a TOML date"),
-                        Some(format!(
-                            "write the date without quotes, e.g. {label} = 2025-08-18"
-                        )),
+                        match date_in(s) {
+                            Some(_) => format!("{label} \"{s}\" is a string, not a TOML date"),
+                            None => format!(
+                                "{label} \"{s}\" is a string, not a TOML date, and no day of the calendar"
+                            ),
+                        },
+                        Some(match date_in(s) {
+                            Some(day) => format!("write the date without quotes: {key} = {day}"),
+                            None => format!(
+                                "write a day that is in the calendar, without quotes, e.g. {key} = 2025-08-18"
+                            ),
+                        }),
                     ),
                     true,
                 )
@@ -207,7 +217,9 @@ pub(super) fn check_value(
                         schema.what,
                         other.type_str()
                     ),
-                    None,
+                    Some(format!(
+                        "write [[{label}]], with two brackets, over the keys of each one"
+                    )),
                 ),
                 true,
             ));

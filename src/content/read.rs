@@ -29,6 +29,16 @@ pub(super) fn utf8(path: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> O
             })
         }
         Err(e) => {
+            let bytes = e.as_bytes();
+            // Windows' Notepad saves "Unicode" as UTF-16, with a byte-order mark.
+            if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+                diags.push(Diagnostic::error(
+                    path,
+                    Some(1),
+                    "is UTF-16, not UTF-8: save the file as UTF-8",
+                ));
+                return None;
+            }
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             diags.push(Diagnostic::error(
@@ -418,5 +428,15 @@ mod tests {
         let mut diags = Vec::new();
         assert!(utf8("x.md", b"ok\nbad \xff".to_vec(), &mut diags).is_none());
         assert_eq!(diags[0].line, Some(2));
+        // Probe: a file saved as UTF-16 was "not UTF-8 (byte 0xff at offset 0)".
+        let utf16: Vec<u8> = [0xfeff_u16, u16::from(b'+'), u16::from(b'\n')]
+            .iter()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(utf8("y.md", utf16, &mut diags).is_none());
+        assert_eq!(
+            diags[1].message,
+            "is UTF-16, not UTF-8: save the file as UTF-8"
+        );
     }
 }

@@ -108,8 +108,15 @@ pub fn base_url_problem(raw: &str) -> Option<Problem> {
     if s.contains(char::is_whitespace) {
         return not_absolute();
     }
-    let Ok(mut u) = url::Url::parse(s) else {
-        return not_absolute();
+    let mut u = match url::Url::parse(s) {
+        Ok(u) => u,
+        Err(url::ParseError::InvalidPort) => {
+            return problem(
+                "has a port that is not a number from 0 to 65535".into(),
+                None,
+            );
+        }
+        Err(_) => return not_absolute(),
     };
     if u.host_str().is_none_or(str::is_empty) || domain_problem(&u) {
         return not_absolute();
@@ -358,6 +365,11 @@ mod tests {
         ] {
             assert_eq!(base_url_problem(good), None, "{good}");
         }
+        // Probe: a port out of range was "not an absolute http(s) URL".
+        assert_eq!(
+            base_url_problem("https://ex.org:99999/").unwrap().0,
+            "base_url \"https://ex.org:99999/\" has a port that is not a number from 0 to 65535"
+        );
     }
 
     /// Probe L16: `language` is a well-formed tag.

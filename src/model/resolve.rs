@@ -111,11 +111,21 @@ impl<'a> Ctx<'a> {
         if self.unread[set as usize] {
             return false;
         }
-        let hint = did_you_mean(value.get_ref(), known.iter().copied()).or_else(|| {
-            matches!(set, Which::Actors)
-                .then(|| super::slugs::actor_hint(value.get_ref(), &self.actor_names))
-                .flatten()
-        });
+        let hint = did_you_mean(value.get_ref(), known.iter().copied())
+            .or_else(|| {
+                matches!(set, Which::Actors)
+                    .then(|| super::slugs::actor_hint(value.get_ref(), &self.actor_names))
+                    .flatten()
+            })
+            .or_else(|| {
+                // A name of another kind: `actor = "bridge"` for the article `bridge`.
+                (self.slugs.get(value.get_ref().as_str())).map(|file| {
+                    format!(
+                        "that is the name of {file}, which is not one of the {}",
+                        set.folder()
+                    )
+                })
+            });
         let line = file.line(value.span());
         self.diags.push(
             Diagnostic::error(

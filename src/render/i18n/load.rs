@@ -34,25 +34,19 @@ pub(super) struct Problem {
     pub message: Option<String>,
 }
 
-/// The entries of a table's TOML, and its problems (a syntax error leaves no entries).
+/// The entries of a table's TOML, and its problems: each syntax error, and what is
+/// wrong with the entries the parser could still read (a duplicate key hid them).
 pub(super) fn parse(text: &str) -> (Parsed, Vec<Problem>) {
-    let table = match DeTable::parse(text) {
-        Ok(table) => table,
-        Err(e) => {
-            let at = e.span().map_or(0, |s| s.start);
-            let message = Some(e.message().trim().replace('\n', " "));
-            return (
-                Parsed::new(),
-                vec![Problem {
-                    at,
-                    key: None,
-                    message,
-                }],
-            );
-        }
-    };
+    let (table, syntax) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<Problem> = syntax
+        .iter()
+        .map(|e| Problem {
+            at: e.span().map_or(0, |s| s.start),
+            key: None,
+            message: Some(crate::content::syntax_message(e, text)),
+        })
+        .collect();
     let mut out = Parsed::new();
-    let mut problems = Vec::new();
     for (key, value) in table.get_ref() {
         let at = key.span().start;
         let name = key.get_ref().to_string();
