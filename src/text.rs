@@ -175,6 +175,14 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// Whether `c` counts as part of a word (a mention must not touch one).
+/// Titles written shortened with a dot ("Dr. Jones", "Gen. Milley"): the dot ends no
+/// sentence and no name.
+#[rustfmt::skip]
+pub const SHORT_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof", "Capt",
+    "Maj", "Adm", "Cmdr", "Rev",
+];
+
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }

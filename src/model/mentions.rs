@@ -179,13 +179,22 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> String {
     )
 }
 
+/// Whether a quotation opened in `text` is still open at its end: more `“` than `”`, or
+/// an odd number of straight `"`.
+fn quotation_open(text: &str) -> bool {
+    let count = |c: &str| memchr::memmem::find_iter(text.as_bytes(), c.as_bytes()).count();
+    count("“") > count("”") || count("\"") % 2 == 1
+}
+
 /// Where the sentence of `text` around `range` is (a window of it when it is long), and
 /// whether text was left out before and after it.
 pub fn sentence_range(text: &str, range: Range<usize>) -> (Range<usize>, bool, bool) {
     const MAX: usize = 320;
     let ends_sentence = |i: usize| -> bool {
         // `i` is just after a `.`, `!` or `?` (and closing quotes), followed by a space and
-        // an upper-case letter, and the word before is not a single letter ("U.S.").
+        // an upper-case letter; the word before is not a single letter ("U.S.") nor a
+        // title ("Dr. Jones"), unless it is a number ("was 2.5. Then"); and no quotation
+        // is open ("said “No. Never.” and left").
         let rest = &text[i..];
         let mut chars = rest.chars();
         if chars.next() != Some(' ')
@@ -199,11 +208,15 @@ pub fn sentence_range(text: &str, range: Range<usize>) -> (Range<usize>, bool, b
         if !head.ends_with(['.', '!', '?']) {
             return false;
         }
-        let word = head[..head.len() - 1]
-            .rsplit([' ', '.'])
-            .next()
-            .unwrap_or("");
-        word.chars().count() > 1
+        let before = &head[..head.len() - 1];
+        let word = before.rsplit([' ', '.']).next().unwrap_or("");
+        let token = before.rsplit(' ').next().unwrap_or("");
+        let number = token.bytes().any(|b| b.is_ascii_digit())
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+        (number || (word.chars().count() > 1 && !crate::text::SHORT_TITLES.contains(&word)))
+            && !quotation_open(&text[..i])
     };
     // A sentence ends only at a space after a stop or a closing mark: only those
     // spaces are looked at closely.
@@ -296,6 +309,30 @@ mod tests {
         assert_eq!(
             sentence_around(text, at..at + 5),
             "The U.S. President Trump spoke."
+        );
+        // Probe: the excerpt was cut inside a quotation, after a title, and not after a
+        // number, so that it misquoted.
+        let around = |text: &str, name: &str| {
+            let at = text.find(name).unwrap();
+            sentence_around(text, at..at + name.len())
+        };
+        let text = "The U.S. envoy met Mr. Smith at 2.5 p.m. on Monday. Then Ana Lopes said “No. Never.” and left. After that, nothing.";
+        assert_eq!(
+            around(text, "Ana Lopes"),
+            "Then Ana Lopes said “No. Never.” and left."
+        );
+        assert_eq!(
+            around(text, "Smith"),
+            "The U.S. envoy met Mr. Smith at 2.5 p.m. on Monday."
+        );
+        assert_eq!(
+            around("Dr. Zed arrived. She spoke.", "Zed"),
+            "Dr. Zed arrived."
+        );
+        assert_eq!(around("The score was 2.5. Zed won.", "Zed"), "Zed won.");
+        assert_eq!(
+            around("He said \"Stop. Now.\" Zed left.", "Zed"),
+            "Zed left."
         );
     }
 }

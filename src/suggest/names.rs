@@ -39,13 +39,7 @@ const TITLES: &[&str] = &[
     "Rep", "Prof", "Capt", "Maj", "Adm", "Cmdr", "Rev",
 ];
 
-/// Titles written shortened with a dot ("Dr. Jones", "Gen. Milley"): the dot ends no
-/// sentence and no name.
-#[rustfmt::skip]
-const SHORT_TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof", "Capt",
-    "Maj", "Adm", "Cmdr", "Rev",
-];
+use crate::text::SHORT_TITLES;
 
 /// Words that stand before a title ("UK Prime Minister", "Finance Minister", "Secretary
 /// General") but are also names or parts of names ("the UK", "Finance Ministry",
