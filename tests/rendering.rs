@@ -514,3 +514,37 @@ fn a_tables_alignment_is_a_class_the_stylesheet_sets() {
     let css = std::fs::read_to_string(site.out().join("style.css")).unwrap();
     assert!(css.contains(".align-right{text-align:right}"));
 }
+
+/// A note whose quote ends inside code or inside a mention put its marker there:
+/// "make inst¹all now" copied as broken code, and "Tom ⁴Reyes" split the name (probe).
+#[test]
+fn a_notes_marker_comes_after_the_code_or_name_its_quote_ends_in() {
+    let site = TempSite::fixture("single");
+    append(
+        &site,
+        "content/articles/bridge.md",
+        "\nLater, run `make install now` before Tom Reyes spoke again.\n",
+    );
+    site.write(
+        "content/annotations/code.md",
+        "+++\nquote = \"run make inst\"\nkind = \"context\"\n+++\n\nA code note.\n",
+    );
+    site.write(
+        "content/annotations/name.md",
+        "+++\nquote = \"before Tom\"\nkind = \"context\"\n+++\n\nA name note.\n",
+    );
+    site.build();
+    let html = std::fs::read_to_string(site.out().join("articles/bridge/index.html")).unwrap();
+    let at = html.find("Later, ").unwrap();
+    let line = &html[at..at + html[at..].find("spoke again").unwrap()];
+    let marker = |note: &str| {
+        let i = line.find(&format!("href=\"#note-{note}\"")).unwrap();
+        line[..i].rfind("<sup").unwrap()
+    };
+    assert!(
+        line[..marker("code")].ends_with("<code>all now</code>"),
+        "{line}"
+    );
+    assert!(line[..marker("name")].ends_with(" Reyes</a>"), "{line}");
+    assert_links_nest(&html);
+}

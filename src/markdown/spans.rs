@@ -83,6 +83,7 @@ pub fn render_article(
         stack: Vec::new(),
         depth: 0,
         links: 0,
+        in_code: false,
         pending: Vec::new(),
         spans,
     };
@@ -137,6 +138,9 @@ pub fn render_article(
             }
             Event::Text(t) | Event::Code(t) if pi < points.len() && points[pi].0.event == k => {
                 let code = matches!(event_kind, Kind::Code);
+                // A note's marker waits for the end of the code it ends in: in the
+                // middle, it would be copied with the code ("make inst¹all").
+                w.in_code = code;
                 let mut from = 0;
                 while pi < points.len() && points[pi].0.event == k {
                     let at = points[pi].0.offset.min(t.len());
@@ -149,6 +153,10 @@ pub fn render_article(
                 }
                 if from < t.len() {
                     out.push(piece(&t, from..t.len(), code));
+                }
+                if code {
+                    w.in_code = false;
+                    w.flush(&mut out);
                 }
             }
             event => out.push(event),
@@ -186,6 +194,8 @@ struct Writer<'s> {
     depth: usize,
     /// Open links of the text (not spans).
     links: usize,
+    /// Whether the event being written is inline code.
+    in_code: bool,
     /// The spans whose `after` is still to be written: they ended inside a link (it
     /// waits for no link to be open), or where another span ends too.
     pending: Vec<usize>,
@@ -217,7 +227,10 @@ impl Writer<'_> {
                 let more = points
                     .get(i + 1)
                     .is_some_and(|p| p.0 == point.0 && p.1 == PointKind::Close);
-                if !more {
+                // Within a mention's link, cut here and reopened, what follows waits for
+                // the link's end, as it does within a link of the text.
+                let in_link = above.iter().any(|&a| self.spans[a].link);
+                if !more && !in_link {
                     self.flush(out);
                 }
                 self.reopen(above, out);
@@ -228,7 +241,7 @@ impl Writer<'_> {
     /// Writes what waits for the end of the enclosing links, once none is open.
     fn flush(&mut self, out: &mut Vec<Event>) {
         let in_link = self.links > 0 || self.stack.iter().any(|(s, _)| self.spans[*s].link);
-        if !in_link {
+        if !in_link && !self.in_code {
             self.write_pending(out);
         }
     }
