@@ -548,3 +548,36 @@ fn a_notes_marker_comes_after_the_code_or_name_its_quote_ends_in() {
     assert!(line[..marker("name")].ends_with(" Reyes</a>"), "{line}");
     assert_links_nest(&html);
 }
+
+/// A letter written with a character reference for its accent (`Me&#769;nard`) is the
+/// letter a name or a quote spells with `é`: the quote was "not found (closest: … 80%
+/// similar)" and the name no mention (probe).
+#[test]
+fn an_accent_written_as_a_character_reference_is_the_accented_letter() {
+    let site = TempSite::fixture("single");
+    append(
+        &site,
+        "content/articles/bridge.md",
+        "\nRobert Me&#769;nard spoke in the cafe&#x301; today.\n",
+    );
+    site.write(
+        "content/actors/menard.md",
+        "+++\nname = \"Robert Ménard\"\nkind = \"person\"\n+++\n\nA mayor.\n",
+    );
+    site.write(
+        "content/annotations/cafe.md",
+        "+++\nquote = \"café today\"\nkind = \"context\"\n+++\n\nWhere.\n",
+    );
+    site.build();
+    let page = site.page("articles/bridge/index.html");
+    let mark = page
+        .select(&sel("mark#mark-cafe"))
+        .next()
+        .expect("the quote is marked");
+    assert_eq!(text(mark), "cafe\u{301} today");
+    let linked: Vec<String> = page
+        .select(&sel("a.mention[href$='actors/menard/']"))
+        .map(|a| text(a))
+        .collect();
+    assert_eq!(linked, ["Robert Me\u{301}nard"]);
+}
