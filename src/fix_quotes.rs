@@ -131,10 +131,11 @@ pub fn plan(root: &Path) -> Result<Vec<Fix>> {
 }
 
 /// The one passage of the article at least `THRESHOLD` similar to `quote`, as written,
-/// if there is exactly one and it lies in one leaf.
+/// if there is exactly one, it lies in one leaf and it cuts no word the quote does not
+/// (a mark would cut it: "a six-hour, heate|d debate").
 fn single_passage(blocks: &[Block], hay: &Haystack, quote: &str) -> Option<(String, u32)> {
     let found = hay.closest(quote, 2);
-    let best = found.first().filter(|c| c.similarity >= THRESHOLD)?;
+    let best = (found.first()).filter(|c| c.similarity >= THRESHOLD && c.whole_words)?;
     if found.get(1).is_some_and(|c| c.similarity >= THRESHOLD) {
         return None;
     }

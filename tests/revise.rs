@@ -176,3 +176,46 @@ fn a_quote_written_over_lines_is_said_fixed_on_one_line() {
         "{said}"
     );
 }
+
+/// A quote was rewritten to a passage that ends inside a word, "after a six-hour,
+/// heate", which the page then marked, cutting "heated" (probe): a passage must cut no
+/// word the quote does not, and the hint names whole words.
+#[test]
+fn fix_quotes_never_rewrites_a_quote_to_a_passage_that_cuts_a_word() {
+    let site = site();
+    site.write(
+        "content/annotations/left.md",
+        "+++\nquote = \"after a six-hour debate\"\nkind = \"context\"\n+++\n\nLong.\n",
+    );
+    site.write(
+        ARTICLE,
+        &read(&site, ARTICLE).replace(
+            "The talks will go on next week in Geneva.",
+            "The council approved it after a six-hour, heated debate on Tuesday. The talks will go on next week in Geneva.",
+        ),
+    );
+    let before = read(&site, "content/annotations/left.md");
+    let out = explainer(&["check", "--fix-quotes"], site.root());
+    assert_eq!(
+        read(&site, "content/annotations/left.md"),
+        before,
+        "{}",
+        stderr(&out)
+    );
+    let said = stderr(&out);
+    let hint = said
+        .lines()
+        .find(|l| l.starts_with("error: content/annotations/left.md:2:"))
+        .unwrap_or_else(|| panic!("{said}"));
+    let closest = hint
+        .split("closest: \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let text = read(&site, ARTICLE);
+    let at = text.find(closest).unwrap();
+    let next = text[at + closest.len()..].chars().next().unwrap();
+    assert!(!next.is_alphanumeric(), "{closest:?} cuts a word: {said}");
+}

@@ -47,6 +47,9 @@ pub struct Candidate {
     pub distance: usize,
     /// 1 − distance / the quote's length in characters, from 0 to 1.
     pub similarity: f64,
+    /// Whether it cuts no word where the quote has none cut: it starts and ends on word
+    /// boundaries at the edges where the quote starts or ends with a letter.
+    pub whole_words: bool,
 }
 
 impl Candidate {
@@ -135,8 +138,9 @@ impl Haystack {
     /// Up to `limit` passages closest to `quote` (normalised, as the exact matcher's),
     /// each at least `MIN_SIMILARITY` similar, ranked by edit distance and then by place.
     /// A passage is widened to whole words at an edge where the quote starts or ends
-    /// with a letter, when that brings it no further from the quote: `mobilized`, not
-    /// `mobiliz`.
+    /// with a letter, when that keeps it similar enough: `options`, not `option`, for
+    /// "all option"; a passage that must cut a word to be similar enough is kept, and
+    /// says so (`whole_words`): `mobilized` in "demobilized".
     pub fn closest(&self, quote: &str, limit: usize) -> Vec<Candidate> {
         let searcher = Searcher::new(quote, &self.text);
         let m = searcher.len();
@@ -152,7 +156,7 @@ impl Haystack {
             let wide = widen_to_words(text, trimmed.clone(), quote);
             let best = if wide != trimmed {
                 let dw = searcher.distance(&self.text, wide.clone());
-                if dw <= d { (dw, wide) } else { (d, trimmed) }
+                if dw <= k { (dw, wide) } else { (d, trimmed) }
             } else {
                 (d, trimmed)
             };
@@ -183,6 +187,7 @@ impl Haystack {
                 text: text[range.clone()].to_string(),
                 distance,
                 similarity: (1.0 - distance as f64 / m as f64).max(0.0),
+                whole_words: widen_to_words(text, range.clone(), quote) == range,
             });
             taken.push(range);
         }
