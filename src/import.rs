@@ -193,10 +193,15 @@ pub fn to_markdown(p: &Parsed, date: &str, by: &Attribution) -> String {
 pub fn plain_to_markdown(paragraph: &str) -> String {
     let mut out = String::with_capacity(paragraph.len() + 8);
     for (i, line) in paragraph.lines().enumerate() {
+        let line = line.trim();
         if i > 0 {
+            // A line of a list written a line each ("- costs", "1. First") keeps its
+            // own line, with a hard break: joined, the items would read as one line.
+            if list_item(line) {
+                out.push('\\');
+            }
             out.push('\n');
         }
-        let line = line.trim();
         // An ordered-list marker: digits, then `.` or `)`.
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         for (j, c) in line.char_indices() {
@@ -215,6 +220,18 @@ pub fn plain_to_markdown(paragraph: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a line of plain text opens an item of a list: a bullet (`-`, `*`, `•`, `–`)
+/// or a number (`1.`, `2)`), then a space.
+fn list_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 {
+        line[digits..].strip_prefix(['.', ')'])
+    } else {
+        line.strip_prefix(['-', '*', '+', '•', '–', '—'])
+    };
+    rest.is_some_and(|r| r.starts_with([' ', '\t']))
 }
 
 /// A slug made from a headline.
@@ -250,6 +267,11 @@ fn read_text(file: &Path) -> Result<String> {
 /// tab and line ends, noncharacters: text copied out of other programs brings them),
 /// and the note that says where they were, if it had any.
 fn shown_only(text: String, file: &Path) -> (String, Option<String>) {
+    // Vertical tab, form feed and the next-line character part words as a space or a
+    // line break does: dropped, they would join the words on either side.
+    let text = text
+        .replace(['\u{b}', '\u{c}'], " ")
+        .replace('\u{85}', "\n");
     let Some(at) = text.find(crate::text::is_forbidden) else {
         return (text, None);
     };

@@ -217,8 +217,18 @@ fn report_rewritten(r: Report, verb: &str, how: &ReportArgs, rewritten: usize) -
         let n = r.diagnostics.iter().filter(|d| d.is_error()).count();
         let errors = if n == 1 { "error" } else { "errors" };
         if verb == "revised" {
+            // `--fix-quotes` is worth a try only where a quote has a close passage.
+            let close = r
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("(closest: "));
             eprintln!(
-                "{n} {errors} found after the revision (its text was written): `explainer check --fix-quotes` rewrites each quote that has one close passage"
+                "{n} {errors} found after the revision (its text was written){}",
+                if close {
+                    ": `explainer check --fix-quotes` rewrites each quote that has one close passage"
+                } else {
+                    ""
+                }
             );
         } else if rewritten > 0 {
             let (quotes, were) = if rewritten == 1 {

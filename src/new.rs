@@ -274,13 +274,17 @@ pub fn needs_article(root: &Path, first: &str) -> String {
         return String::new();
     }
     format!(
-        "\nnote: the site now has two articles, so {} must say which article {} quote: add `article = \"{first}\"` (or the new article's slug) to\n{}",
+        "\nnote: the site now has two articles, so {} must say which article {}: add `article = \"{first}\"` (or the new article's slug) to\n{}",
         crate::plural::counted(
             places.len(),
             "annotation or stance",
             "annotations and stances"
         ),
-        if places.len() == 1 { "it" } else { "they" },
+        if places.len() == 1 {
+            "it quotes"
+        } else {
+            "they quote"
+        },
         places.join("\n")
     )
 }

@@ -178,7 +178,9 @@
         var kind = form.querySelector("input[name=kind][value=" + doc[1] + "]");
         var label = document.createElement("span");
         label.className = "kind";
-        label.textContent = kind ? kind.parentNode.textContent.trim() : doc[1];
+        // A result is one of its kind: "Article" (a site's own template may give only
+        // the kind's heading, "Articles").
+        label.textContent = kind ? kind.getAttribute("data-one") || kind.parentNode.textContent.trim() : doc[1];
         li.append(a, " ", label);
         if (doc[3]) {
           var p = document.createElement("p");

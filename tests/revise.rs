@@ -67,6 +67,8 @@ fn a_revision_replaces_the_text_keeps_the_front_matter_and_logs_an_update() {
     );
     let err = stderr(&out);
     assert!(err.contains("revised content/articles/story.md: 3 paragraphs, 3 changed or new; added the update of 2025-01-09"), "{err}");
+    // Probe: a new standfirst in the revised text was dropped without a word.
+    assert!(err.contains("note: the revised text's standfirst is \"A standfirst.\"; the article's dek is kept as it is (none): write dek = \"…\" in the file to change it"), "{err}");
     for want in [
         "error: content/annotations/left.md:2: quote not found in article \"story\": \"left early, before the vote\" (closest: \"left early before the vote\" in p2, 96% similar)",
         "error: content/positions/talks.md:8: quote not found in article \"story\": \"Alice Smith met Bob Jones on Monday.\" (closest: \"Alice Smith met Bob Jones on Tuesday.\" in p1, 89% similar)",
@@ -218,4 +220,48 @@ fn fix_quotes_never_rewrites_a_quote_to_a_passage_that_cuts_a_word() {
     let at = text.find(closest).unwrap();
     let next = text[at + closest.len()..].chars().next().unwrap();
     assert!(!next.is_alphanumeric(), "{closest:?} cuts a word: {said}");
+}
+
+/// A text only re-wrapped or re-encoded logged a public update, and one that only lost
+/// a paragraph was "0 paragraphs of 1 changed or new" (probe).
+#[test]
+fn a_revision_no_reader_can_see_is_refused_and_a_removal_is_said() {
+    let site = site();
+    let same = "Story\n\nA standfirst.\n\nAlice Smith met   Bob Jones\non Monday.\n\nBob Jones left early, before the vote.\n\nThe talks will go on next week in Geneva.\n";
+    site.write("same.txt", same);
+    let file = site.root().join("same.txt").display().to_string();
+    let args = [
+        "import",
+        &file,
+        "--slug",
+        "story",
+        "--revise",
+        "--date",
+        "2025-01-09",
+    ];
+    let before = read(&site, ARTICLE);
+    let out = explainer(&args, site.root());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already has this text: nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(&site, ARTICLE), before);
+    let shorter = "Story\n\nA standfirst.\n\nAlice Smith met Bob Jones on Monday.\n\nThe talks will go on next week in Geneva.\n";
+    site.write("same.txt", shorter);
+    let out = explainer(&args, site.root());
+    assert!(
+        read(&site, ARTICLE).contains("text = \"The text was revised: 1 paragraph removed.\""),
+        "{}\n{}",
+        stderr(&out),
+        read(&site, ARTICLE)
+    );
+    assert!(
+        stderr(&out).contains(
+            "revised content/articles/story.md: 2 paragraphs, 0 changed or new, 1 removed;"
+        ),
+        "{}",
+        stderr(&out)
+    );
 }

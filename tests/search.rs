@@ -347,3 +347,45 @@ fn the_search_pages_two_search_forms_have_names_of_their_own() {
     assert_eq!(forms, [None, Some("search-title")]);
     assert!(page.select(&sel("h1#search-title")).next().is_some());
 }
+
+/// An event's result said its day as `2025-08-15`, where every page writes "15 August
+/// 2025", and a result was labelled with its kind's heading, "Events" (probe).
+#[test]
+fn a_result_says_its_day_as_pages_do_and_its_kind_in_the_singular() {
+    let site = TempSite::new(&common::small_site());
+    site.write(
+        "content/events/summit.md",
+        "+++\ndate = 2025-08-15\ntitle = \"The summit\"\n+++\n\nThe leaders met in Alaska.\n",
+    );
+    site.build();
+    let index = Index::of(&site.out());
+    let found = index.search("alaska");
+    assert_eq!(found, ["timeline/#summit"]);
+    let id = (0..)
+        .find(|&i| index.doc(i)[0] == "timeline/#summit")
+        .unwrap();
+    assert_eq!(
+        index.doc(id)[3],
+        "15 August 2025 · The leaders met in Alaska."
+    );
+    let page = site.page("search/index.html");
+    let ones: Vec<(&str, &str)> = page
+        .select(&sel("input[name=kind]"))
+        .map(|i| {
+            (
+                i.value().attr("value").unwrap(),
+                i.value().attr("data-one").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ones,
+        [
+            ("article", "Article"),
+            ("actor", "Actor"),
+            ("position", "Position"),
+            ("note", "Note"),
+            ("event", "Event")
+        ]
+    );
+}

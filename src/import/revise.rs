@@ -28,18 +28,23 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
         .iter()
         .map(|t| plain_to_markdown(t))
         .collect();
-    if paragraphs_of(&edit.body) == paragraphs.iter().map(|p| p.trim()).collect::<Vec<_>>() {
-        bail!("{rel} already has this text: nothing was written");
+    // Compared as readers read them (NFC, white space as one space): a re-wrapped or
+    // re-encoded text is no revision, and logs no update.
+    let read = |ps: &[String]| -> Vec<String> { ps.iter().map(|p| as_read(p)).collect() };
+    let (old, new) = (read(&paragraphs_of(&edit.body)), read(&paragraphs));
+    if old == new {
+        bail!(
+            "{rel} already has this text: nothing was written{}",
+            kept_front(&edit.front, &parsed)
+        );
     }
-    let changed = changed_paragraphs(&edit.body, &paragraphs);
+    let changed = new.iter().filter(|p| !old.contains(p)).count();
+    // An old paragraph that a changed one stands in for is changed, not removed.
+    let removed = (old.iter().filter(|p| !new.contains(p)).count()).saturating_sub(changed);
     let note = match note {
         Some(n) if n.trim().is_empty() => bail!("--note is empty: say what changed"),
         Some(n) => n.to_string(),
-        None => format!(
-            "The text was revised: {} of {} changed or new.",
-            crate::plural::counted(changed, "paragraph", "paragraphs"),
-            paragraphs.len()
-        ),
+        None => revised_note(changed, removed, paragraphs.len()),
     };
     // As `check` would report it after writing: refused before.
     let day = (edit.front.get("date"))
@@ -56,10 +61,71 @@ pub fn run(root: &Path, file: &Path, slug: &str, date: &str, note: Option<&str>)
     edit.body = format!("\n{}\n", paragraphs.join("\n\n"));
     edit.write()?;
     Ok(format!(
-        "revised {rel}: {} paragraphs, {changed} changed or new; added the update of {date}{}",
-        paragraphs.len(),
+        "revised {rel}: {}, {changed} changed or new{}; added the update of {date}{}{}",
+        crate::plural::counted(paragraphs.len(), "paragraph", "paragraphs"),
+        if removed > 0 {
+            format!(", {removed} removed")
+        } else {
+            String::new()
+        },
+        kept_front(&edit.front, &parsed),
         dropped.unwrap_or_default()
     ))
+}
+
+/// A paragraph as a reader reads it: NFC, quotes folded, white space as one space.
+fn as_read(paragraph: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    crate::text::normalize(&paragraph.nfc().collect::<String>())
+}
+
+/// The update a revision logs when no `--note` says what changed.
+fn revised_note(changed: usize, removed: usize, of: usize) -> String {
+    let paragraphs = |n| crate::plural::counted(n, "paragraph", "paragraphs");
+    match (changed, removed) {
+        (0, r) => format!("The text was revised: {} removed.", paragraphs(r)),
+        (c, 0) => format!(
+            "The text was revised: {} of {of} changed or new.",
+            paragraphs(c)
+        ),
+        (c, r) => format!(
+            "The text was revised: {} of {of} changed or new, {} removed.",
+            paragraphs(c),
+            paragraphs(r)
+        ),
+    }
+}
+
+/// Notes on what the revised text's header says that the article's front matter, kept
+/// as written, does not: a new headline, standfirst, dateline or picture line is not
+/// taken, and the writer is told so, to take it by hand if it should be.
+fn kept_front(front: &toml_edit::DocumentMut, parsed: &super::Parsed) -> String {
+    let mut notes = String::new();
+    let fields = [
+        ("title", Some(&parsed.title)),
+        ("dek", parsed.dek.as_ref()),
+        ("dateline", parsed.dateline.as_ref()),
+        ("picture", parsed.picture.as_ref()),
+    ];
+    for (key, new) in fields {
+        let Some(new) = new.filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let old = front.get(key).and_then(|v| v.as_str()).unwrap_or("");
+        if as_read(old) != as_read(new) {
+            notes.push_str(&format!(
+                "\nnote: the revised text's {} is \"{new}\"; the article's {key} is kept as it is{}: write {key} = \"…\" in the file to change it",
+                match key {
+                    "title" => "headline",
+                    "dek" => "standfirst",
+                    "picture" => "picture line",
+                    _ => "dateline",
+                },
+                if old.is_empty() { " (none)" } else { "" }
+            ));
+        }
+    }
+    notes
 }
 
 /// The paragraphs of a body, in order, trimmed, with its line endings read as `\n`.
@@ -69,12 +135,6 @@ fn paragraphs_of(body: &str) -> Vec<String> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
-}
-
-/// How many of `new` paragraphs are not paragraphs of `old_body` as they were.
-fn changed_paragraphs(old_body: &str, new: &[String]) -> usize {
-    let old: std::collections::BTreeSet<String> = paragraphs_of(old_body).into_iter().collect();
-    new.iter().filter(|p| !old.contains(p.trim())).count()
 }
 
 /// Adds `{ date, text }` to the `updates` of a front matter, making the key if needed.
@@ -148,12 +208,21 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_as_they_were_do_not_count_as_changed() {
-        let new = [
-            "One.".to_string(),
-            "Two, revised.".to_string(),
-            "Three.".to_string(),
-        ];
-        assert_eq!(changed_paragraphs("\nOne.\n\nTwo.\n\nThree.\n", &new), 1);
+    fn paragraphs_are_compared_as_readers_read_them() {
+        assert_eq!(as_read("Two  para.\nhere"), as_read("Two para. here"));
+        assert_eq!(as_read("Cafe\u{301} “x”"), as_read("Café \"x\""));
+        assert_ne!(as_read("Two."), as_read("Two, revised."));
+        assert_eq!(
+            revised_note(0, 1, 1),
+            "The text was revised: 1 paragraph removed."
+        );
+        assert_eq!(
+            revised_note(2, 0, 3),
+            "The text was revised: 2 paragraphs of 3 changed or new."
+        );
+        assert_eq!(
+            revised_note(1, 2, 4),
+            "The text was revised: 1 paragraph of 4 changed or new, 2 paragraphs removed."
+        );
     }
 }

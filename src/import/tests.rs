@@ -94,3 +94,33 @@ fn slugs_from_headlines() {
     assert_eq!(slug_from("İstanbul: «Ça» — ß"), "istanbul-ca-ss");
     assert_eq!(slug_from("Łódź and Ærø"), "lodz-and-aero");
 }
+
+/// A list written a line each ran into one line of one paragraph (probe).
+#[test]
+fn a_list_written_a_line_each_keeps_its_lines() {
+    let md = plain_to_markdown(
+        "The plan:\n- It costs $2.4 million.\n- It removes 40 spaces.\n1. First phase in March.\n2) Second in 2026.\nA wrapped\nline.",
+    );
+    assert_eq!(
+        md,
+        "The plan:\\\n\\- It costs $2.4 million.\\\n\\- It removes 40 spaces.\\\n1\\. First phase in March.\\\n2\\) Second in 2026.\nA wrapped\nline."
+    );
+    let events: Vec<_> = pulldown_cmark::Parser::new(&md).collect();
+    let breaks = events
+        .iter()
+        .filter(|e| matches!(e, pulldown_cmark::Event::HardBreak))
+        .count();
+    assert_eq!(breaks, 4);
+}
+
+/// A vertical tab, form feed or next-line character joined the words around it
+/// (probe): they part words as white space does.
+#[test]
+fn white_space_controls_part_words() {
+    let (text, note) = shown_only(
+        "One\u{b}two\u{c}three\u{85}four\u{7}five".to_string(),
+        std::path::Path::new("a.txt"),
+    );
+    assert_eq!(text, "One two three\nfourfive");
+    assert!(note.unwrap().contains("1 control character"));
+}

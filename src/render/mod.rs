@@ -140,7 +140,7 @@ pub fn render(
                 false,
             )
         },
-        || search::write(site, sink),
+        || search::write(site, &templates.strings, sink),
     );
     let diags = diags?;
     index?;

@@ -152,7 +152,7 @@ impl Session {
             // (`index`): the index is a second's work on a big site, and an edit is
             // served in milliseconds.
             if touched.is_none() {
-                crate::render::search::write(site, &sink)?;
+                crate::render::search::write(site, &prepared.templates.strings, &sink)?;
             }
             more = crate::render::finish(
                 site,
@@ -201,7 +201,8 @@ impl Session {
         }
         let last = self.last.as_mut()?;
         let out = std::sync::Mutex::new(Files::new());
-        crate::render::search::write(&last.prepared.site, &|path: &str, bytes: &[u8]| {
+        let strings = &last.prepared.templates.strings;
+        crate::render::search::write(&last.prepared.site, strings, &|path: &str, bytes: &[u8]| {
             out.lock()
                 .map_err(|_| anyhow::anyhow!("a thread writing the index failed"))?
                 .insert(path.to_string(), bytes.to_vec());

@@ -227,6 +227,38 @@ def run_checks(browser, base, site):
         return None
     check("the matrix scrolls inside its own box at 375 px, the page does not, and shows where columns are out of sight", matrix_box)
 
+    def matrix_headers_and_focus():
+        # Probe: scrolled sideways, the position headers slid under the pinned actor
+        # column while their cells did not, and a focused cell could sit under it.
+        v = Visit(narrow, url("index.html"))
+        found = v.page.evaluate("""() => {
+            const box = document.querySelector('.matrix-scroll');
+            box.scrollLeft = 200;
+            const corner = document.querySelector('.matrix thead th').getBoundingClientRect();
+            const pinned = document.querySelector('.matrix tbody th').getBoundingClientRect();
+            const heads = [...document.querySelectorAll('.matrix thead th')].slice(1);
+            const row = [...document.querySelector('.matrix tbody tr').querySelectorAll('td')];
+            const apart = heads.map((h, i) => Math.abs(h.getBoundingClientRect().left - row[i].getBoundingClientRect().left));
+            const hidden = [];
+            for (const a of document.querySelectorAll('.matrix tbody td a')) {
+                a.focus();
+                const r = a.getBoundingClientRect();
+                const th = a.closest('tr').querySelector('th').getBoundingClientRect();
+                if (r.left < th.right - 1) hidden.push(a.textContent.trim());
+            }
+            return [Math.round(corner.left - pinned.left), Math.max(...apart), hidden.length, hidden.slice(0, 3)];
+        }""")
+        v.close()
+        corner, apart, hidden, some = found
+        if corner != 0:
+            return f"the corner header is {corner} px off the pinned actor column"
+        if apart > 1:
+            return f"a position header is {apart} px off its column"
+        if hidden:
+            return f"{hidden} focused cells sit under the pinned column, e.g. {some}"
+        return None
+    check("the matrix's corner stays with its pinned column, each header over its cells, and a focused cell is never under it (375 px)", matrix_headers_and_focus)
+
     # 3. a note is reached from its passage, and the passage from the note
     def note_round_trip(ctx):
         v = Visit(ctx, url(article))

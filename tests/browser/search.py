@@ -215,3 +215,14 @@ def run_cases(browser, base, check, Visit):
         ctx.close()
         return "; ".join(bad) or None
     check("search: ideographs, Thai, apostrophes, endings and raw HTML find what the page shows", cases)
+
+    def kind_labels():
+        # Probe: a result was labelled "Notes", the heading of its kind's filter.
+        ctx = browser.new_context()
+        v = Visit(ctx, base + "search/?q=" + quote("niger"))
+        results(v.page)
+        labels = v.page.eval_on_selector_all("#search-results .kind", "els => els.map(e => e.textContent)")
+        v.close()
+        ctx.close()
+        return None if labels and set(labels) <= {"Note", "Article", "Actor", "Position", "Event"} else f"labels {labels}"
+    check("search: each result is labelled with its kind in the singular", kind_labels)

@@ -104,7 +104,7 @@ fn filters<'a>(
 }
 
 /// Every document of the site, by kind (in `KINDS` order), then by slug.
-pub fn docs(site: &Site) -> Vec<Doc<'_>> {
+pub fn docs<'s>(site: &'s Site, t: &crate::render::i18n::Strings) -> Vec<Doc<'s>> {
     let mut out = Vec::new();
     let none: Vec<String> = Vec::new();
     out.par_extend(site.articles.par_iter().map(|(slug, a)| Doc {
@@ -172,7 +172,14 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
             kind: "event",
             title: e.title.clone(),
             also_title: String::new(),
-            summary: e.date.clone(),
+            // The day as pages write it, then the text: what a result says of it.
+            summary: short(&format!(
+                "{} · {}",
+                t.date(&e.date),
+                sanitized_text(&e.body)
+            ))
+            .trim_end_matches([' ', '·'])
+            .to_string(),
             text: Text::Event(e),
             filters: filters(&e.actors, &e.positions),
         });

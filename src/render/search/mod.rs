@@ -56,6 +56,8 @@ pub fn is_index(path: &str) -> bool {
 struct Choice {
     value: String,
     label: String,
+    /// A kind's name for one of it, which a result is labelled with ("Article").
+    one: String,
 }
 
 /// The search page's data: the choices of its filters.
@@ -78,11 +80,15 @@ pub(super) fn push_job<'a>(jobs: &mut Wanted<'a, '_>, site: &'a Site, view: Word
             let choice = |value: &str, label: &str| Choice {
                 value: value.to_string(),
                 label: label.to_string(),
+                one: String::new(),
             };
             let data = SearchData {
                 kinds: docs::KINDS
                     .iter()
-                    .map(|k| choice(k, t.get(&format!("search_kind_{k}"))))
+                    .map(|k| Choice {
+                        one: t.get(&format!("search_one_{k}")).to_string(),
+                        ..choice(k, t.get(&format!("search_kind_{k}")))
+                    })
                     .collect(),
                 actors: most_connected(site.actors.values().map(|a| {
                     let stances = site.index.actor_stances.get(&a.slug).map_or(0, Vec::len);
@@ -130,13 +136,15 @@ pub fn actor_query(slug: &str) -> String {
 
 /// Writes the script and the index of `site` into `sink`.
 /// (`EXPLAINER_TIMINGS=1` prints how long making the index took.)
-pub fn write(site: &Site, sink: &super::Sink) -> anyhow::Result<()> {
+pub fn write(site: &Site, words: &super::i18n::Strings, sink: &super::Sink) -> anyhow::Result<()> {
     let t = std::time::Instant::now();
     let cpu_before = cpu_seconds();
     sink("search/search.js", SCRIPT.as_bytes())?;
-    index::write(&docs::docs(site), &site.language, &mut |path, bytes| {
-        sink(path, bytes)
-    })?;
+    index::write(
+        &docs::docs(site, words),
+        &site.language,
+        &mut |path, bytes| sink(path, bytes),
+    )?;
     if std::env::var_os("EXPLAINER_TIMINGS").is_some() {
         eprintln!(
             "search index: {:?}; the process's CPU time meanwhile, pages rendered beside it: {:.2} s (so far: {:.2} s)",
