@@ -104,7 +104,16 @@ pub fn template(
         NewKind::Annotation => {
             let article = match articles {
                 [_] | [] => String::new(),
-                [first, ..] => format!("article = \"{first}\"\n"),
+                // Which one is the writer's to say: the first is only a guess, marked
+                // as a placeholder so that check says so until the line is settled.
+                [first, ..] => {
+                    let shown: Vec<&str> = articles.iter().take(5).map(String::as_str).collect();
+                    let more = if articles.len() > 5 { ", …" } else { "" };
+                    format!(
+                        "article = \"{first}\" # {todo} the article the quote is from: {}{more}\n",
+                        shown.join(", ")
+                    )
+                }
             };
             format!(
                 "+++\n{article}quote = \"\" # the exact passage of the article this note is about\nkind = \"context\" # or \"definition\", \"fact-check\" (with verdict = \"…\"), \"analysis\"\ntitle = \"{title}\" # {todo} a title, or delete the line\n# sources = [{{ title = \"…\", url = \"https://…\" }}]\n+++\n\n{todo} what a reader needs to know about this passage.\n"
@@ -304,7 +313,7 @@ mod tests {
             "2025-01-01",
             None,
         );
-        assert!(two.contains("article = \"a\""));
+        assert!(two.contains("article = \"a\" # TODO: the article the quote is from: a, b\n"));
     }
 
     #[test]

@@ -225,6 +225,9 @@ struct Covered {
     names: Vec<(Vec<String>, String)>,
     /// Each actor's slug, with its file and name.
     slugs: BTreeMap<String, (String, String)>,
+    /// The slugs of the articles and positions (and of the files of those kinds that
+    /// did not read), which share one set of names with the actors.
+    others: std::collections::BTreeSet<String>,
 }
 
 impl Covered {
@@ -242,7 +245,19 @@ impl Covered {
                 names.push((words(alias.get_ref()), a.path.clone()));
             }
         }
-        Covered { names, slugs }
+        let others = (raw.articles.iter().map(|a| a.slug.clone()))
+            .chain(raw.positions.iter().map(|p| p.slug.clone()))
+            .chain(
+                (raw.unparsed.iter())
+                    .filter(|u| matches!(u.kind, "articles" | "positions"))
+                    .map(|u| u.slug.clone()),
+            )
+            .collect();
+        Covered {
+            names,
+            slugs,
+            others,
+        }
     }
 
     /// Whether the words `at` of the text's `words` stand in a mention of an actor: its
@@ -280,10 +295,20 @@ impl Covered {
                 Action::SameSlug { file, written }
             });
         }
-        Some(Action::NewActor {
-            slug: slug_of(name),
-            kind: kind_of(name),
-        })
+        // A slug an article or a position has is not free: `new` would refuse it
+        // (probe: the advice looped). The first free one of `SLUG-KIND`, `SLUG-2`, ….
+        let kind = kind_of(name);
+        let slug = slug_of(name);
+        let free = |s: &String| !self.others.contains(s) && !self.slugs.contains_key(s);
+        let slug = std::iter::once(slug.clone())
+            .chain(std::iter::once(format!(
+                "{slug}-{}",
+                kind.unwrap_or("actor")
+            )))
+            .chain((2..).map(|n| format!("{slug}-{n}")))
+            .find(free)
+            .unwrap_or(slug);
+        Some(Action::NewActor { slug, kind })
     }
 }
 

@@ -400,3 +400,45 @@ fn short_titles_particles_and_numbered_names_are_read_as_names() {
         "{out}"
     );
 }
+
+/// The slug offered for a new actor was an article's or a position's, which `new`
+/// refuses, and the next `suggest` offered it again (probe).
+#[test]
+fn a_new_actors_slug_is_one_no_article_or_position_has() {
+    let site = TempSite::new(&[
+        ("content/site.toml", "title = \"Town\"\n"),
+        (
+            "content/articles/main-street.md",
+            "+++\ntitle = \"Works\"\ndate = 2025-11-20\n+++\n\nThe works on Main Street start. The Green Corridor waits.\n",
+        ),
+        (
+            "content/positions/green-corridor.md",
+            "+++\ntitle = \"Build the corridor\"\nsummary = \"S\"\n+++\n",
+        ),
+    ]);
+    let o = explainer(&["suggest"], site.root());
+    let said = String::from_utf8_lossy(&o.stdout).to_string();
+    let commands: Vec<&str> = said
+        .lines()
+        .filter_map(|l| l.split("  ").last())
+        .filter(|c| c.starts_with("explainer new actor"))
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "explainer new actor main-street-actor --kind KIND",
+            "explainer new actor green-corridor-actor --kind KIND"
+        ],
+        "{said}"
+    );
+    // Followed as written, each command works.
+    for command in commands {
+        let args: Vec<&str> = command
+            .split(' ')
+            .skip(1)
+            .map(|a| if a == "KIND" { "organisation" } else { a })
+            .collect();
+        let o = explainer(&args, site.root());
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+    }
+}

@@ -13,6 +13,9 @@ const STOP: &[&str] = &[
     "Then", "There", "These", "They", "This", "Those", "Though", "Through", "To", "Under",
     "Until", "We", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why", "With",
     "Without", "Yet", "You",
+    // Words of time and manner that open a sentence ("Yesterday Sean Smith met …").
+    "Yesterday", "Today", "Tonight", "Tomorrow", "Recently", "Finally", "Still", "Soon",
+    "Last", "Next", "Afterwards", "Overnight", "Separately", "Asked", "According",
     // Months and days.
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",

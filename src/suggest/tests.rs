@@ -34,6 +34,11 @@ fn names_without_titles_stop_words_or_sentence_starts() {
         names("Instead of that, talks began. Speaking later, officials left. Read <b>Sam Poe.</b>"),
         ["Sam Poe"]
     );
+    // Probe: "Yesterday" was taken into the name after it.
+    assert_eq!(
+        names("Yesterday Sean Smith met the mayor. On Monday Ana Torres spoke. Today Jo Li left."),
+        ["Sean Smith", "Ana Torres", "Jo Li"]
+    );
     let brazil = &names_in("Brazil hosted.")[0];
     assert_eq!((brazil.name.as_str(), brazil.sure), ("Brazil", false));
 }
