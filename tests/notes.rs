@@ -85,6 +85,18 @@ fn the_note_page_has_the_whole_note_every_source_and_its_passage() {
     assert_eq!(crumbs, ["../../../../", "../../../../articles/story/"]);
     let sitemap = std::fs::read_to_string(site.out().join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://example.org/x/articles/story/notes/left/</loc>"));
+    // Described by what it says: every note page of an article was described alike,
+    // "Fact check on a passage of …" (probe).
+    let described = |property: &str| {
+        let selector = format!("meta[{property}]");
+        page.select(&sel(&selector))
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .map(str::to_string)
+    };
+    let said = Some("He left at noon. The second paragraph gives the detail.".to_string());
+    assert_eq!(described("name=description"), said);
+    assert_eq!(described("property=\"og:description\""), said);
 }
 
 #[test]

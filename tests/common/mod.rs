@@ -273,3 +273,33 @@ pub fn article_with(lines: &str) -> String {
 pub fn actor_with(name: &str, lines: &str) -> String {
     format!("+++\nname = \"{name}\"\nkind = \"person\"\n{lines}+++\n\nA profile.\n")
 }
+
+/// Every page of the built site, by path, as text.
+pub fn pages(site: &TempSite) -> std::collections::BTreeMap<String, String> {
+    walkdir::WalkDir::new(site.out())
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(site.out()).unwrap();
+            (
+                rel.display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Appends `text` to the file at `path` of `site`.
+pub fn append(site: &TempSite, path: &str, text: &str) {
+    let old = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(path, &format!("{old}{text}"));
+}
+
+/// Checks that no link of a page holds another, with a real HTML parser: the raw page
+/// parses without errors, and no `a` is inside an `a`.
+pub fn assert_links_nest(html: &str) {
+    let doc = Html::parse_document(html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    assert!(doc.select(&sel("a a")).next().is_none());
+}

@@ -83,7 +83,8 @@ pub const KINDS: [&str; 5] = ["article", "actor", "position", "note", "event"];
 /// The longest summary shown, in characters.
 const SUMMARY: usize = 160;
 
-fn short(text: &str) -> String {
+/// `text` with its white space as single spaces, cut at a word to `SUMMARY` characters.
+pub fn short(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= SUMMARY {
         return text;
