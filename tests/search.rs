@@ -389,3 +389,22 @@ fn a_result_says_its_day_as_pages_do_and_its_kind_in_the_singular() {
         ]
     );
 }
+
+/// An untitled note went by its passage in search and by `Context on "…"` on its page
+/// (probe): one name everywhere.
+#[test]
+fn an_untitled_note_has_the_title_of_its_page() {
+    let site = TempSite::fixture("search-cases");
+    site.build();
+    let index = Index::of(&site.out());
+    let url = "articles/world/notes/niger/";
+    let id = (0..).find(|&i| index.doc(i)[0] == url).unwrap();
+    let page = site.page(&format!("{url}index.html"));
+    let h1 = page
+        .select(&sel("h1"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>();
+    assert_eq!(index.doc(id)[2], h1.trim());
+}

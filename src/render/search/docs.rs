@@ -156,7 +156,9 @@ pub fn docs<'s>(site: &'s Site, t: &crate::render::i18n::Strings) -> Vec<Doc<'s>
             format!("{}#note-{slug}", page_path("articles", &n.article))
         };
         let body = sanitized_text(&n.body);
-        let title = n.title.clone().unwrap_or_else(|| short(&n.quote));
+        // The title its page has: an untitled note went by its passage here and by
+        // `Context on "…"` there.
+        let title = crate::render::notes::title(t, n);
         out.push(Doc {
             url,
             kind: "note",
