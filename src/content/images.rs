@@ -272,7 +272,7 @@ impl Site<'_> {
             Fault::Src((format!("image src \"{raw}\": {what}"), hint.to_string()))
         };
         let Ok(meta) = std::fs::metadata(&full) else {
-            if std::fs::metadata(self.root.join("static")).is_ok_and(|m| !m.is_dir()) {
+            if super::folder_to_read(self.root, "static").is_err() {
                 return Err(Fault::Reported);
             }
             // `static/images/a.jpg` for `images/a.jpg`: the path from the site's folder.

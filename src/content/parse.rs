@@ -23,6 +23,7 @@ use parse_values::check_value;
 
 #[path = "serde_words.rs"]
 mod serde_words;
+pub(crate) use serde_words::syntax_message;
 
 /// One problem, at a byte offset of the text.
 struct Problem {
@@ -96,24 +97,6 @@ struct Found {
 
 /// Parses `text` (whose lines `lines` maps to the file's) as `F`. Every problem goes to
 /// `diags`; the shape comes back only when serde gives it (value errors included).
-/// What a TOML syntax error of `text` says, in one line. The parser says "duplicate
-/// key" at the key: this says which, and that once is enough.
-pub(crate) fn syntax_message(e: &toml::de::Error, text: &str) -> String {
-    let message = e.message().trim().replace('\n', " ");
-    if message == "duplicate key"
-        && let Some(key) = e.span().and_then(|s| text.get(s)).map(str::trim)
-        && !key.is_empty()
-    {
-        let key = if key.starts_with(['"', '\'']) {
-            key.to_string()
-        } else {
-            format!("\"{key}\"")
-        };
-        return format!("duplicate key {key}: a key may be given once in a table");
-    }
-    message
-}
-
 pub(super) fn parse_toml<F: Front>(
     path: &str,
     text: &str,

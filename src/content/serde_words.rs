@@ -1,6 +1,7 @@
 //! serde's words for a value of the wrong type or an unknown name ("invalid type: string
 //! \"Torres\", expected a sequence"; "unknown variant `support`, expected one of …"),
-//! said in the writer's terms: the key, what it takes, and how to write it.
+//! said in the writer's terms: the key, what it takes, and how to write it; and the
+//! TOML parser's words for a key given twice.
 
 use crate::diagnostic::did_you_mean;
 
@@ -74,6 +75,24 @@ fn wrong_type(key: &str, message: &str) -> Option<(String, Option<String>)> {
         format!("{key} must be {takes}, not {given}"),
         (!example.is_empty()).then(|| format!("write {example}")),
     ))
+}
+
+/// What a TOML syntax error of `text` says, in one line. The parser says "duplicate
+/// key" at the key: this says which, and that once is enough.
+pub(crate) fn syntax_message(e: &toml::de::Error, text: &str) -> String {
+    let message = e.message().trim().replace('\n', " ");
+    if message == "duplicate key"
+        && let Some(key) = e.span().and_then(|s| text.get(s)).map(str::trim)
+        && !key.is_empty()
+    {
+        let key = if key.starts_with(['"', '\'']) {
+            key.to_string()
+        } else {
+            format!("\"{key}\"")
+        };
+        return format!("duplicate key {key}: a key may be given once in a table");
+    }
+    message
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use pulldown_cmark::{Event, Parser};
 
 /// The deepest a body's raw HTML may nest: as deep as Chromium's parser builds.
 pub const MOST: usize = 512;
@@ -30,9 +31,8 @@ const OPEN_ENDED: [&str; 30] = [
 #[derive(Default)]
 struct Depth {
     open: Cell<usize>,
-    /// Where, in tags read, the depth first passed `MOST`.
-    over_at: Cell<Option<usize>>,
-    tags: Cell<usize>,
+    /// Whether the depth passed `MOST`.
+    over: Cell<bool>,
 }
 
 impl TokenSink for Depth {
@@ -42,14 +42,13 @@ impl TokenSink for Depth {
         let Token::TagToken(tag) = token else {
             return TokenSinkResult::Continue;
         };
-        self.tags.set(self.tags.get() + 1);
         let name: &str = &tag.name;
         match tag.kind {
             TagKind::EndTag => self.open.set(self.open.get().saturating_sub(1)),
             TagKind::StartTag if !tag.self_closing && !OPEN_ENDED.contains(&name) => {
                 self.open.set(self.open.get() + 1);
-                if self.open.get() > MOST && self.over_at.get().is_none() {
-                    self.over_at.set(Some(self.tags.get()));
+                if self.open.get() > MOST {
+                    self.over.set(true);
                 }
             }
             TagKind::StartTag => {}
@@ -67,18 +66,40 @@ impl TokenSink for Depth {
     }
 }
 
-/// Whether `html`, the raw HTML of a body read as one, nests deeper than `MOST`.
-pub fn too_deep(html: &str) -> bool {
-    // Fewer tags than that cannot nest so deep.
-    if memchr::memchr_iter(b'<', html.as_bytes()).count() <= MOST {
-        return false;
-    }
+/// Whether `html` nests deeper than `MOST`.
+fn too_deep_html(html: &str) -> bool {
     let tokenizer = Tokenizer::new(Depth::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(html.into());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    tokenizer.sink.over_at.get().is_some()
+    tokenizer.sink.over.get()
+}
+
+/// Whether `events`, written as HTML, nest deeper than `MOST`. Written only when
+/// they hold more elements and tags than that, which few bodies do.
+pub(super) fn nests_too_deep(events: &[Event]) -> bool {
+    let tags: usize = (events.iter())
+        .map(|e| match e {
+            Event::Start(_) => 1,
+            Event::Html(h) | Event::InlineHtml(h) => {
+                memchr::memchr_iter(b'<', h.as_bytes()).count()
+            }
+            _ => 0,
+        })
+        .sum();
+    if tags <= MOST {
+        return false;
+    }
+    let mut html = String::new();
+    super::push_html(&mut html, events.iter().cloned());
+    too_deep_html(&html)
+}
+
+/// Whether `body`, written as HTML with its raw HTML kept, nests too deep: what
+/// `render` then shows as text.
+pub fn too_deep(body: &str) -> bool {
+    nests_too_deep(&Parser::new_ext(body, super::options()).collect::<Vec<_>>())
 }
 
 #[cfg(test)]
@@ -87,14 +108,14 @@ mod tests {
 
     #[test]
     fn counts_what_stays_open() {
-        assert!(!too_deep(&"<div>".repeat(MOST)));
-        assert!(too_deep(&"<div>".repeat(MOST + 1)));
-        assert!(too_deep(&"<b><i>".repeat(MOST)));
+        assert!(!too_deep_html(&"<div>".repeat(MOST)));
+        assert!(too_deep_html(&"<div>".repeat(MOST + 1)));
+        assert!(too_deep_html(&"<b><i>".repeat(MOST)));
         // Closed, or closing themselves: as deep as one.
-        assert!(!too_deep(&"<div>x</div>".repeat(5 * MOST)));
-        assert!(!too_deep(&"<p>x<br><li>y<img src=a>".repeat(5 * MOST)));
+        assert!(!too_deep_html(&"<div>x</div>".repeat(5 * MOST)));
+        assert!(!too_deep_html(&"<p>x<br><li>y<img src=a>".repeat(5 * MOST)));
         // Tags inside a script are its text.
         let script = format!("<script>{}</script>", "<div>".repeat(2 * MOST));
-        assert!(!too_deep(&script));
+        assert!(!too_deep_html(&script));
     }
 }

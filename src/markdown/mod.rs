@@ -6,7 +6,12 @@
 mod blocks;
 mod checks;
 pub mod depth;
+mod html;
+pub use depth::too_deep;
+pub(crate) use html::push_html;
 mod raw;
+mod rebasing;
+use rebasing::{is_relative, rebase, rebase_html};
 pub(crate) mod sanitize;
 use sanitize::{demote_headings, sanitizer};
 mod spans;
@@ -258,39 +263,9 @@ enum LinkMode {
     },
 }
 
-/// Writes `events` as HTML to `html`, as pulldown-cmark does, but for a table column's
-/// alignment: a class (`align-right`, set in the stylesheet) in place of the inline
-/// `style` pulldown-cmark writes, which the pages' Content-Security-Policy
-/// (`style-src 'self'`) has browsers ignore.
-pub(crate) fn push_html<'e>(html: &mut String, events: impl Iterator<Item = Event<'e>>) {
-    let start = html.len();
-    pulldown_cmark::html::push_html(html, events);
-    const STYLE: &str = " style=\"text-align: ";
-    if memchr::memmem::find(&html.as_bytes()[start..], STYLE.as_bytes()).is_some() {
-        let mut fixed = html.split_off(start);
-        for side in ["left", "center", "right"] {
-            fixed = fixed.replace(
-                &format!("{STYLE}{side}\">"),
-                &format!(" class=\"align-{side}\">"),
-            );
-        }
-        html.push_str(&fixed);
-    }
-}
-
 /// Renders events to HTML, through the sanitizer when they hold raw HTML.
-fn render(mut events: Vec<Event>, kept_html: bool, size: usize) -> String {
-    let ours = if kept_html {
-        tidy::footnote_ids(&events)
-    } else {
-        Default::default()
-    };
-    let mut html = String::with_capacity(size * 3 / 2);
-    push_html(&mut html, events.iter().cloned());
-    if !kept_html {
-        return html;
-    }
-    if depth::too_deep(&html) {
+fn render(mut events: Vec<Event>, mut kept_html: bool, size: usize) -> String {
+    if kept_html && depth::nests_too_deep(&events) {
         // Too deep for a browser, and for the sanitizer's parser to read in time: its
         // raw HTML shown as text, as an article's is (and reported where it is written).
         for event in &mut events {
@@ -298,19 +273,20 @@ fn render(mut events: Vec<Event>, kept_html: bool, size: usize) -> String {
                 *event = Event::Text(std::mem::replace(h, "".into()));
             }
         }
-        html.clear();
-        push_html(&mut html, events.into_iter());
-        return html;
+        kept_html = false;
     }
-    demote_headings(sanitizer(ours).clean(&html).to_string())
-}
-
-/// Whether `body`, written as HTML with its raw HTML kept, nests too deep
-/// (`depth::too_deep`): what `render` then shows as text.
-pub fn too_deep(body: &str) -> bool {
-    let mut html = String::new();
-    push_html(&mut html, Parser::new_ext(body, options()));
-    depth::too_deep(&html)
+    let ours = if kept_html {
+        tidy::footnote_ids(&events)
+    } else {
+        Default::default()
+    };
+    let mut html = String::with_capacity(size * 3 / 2);
+    push_html(&mut html, events.into_iter());
+    if kept_html {
+        demote_headings(sanitizer(ours).clean(&html).to_string())
+    } else {
+        html
+    }
 }
 
 /// Renders Markdown (a profile, a note, a position's body) to HTML, its footnotes in
@@ -361,63 +337,9 @@ pub fn to_html_as(body: &str, resolve: Resolve<'_>, ns: &str, base: &str, html: 
     render(events, kept_html, body.len())
 }
 
-/// A piece of raw HTML with the relative URLs of its `href` and `src` attributes
-/// rebased as `rebase` does, read by the same tokenizer as the link check.
-fn rebase_html(base: &str, piece: &str) -> String {
-    use crate::render::scan::{Attribute, attribute_spans};
-    let mut out = String::with_capacity(piece.len() + 16);
-    let mut done = 0;
-    attribute_spans(piece, |attribute, value, span| {
-        if attribute == Attribute::Link && is_relative(&value) {
-            let url = rebase(base, &value)
-                .replace('&', "&amp;")
-                .replace('"', "&quot;");
-            out.push_str(&piece[done..span.start]);
-            out.push_str(&url);
-            done = span.end;
-        }
-    });
-    out.push_str(&piece[done..]);
-    out
-}
-
-/// `url`, relative to a page, made relative to the page `base` leads from (a folder path
-/// ending in `/`): each `../` of `url` climbs out of a folder `base` names, so that
-/// `actors/nato/` and `../russia/` give `actors/russia/`, not `actors/nato/../russia/`.
-fn rebase(base: &str, url: &str) -> String {
-    let mut folders: Vec<&str> = base.split_terminator('/').collect();
-    let mut rest = url;
-    while let Some(after) = rest.strip_prefix("../") {
-        match folders.last() {
-            Some(&last) if last != ".." && last != "." && !last.is_empty() => {
-                folders.pop();
-                rest = after;
-            }
-            _ => break,
-        }
-    }
-    let mut out = String::with_capacity(base.len() + url.len());
-    for f in folders {
-        out.push_str(f);
-        out.push('/');
-    }
-    out.push_str(rest);
-    out
-}
-
 /// How to keep a picture of another host: its path from the page, which depends on
 /// where the text shows (the hint cannot know every page it shows on).
 pub(crate) const STATIC_HINT: &str = "save it under static/, e.g. static/img/photo.jpg, and give its path from the page: ../../img/photo.jpg from an article, actor, position or note, ../img/photo.jpg from the timeline";
-
-/// Whether a URL is relative to its page: no scheme, not from the root or another host.
-fn is_relative(url: &str) -> bool {
-    !url.is_empty()
-        && !url.starts_with('/')
-        && !url.contains("://")
-        && url
-            .find(':')
-            .is_none_or(|colon| url[..colon].contains(['/', '?', '#']))
-}
 
 /// Renders Markdown with `lead` (inline HTML) at the start of its first paragraph, or in a
 /// paragraph of its own when the body does not open with one.

@@ -89,10 +89,13 @@ const SRCSET_ATTRIBUTES: [&str; 2] = ["srcset", "imagesrcset"];
 /// them together.
 fn too_deep(body: &str) -> Option<usize> {
     memchr::memchr(b'<', body.as_bytes())?;
-    let first = Parser::new_ext(body, options())
+    if !super::too_deep(body) {
+        return None;
+    }
+    Parser::new_ext(body, options())
         .into_offset_iter()
-        .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))?;
-    super::too_deep(body).then_some(first.1.start)
+        .find(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range.start)
 }
 
 /// Every URL written in the raw HTML of `body` (as Markdown reads it: not in code) in an

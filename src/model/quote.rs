@@ -129,11 +129,7 @@ pub fn find_many(
         for (b, s, text) in segments {
             for (finder, list) in finders.iter().zip(&mut hits) {
                 let n = finder.needle().len();
-                let mut from = 0;
-                while let Some(at) = finder.find(&text.as_bytes()[from..]) {
-                    list.push((b, s, from + at + n));
-                    from += at + 1;
-                }
+                list.extend(overlapping(finder, text).map(|at| (b, s, at + n)));
             }
         }
     } else if let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) {
@@ -180,15 +176,23 @@ pub fn occurrences(blocks: &[Block], needle: &str) -> Vec<(usize, usize, usize)>
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         for (s, seg) in block.segments.iter().enumerate() {
-            let text = seg.text.as_bytes();
-            let mut from = 0;
-            while let Some(at) = finder.find(&text[from..]) {
-                out.push((b, s, from + at));
-                from += at + 1;
-            }
+            out.extend(overlapping(&finder, &seg.text).map(|at| (b, s, at)));
         }
     }
     out
+}
+
+/// The start of every place `finder`'s needle is in `text`, overlapping ones too.
+fn overlapping<'f>(
+    finder: &'f memchr::memmem::Finder<'_>,
+    text: &'f str,
+) -> impl Iterator<Item = usize> + 'f {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(&text.as_bytes()[from..])?;
+        from = at + 1;
+        Some(at)
+    })
 }
 
 #[cfg(test)]

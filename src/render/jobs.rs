@@ -200,21 +200,7 @@ pub(super) fn jobs<'a>(
             build: Box::new(move |urls| {
                 let n = &site.annotations[slug];
                 let title = notes::title(t, n);
-                // What the note says, as a search result shows it: the pages of one
-                // article's notes were otherwise described alike.
-                let said =
-                    super::search::docs::short(&super::search::text::sanitized_text(&n.body));
-                let description = if said.is_empty() {
-                    t.fill(
-                        "note_description",
-                        &[
-                            ("kind", t.note_kind(n.kind)),
-                            ("article", &site.articles[&n.article].title),
-                        ],
-                    )
-                } else {
-                    said
-                };
+                let description = notes::description(site, t, n);
                 let mut m = meta(site, t, urls, &p, &title, Some(&description), "note");
                 m.breadcrumbs = pages::trail(
                     urls,

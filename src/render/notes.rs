@@ -141,6 +141,23 @@ pub fn title(t: &Strings, note: &Annotation) -> String {
     })
 }
 
+/// What a note's page is described by: what the note says, as a search result shows
+/// it (the pages of one article's notes were otherwise described alike), or, for a
+/// note with no text, its kind and article.
+pub fn description(site: &Site, t: &Strings, note: &Annotation) -> String {
+    let said = super::search::docs::short(&super::search::text::sanitized_text(&note.body));
+    if !said.is_empty() {
+        return said;
+    }
+    t.fill(
+        "note_description",
+        &[
+            ("kind", t.note_kind(note.kind)),
+            ("article", &site.articles[&note.article].title),
+        ],
+    )
+}
+
 /// The data of the page of the annotation `slug`.
 pub fn page(site: &Site, t: &Strings, urls: &Urls, slug: &str) -> NotePageData {
     let n = &site.annotations[slug];

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::text::{markdown_text, sanitized_text};
-use crate::model::{Actor, Annotation, Article, Position, Site, events::Event};
+use crate::model::{Actor, Annotation, Article, Position, Site};
 use crate::render::notes;
 use crate::render::urls::page_path;
 
@@ -40,8 +40,7 @@ pub enum Text<'s> {
     Position(&'s Position),
     /// A note, with its body as plain text (made once: its summary needs it too).
     Note(&'s Annotation, String),
-    Event(&'s Event),
-    /// A text as it is.
+    /// A text as it is (an event's, made once: its summary needs it too).
     Given(String),
 }
 
@@ -71,7 +70,6 @@ impl Text<'_> {
             Text::Note(n, body) => {
                 [n.quote.as_str(), n.verdict.as_deref().unwrap_or(""), body].join(" ")
             }
-            Text::Event(e) => sanitized_text(&e.body),
             Text::Given(text) => text.clone(),
         }
     }
@@ -170,20 +168,20 @@ pub fn docs<'s>(site: &'s Site, t: &crate::render::i18n::Strings) -> Vec<Doc<'s>
         });
     }
     for (slug, e) in &site.events {
+        // The day as pages write it, then the text: what a result says of it.
+        let day = t.date(&e.date);
+        let text = sanitized_text(&e.body);
         out.push(Doc {
             url: format!("{}#{slug}", crate::render::timeline::PATH),
             kind: "event",
             title: e.title.clone(),
             also_title: String::new(),
-            // The day as pages write it, then the text: what a result says of it.
-            summary: short(&format!(
-                "{} · {}",
-                t.date(&e.date),
-                sanitized_text(&e.body)
-            ))
-            .trim_end_matches([' ', '·'])
-            .to_string(),
-            text: Text::Event(e),
+            summary: short(&if text.is_empty() {
+                day
+            } else {
+                format!("{day} · {text}")
+            }),
+            text: Text::Given(text),
             filters: filters(&e.actors, &e.positions),
         });
     }
